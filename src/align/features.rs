@@ -1,0 +1,233 @@
+//! What a paragraph carries that translation leaves alone, extracted once per paragraph so
+//! that comparing two paragraphs costs a merge of short sorted lists, never a string
+//! distance over whole texts:
+//!
+//! - `exact`: numbers in canonical form (19,000 = 19 000 = 19000; 12.5 = 12,5; 77th = 77e),
+//!   document symbols (55/25, E/CN.15/2003/5, S/PRST/ 2014/23 without the space) and months
+//!   (November = novembre), hashed;
+//! - `cognates`: the first four letters of longer words, accents folded (transnational /
+//!   transnationale, development / développement);
+//! - `names`: capitalised words inside the sentence, compared with Jaro–Winkler (strsim),
+//!   which catches Malta / Malte and Jamaica / Jamaïque.
+
+use regex::Regex;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
+
+/// Features of one paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Length in characters, the unit of the Gale–Church model.
+    pub len: f64,
+    /// Sorted hashes of numbers, symbols and months.
+    pub exact: Vec<u64>,
+    /// Sorted, deduplicated hashes of four-letter word prefixes.
+    pub cognates: Vec<u64>,
+    /// Folded capitalised words, at most [`MAX_NAMES`].
+    pub names: Vec<String>,
+}
+
+const MAX_NAMES: usize = 16;
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|\b\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
+});
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[ \u{a0}\u{202f}\u{2009},.]\d+)*").unwrap());
+
+const MONTHS: [(&str, &str, u64); 12] = [
+    ("january", "janvier", 1), ("february", "février", 2), ("march", "mars", 3), ("april", "avril", 4),
+    ("may", "mai", 5), ("june", "juin", 6), ("july", "juillet", 7), ("august", "août", 8),
+    ("september", "septembre", 9), ("october", "octobre", 10), ("november", "novembre", 11),
+    ("december", "décembre", 12),
+];
+
+/// Extracts the features of a paragraph's text.
+pub fn extract(text: &str) -> Features {
+    let mut exact = Vec::new();
+    let mut covered = Vec::new();
+    for m in SYMBOL.find_iter(text) {
+        let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
+        exact.push(hash(("symbol", symbol)));
+        covered.push(m.range());
+    }
+    for m in NUMBER.find_iter(text) {
+        if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+            continue;
+        }
+        for n in canonical_numbers(m.as_str()) {
+            exact.push(hash(("number", n)));
+        }
+    }
+    let mut cognates = Vec::new();
+    let mut names = Vec::new();
+    for (k, word) in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'').enumerate() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // French elides articles: "l’Organisation" is the word "Organisation".
+        let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 3 {
+            continue;
+        }
+        let folded = fold(word);
+        if let Some(&(_, _, month)) = MONTHS.iter().find(|(en, fr, _)| folded == fold(en) || folded == fold(fr)) {
+            exact.push(hash(("month", month)));
+            continue;
+        }
+        if letters >= 5 {
+            cognates.push(hash(("prefix", folded.chars().take(4).collect::<String>())));
+        }
+        if k > 1 && word.chars().next().is_some_and(char::is_uppercase) && names.len() < MAX_NAMES && letters >= 4 {
+            names.push(folded);
+        }
+    }
+    exact.sort_unstable();
+    cognates.sort_unstable();
+    cognates.dedup();
+    names.sort();
+    names.dedup();
+    Features { len: text.chars().count() as f64, exact, cognates, names }
+}
+
+/// Canonical forms of a run of digits and separators: "19,000" and "19 000" → "19000",
+/// "12.5" and "12,5" → "12.5"; "2003 15" (two numbers) → "2003", "15".
+fn canonical_numbers(run: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut current = String::new();
+    let mut rest = run;
+    while !rest.is_empty() {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        rest = &rest[digits.len()..];
+        current.push_str(&digits);
+        let Some(sep) = rest.chars().next() else { break };
+        let after = &rest[sep.len_utf8()..];
+        let next_len = after.chars().take_while(char::is_ascii_digit).count();
+        let group_of_three = next_len == 3 && !after[3..].starts_with(|c: char| c.is_ascii_digit());
+        let thousands = group_of_three && match sep {
+            ',' => digits.len() <= 3 && !current.contains('.'),
+            '.' => false,
+            _ => digits.len() <= 3,
+        };
+        if thousands {
+            // thousands separator: the groups are one number
+        } else if (sep == ',' || sep == '.') && !current.contains('.') {
+            current.push('.');
+        } else {
+            out.push(std::mem::take(&mut current));
+        }
+        rest = after;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.into_iter().map(|n| n.trim_start_matches('0').to_string()).filter(|n| !n.is_empty()).collect()
+}
+
+fn hash<T: Hash>(value: T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Lower case with French accents folded, so that é = e and œ = oe.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' => out.push('i'),
+            'ô' | 'ö' | 'ó' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ç' => out.push('c'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' | '\'' | '‑' | '‐' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The features of several paragraphs taken as one.
+pub fn merge(parts: &[Features]) -> Features {
+    let mut out = Features::default();
+    for f in parts {
+        out.len += f.len;
+        out.exact.extend_from_slice(&f.exact);
+        out.cognates.extend_from_slice(&f.cognates);
+        out.names.extend(f.names.iter().cloned());
+    }
+    out.exact.sort_unstable();
+    out.cognates.sort_unstable();
+    out.cognates.dedup();
+    out.names.sort();
+    out.names.dedup();
+    out
+}
+
+/// How much two paragraphs share: counts that add up over the paragraphs of a bead.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Shared {
+    pub exact: u32,
+    pub cognates: u32,
+    pub names: u32,
+}
+
+/// Compares two paragraphs' features.
+pub fn shared(a: &Features, b: &Features) -> Shared {
+    Shared {
+        exact: common_sorted(&a.exact, &b.exact),
+        cognates: common_sorted(&a.cognates, &b.cognates),
+        names: a.names.iter().filter(|x| b.names.iter().any(|y| cognate_names(x, y))).count() as u32,
+    }
+}
+
+fn cognate_names(a: &str, b: &str) -> bool {
+    a == b || (a.chars().next() == b.chars().next() && strsim::jaro_winkler(a, b) >= 0.88)
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn common_sorted(a: &[u64], b: &[u64]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_written_the_french_way_are_equal() {
+        assert_eq!(canonical_numbers("19,000"), ["19000"]);
+        assert_eq!(canonical_numbers("19\u{a0}000"), ["19000"]);
+        assert_eq!(canonical_numbers("1 000 000"), ["1000000"]);
+        assert_eq!(canonical_numbers("12.5"), ["12.5"]);
+        assert_eq!(canonical_numbers("12,5"), ["12.5"]);
+        assert_eq!(canonical_numbers("2003 15"), ["2003", "15"]);
+    }
+
+    #[test]
+    fn shared_content_of_a_translation() {
+        let en = extract("Recalling its resolution 55/25 of 15 November 2000, the United Nations Convention against Transnational Organized Crime, Malta");
+        let fr = extract("Rappelant sa résolution 55/25 du 15 novembre 2000, la Convention des Nations Unies contre la criminalité transnationale organisée, Malte");
+        let s = shared(&en, &fr);
+        assert_eq!(s.exact, 4, "55/25, 15, November, 2000");
+        assert!(s.cognates >= 4, "{s:?}");
+        assert!(s.names >= 2, "{s:?}");
+        let other = extract("Prie le Secrétaire général de 2004");
+        assert_eq!(shared(&en, &other).exact, 0);
+    }
+}

@@ -1,0 +1,74 @@
+//! The result of alignment: beads over the two documents' paragraphs.
+
+use crate::segment::Document;
+use std::ops::Range;
+
+/// One alignment unit: a run of English paragraphs paired with a run of French paragraphs.
+/// Either run may be empty (1-0, 0-1), never both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Indices into `Alignment::en.paragraphs`.
+    pub en: Range<usize>,
+    /// Indices into `Alignment::fr.paragraphs`.
+    pub fr: Range<usize>,
+    /// Confidence in [0, 1].
+    pub score: f64,
+    /// True when the bead pairs paragraphs with the same anchor label (`op.5` with `op.5`).
+    pub anchored: bool,
+}
+
+impl Bead {
+    /// The shape written in outputs: "1-1", "1-0", "0-1", "2-1", "1-2", …
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.en.len(), self.fr.len())
+    }
+}
+
+/// Two documents and the beads that pair their paragraphs, in document order on both sides;
+/// every paragraph of each side is in exactly one bead.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    pub en: Document,
+    pub fr: Document,
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// The English text of a bead: its paragraphs joined by a space ("" when empty).
+    pub fn en_text(&self, bead: &Bead) -> String {
+        join(&self.en, bead.en.clone())
+    }
+
+    /// The French text of a bead.
+    pub fn fr_text(&self, bead: &Bead) -> String {
+        join(&self.fr, bead.fr.clone())
+    }
+
+    /// The bead's label: the label of its first English paragraph, or of its first French one
+    /// when it has no English side.
+    pub fn label(&self, bead: &Bead) -> &str {
+        if let Some(p) = self.en.paragraphs.get(bead.en.start).filter(|_| !bead.en.is_empty()) {
+            &p.label.name
+        } else if let Some(p) = self.fr.paragraphs.get(bead.fr.start).filter(|_| !bead.fr.is_empty()) {
+            &p.label.name
+        } else {
+            ""
+        }
+    }
+
+    /// The document symbol: English first, then French.
+    pub fn symbol(&self) -> Option<&str> {
+        self.en.symbol.as_deref().or(self.fr.symbol.as_deref())
+    }
+}
+
+fn join(doc: &Document, range: Range<usize>) -> String {
+    let mut out = String::new();
+    for p in &doc.paragraphs[range] {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&p.text);
+    }
+    out
+}

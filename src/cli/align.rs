@@ -1,0 +1,88 @@
+//! `paralign align`: one English and one French file → their paragraph alignment.
+
+use super::io::{choose_format, read_input, AtomicFile};
+use paralign::segment::{self, Language};
+use paralign::write::{self, Format};
+use paralign::{align, Error, Result};
+use std::path::{Path, PathBuf};
+
+/// Align the English and French text of one UN resolution, paragraph by paragraph.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  paralign align data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign align en.txt fr.txt -o memory.tmx\n  paralign align en.txt fr.txt --format moses -o corpus   # writes corpus.en and corpus.fr")]
+pub struct Args {
+    /// English text, as extracted from the PDF or Word file (`-` for standard input).
+    pub en: PathBuf,
+    /// French text of the same resolution.
+    pub fr: PathBuf,
+    /// Output file; the format follows its extension (.jsonl, .csv, .tsv, .tmx).
+    /// Standard output when absent. For moses, the prefix of OUT.en and OUT.fr.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Output format: jsonl, csv, tsv, tmx or moses.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Print what was read (paragraphs, dropped lines, units per kind) on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
+    if args.en == Path::new("-") && args.fr == Path::new("-") {
+        return Err(Error::Usage("only one of the two inputs can be standard input".into()));
+    }
+    let en = read_input(&args.en)?;
+    let fr = read_input(&args.fr)?;
+    let en = segment::segment(&en, Language::En);
+    let fr = segment::segment(&fr, Language::Fr);
+    let alignment = align::align(en, fr, &align::AlignConfig::default());
+    if args.verbose {
+        eprintln!("{}", summary(&alignment));
+    }
+    match (&args.output, format) {
+        (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
+        (None, _) => {
+            let mut w = write::writer_for(format, Box::new(std::io::stdout()), None)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: "<stdout>".into(), source })
+        }
+        (Some(out), Format::Moses) => {
+            let (en_path, fr_path) = (suffixed(out, "en"), suffixed(out, "fr"));
+            let (en_file, fr_file) = (AtomicFile::create(&en_path)?, AtomicFile::create(&fr_path)?);
+            let mut w = write::writer_for(format, en_file.writer()?, Some(fr_file.writer()?)).map_err(|e| Error::Usage(e.to_string()))?;
+            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: en_path.clone(), source })?;
+            drop(w);
+            en_file.commit()?;
+            fr_file.commit()
+        }
+        (Some(out), _) => {
+            let file = AtomicFile::create(out)?;
+            let mut w = write::writer_for(format, file.writer()?, None).map_err(|e| Error::Usage(e.to_string()))?;
+            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: out.clone(), source })?;
+            drop(w);
+            file.commit()
+        }
+    }
+}
+
+/// `OUT` + `.en`: the Moses convention of one file per language with a language suffix.
+fn suffixed(path: &Path, language: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(language);
+    PathBuf::from(name)
+}
+
+fn summary(a: &align::Alignment) -> String {
+    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    for b in &a.beads {
+        *kinds.entry(b.kind()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.into_iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    format!(
+        "{}: {} paragraphs, {} lines dropped\n{}: {} paragraphs, {} lines dropped\n{} units ({})",
+        a.en.source, a.en.paragraphs.len(), a.en.dropped.len(),
+        a.fr.source, a.fr.paragraphs.len(), a.fr.dropped.len(),
+        a.beads.len(), kinds.join(", ")
+    )
+}

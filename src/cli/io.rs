@@ -1,0 +1,62 @@
+//! Opening inputs and outputs, in one place (as xsv's config.rs): paths, `-` for standard
+//! input, the format chosen by name or by extension, and atomic output files.
+
+use paralign::write::Format;
+use paralign::{read, Error, Result};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Reads an input file, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<read::Text> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: path.into(), source })?;
+        return read::decode(&bytes, Path::new("<stdin>"));
+    }
+    read::read_path(path)
+}
+
+/// The output format: `--format` when given, else the extension of `-o`, else JSONL.
+pub fn choose_format(name: Option<&str>, output: Option<&Path>) -> Result<Format> {
+    if let Some(name) = name {
+        return Format::from_name(name).ok_or_else(|| Error::Usage(format!("unknown format '{name}' (jsonl, csv, tsv, tmx, moses)")));
+    }
+    Ok(output.and_then(Format::from_path).unwrap_or(Format::Jsonl))
+}
+
+/// An output file written under a temporary name in the same folder and renamed into place
+/// by [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind, so a failed
+/// run never leaves a truncated file that looks complete.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        if path.is_dir() {
+            return Err(Error::IsDirectory { path: path.into() });
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".paralign-")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Write { path: path.into(), source })?;
+        Ok(AtomicFile { path: path.into(), temp })
+    }
+
+    /// A handle to write through; the data goes to the temporary file.
+    pub fn writer(&self) -> Result<Box<dyn Write + Send>> {
+        let file = self.temp.as_file().try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })?;
+        Ok(Box::new(file))
+    }
+
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.temp.persist(&path).map_err(|e| Error::Write { path, source: e.error })?;
+        Ok(())
+    }
+}

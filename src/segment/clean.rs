@@ -1,0 +1,520 @@
+//! Lines → blocks: drops page furniture (running headers, page numbers, footnote separators),
+//! lifts footnote blocks out of the body, re-flows hard-wrapped lines and joins a paragraph
+//! that a page break or a footnote block cut in two.
+//!
+//! PDF text interleaves three streams: the body, the footnotes at the foot of each page, and
+//! the page furniture. A paragraph interrupted by a page break carries on after the
+//! furniture and the footnotes, so whether a line starts a new paragraph is decided from the
+//! last *body* line, not from the line just above.
+
+use super::model::{DropReason, Dropped};
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A run of lines that forms one paragraph (body) or one footnote.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub text: String,
+    pub span: Range<usize>,
+    /// The footnote number, for a block read from a footnote area of the page.
+    pub footnote: Option<u32>,
+}
+
+/// What the block builder returns: body blocks and footnotes in reading order, and what it
+/// dropped; also the document symbol seen in a running header.
+pub(crate) struct Blocks {
+    pub body: Vec<Block>,
+    pub footnotes: Vec<Block>,
+    pub dropped: Vec<Dropped>,
+    pub header_symbol: Option<String>,
+}
+
+struct Line<'a> {
+    /// 1-based line number.
+    number: usize,
+    start: usize,
+    raw: &'a str,
+    text: &'a str,
+    indent: usize,
+    /// A form feed opened this line (pdftotext puts one at each page start).
+    page_start: bool,
+}
+
+/// The document symbol alone on a line: A/RES/58/135, S/RES/2558 (2020), E/CN.15/2003/5.
+pub(crate) static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s*\(\d{4}\))?$").unwrap()
+});
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap());
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
+/// A footnote line in a footnote area: "1 E/CN.15/2003/5." (number, space, text; no period).
+static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \u{a0}\t]+\S").unwrap());
+/// A footnote written with a superscript number, as Word exports them: "¹ E/CN.15/2004/5."
+static SUPERSCRIPT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
+/// Lines that open a paragraph of their own even with no blank line before them.
+static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|[•▪●]\s)").unwrap()
+});
+/// The line that introduces the body, which never continues a title.
+pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[“«\x22]?\s*(?:the|l['’]|le|la)\s*(?:general assembly|security council|economic and social council|human rights council|trusteeship council|assemblée générale|conseil de sécurité|conseil économique et social|conseil des droits de l['’]homme|conseil de tutelle)\s*[,:]?\s*$").unwrap()
+});
+
+/// Splits `text` into blocks.
+pub(crate) fn blocks(text: &str) -> Blocks {
+    let lines = split_lines(text);
+    let vocabulary = vocabulary(text);
+    let mut b = Builder { wrap_width: wrap_width(&lines), ..Builder::default() };
+    for (i, line) in lines.iter().enumerate() {
+        let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
+        let blank_after = i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
+        match classify(line, blank_before, blank_after) {
+            Kind::Blank => b.blank(),
+            Kind::Drop(reason) => {
+                if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
+                    b.out.header_symbol = Some(line.text.to_string());
+                }
+                b.out.dropped.push(Dropped { line: line.number, text: line.text.to_string(), reason });
+                if reason == DropReason::Separator {
+                    b.close_body();
+                    b.in_footnotes = true;
+                    b.footnote_indent = None;
+                } else {
+                    b.close_footnote_area();
+                }
+                b.interrupted = true;
+            }
+            Kind::Text => b.text(line),
+        }
+        if line.page_start {
+            b.interrupted = true;
+        }
+    }
+    b.close_body();
+    b.close_footnote_area();
+    b.finish(&vocabulary)
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    Blank,
+    Drop(DropReason),
+    Text,
+}
+
+fn classify(line: &Line, blank_before: bool, blank_after: bool) -> Kind {
+    let t = line.text;
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    if SEPARATOR.is_match(t) {
+        return Kind::Drop(DropReason::Separator);
+    }
+    // Page furniture stands alone between blank lines; a symbol inside a wrapped paragraph
+    // does not, and is text.
+    if blank_before && blank_after {
+        if SYMBOL_LINE.is_match(t) {
+            return Kind::Drop(DropReason::PageHeader);
+        }
+        if PAGE_NUMBER.is_match(t) {
+            return Kind::Drop(DropReason::PageNumber);
+        }
+    }
+    Kind::Text
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Blocks,
+    /// Lines of the body paragraph being read (no blank line since its last line).
+    body: Vec<(usize, usize, String)>,
+    /// Index in `out.body` of the last body block, which a continuation may extend.
+    last_body: Option<usize>,
+    /// A blank line came after the last body line.
+    gap: bool,
+    /// A page break, page furniture or a footnote area came after the last body line.
+    interrupted: bool,
+    in_footnotes: bool,
+    /// Indentation of the first line of the current footnote area.
+    footnote_indent: Option<usize>,
+    footnote: Option<(u32, usize, usize, Vec<String>)>,
+    /// The usual length of a hard-wrapped line, when the text is hard-wrapped at all.
+    wrap_width: Option<usize>,
+}
+
+impl Default for Blocks {
+    fn default() -> Self {
+        Blocks { body: vec![], footnotes: vec![], dropped: vec![], header_symbol: None }
+    }
+}
+
+impl Builder {
+    fn blank(&mut self) {
+        self.close_body();
+        if self.in_footnotes {
+            self.close_footnote();
+        }
+        self.gap = true;
+    }
+
+    fn text(&mut self, line: &Line) {
+        if let Some(c) = SUPERSCRIPT_START.captures(line.text) {
+            self.close_body();
+            self.close_footnote();
+            self.in_footnotes = true;
+            self.footnote_indent = Some(line.indent);
+            self.interrupted = true;
+            let number = from_superscript(&c[1]);
+            self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![line.text.to_string()]));
+            return;
+        }
+        if self.in_footnotes {
+            if self.footnote_line(line) {
+                return;
+            }
+            self.close_footnote_area();
+            self.interrupted = true;
+        }
+        let end = line.start + line.raw.len();
+        if !self.body.is_empty() {
+            let previous = &self.body[self.body.len() - 1].2;
+            if (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text)) && ends_sentence(previous) {
+                self.close_body();
+            } else {
+                self.body.push((line.start, end, line.text.to_string()));
+                return;
+            }
+        }
+        if (self.gap || self.interrupted) && self.continues_last(line.text) {
+            let index = self.last_body.expect("continues_last checks it");
+            let block = &mut self.out.body[index];
+            // Carry on the earlier block: re-open it as the current body.
+            let text = std::mem::take(&mut block.text);
+            let span = block.span.clone();
+            self.out.body.truncate(index);
+            self.body = vec![(span.start, span.end, text)];
+            self.body.push((line.start, end, line.text.to_string()));
+        } else {
+            self.close_body();
+            self.body.push((line.start, end, line.text.to_string()));
+        }
+        self.gap = false;
+        self.interrupted = false;
+    }
+
+    /// Takes a line inside a footnote area; false when the line is body text again.
+    fn footnote_line(&mut self, line: &Line) -> bool {
+        let indent = *self.footnote_indent.get_or_insert(line.indent);
+        let t = line.text;
+        if let Some(c) = FOOTNOTE_START.captures(t) {
+            if line.indent <= indent {
+                self.close_footnote();
+                let number = c[1].parse().unwrap_or(0);
+                self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![t.to_string()]));
+                return true;
+            }
+        }
+        let Some((_, _, end, lines)) = self.footnote.as_mut() else {
+            // A separator not followed by a numbered footnote: the area holds no footnote.
+            return false;
+        };
+        // Body text resumes on a line indented further than the footnotes (pdftotext keeps the
+        // first-line indent of body paragraphs and their continuations after a page break),
+        // on a numbered paragraph, or on a lower-case line after a footnote that ended.
+        let last = lines.last().map(String::as_str).unwrap_or("");
+        let resumes = line.indent > indent
+            || PARAGRAPH_START.is_match(t)
+            || (last.ends_with('.') && starts_lower(t));
+        if resumes {
+            return false;
+        }
+        lines.push(t.to_string());
+        *end = line.start + line.raw.len();
+        true
+    }
+
+    fn close_footnote(&mut self) {
+        if let Some((number, start, end, lines)) = self.footnote.take() {
+            self.out.footnotes.push(Block { text: reflow(&lines, &Vocabulary::default()), span: start..end, footnote: Some(number) });
+        }
+    }
+
+    fn close_footnote_area(&mut self) {
+        self.close_footnote();
+        self.in_footnotes = false;
+    }
+
+    fn close_body(&mut self) {
+        if self.body.is_empty() {
+            return;
+        }
+        let start = self.body[0].0;
+        let end = self.body[self.body.len() - 1].1;
+        let lines: Vec<String> = self.body.drain(..).map(|(_, _, t)| t).collect();
+        // Reflow is done in `finish`, once the whole vocabulary is known; keep lines joined by LF.
+        self.out.body.push(Block { text: lines.join("\n"), span: start..end, footnote: None });
+        self.last_body = Some(self.out.body.len() - 1);
+        self.gap = false;
+        self.interrupted = false;
+    }
+
+    /// Whether a line read after a blank line or a page break carries on the last body block.
+    fn continues_last(&self, line: &str) -> bool {
+        let Some(index) = self.last_body else { return false };
+        let last = self.out.body[index].text.as_str();
+        if is_punctuation_only(line) {
+            return true;
+        }
+        if PARAGRAPH_START.is_match(line) || OPENING.is_match(line) || starts_with_label_alone(line) {
+            return false;
+        }
+        let last_char = last_meaningful_char(last);
+        // A page break falls inside a paragraph at the end of a full line; a short line
+        // (a cover line, a heading) ends its paragraph even without punctuation.
+        let last_line = last.rsplit('\n').next().unwrap_or(last).chars().count();
+        let full_line = self.wrap_width.is_some_and(|w| last_line * 10 >= w * 6);
+        let open_end = full_line && last_char.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        if self.interrupted {
+            // Across a page break a sentence may resume with any word; it cannot after a
+            // paragraph that ended on punctuation unless the new line is lower case.
+            open_end || (starts_lower(line) && last_char != Some('.'))
+        } else {
+            // A blank line alone ends a paragraph, except where the text stops mid-sentence
+            // and the next block goes on in lower case (a paragraph split in two by Word or XML).
+            last_char.is_some_and(|c| c.is_alphanumeric() || c == '-') && starts_lower(line)
+        }
+    }
+
+    fn finish(mut self, vocabulary: &Vocabulary) -> Blocks {
+        for block in &mut self.out.body {
+            let lines: Vec<String> = block.text.split('\n').map(str::to_string).collect();
+            block.text = reflow(&lines, vocabulary);
+        }
+        self.out.body.retain(|b| !b.text.is_empty());
+        self.out
+    }
+}
+
+/// Median length of lines followed by another text line: the width the text was wrapped at.
+/// None for one-paragraph-per-line text, where no line is wrapped.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].page_start)
+        .map(|w| w[0].text.chars().count())
+        .collect();
+    if widths.len() < 5 {
+        return None;
+    }
+    widths.sort_unstable();
+    Some(widths[widths.len() / 2])
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut page_start = false;
+    let mut number = 1;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c == '\n' || c == '\x0c' {
+            let raw = &text[start..i];
+            let text_part = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+            lines.push(Line { number, start, raw, text: text_part, indent, page_start });
+            page_start = c == '\x0c';
+            if c == '\n' {
+                number += 1;
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    lines
+}
+
+/// Words of the document, to decide whether a line-end hyphen splits a word.
+#[derive(Default)]
+pub(crate) struct Vocabulary {
+    words: HashSet<String>,
+}
+
+fn vocabulary(text: &str) -> Vocabulary {
+    let mut words = HashSet::new();
+    for raw in text.split(|c: char| c.is_whitespace()) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if w.chars().count() >= 2 {
+            words.insert(w.to_lowercase());
+        }
+    }
+    Vocabulary { words }
+}
+
+/// Joins the lines of a paragraph with single spaces. A line-end hyphen is removed only when
+/// it splits a word: UN documents are not hyphenated by the typesetter, so a hyphen at the end
+/// of a line is usually a real one ("capacity-" + "building"), unless the joined word is the
+/// one the document uses elsewhere or the left part is no word of the document.
+pub(crate) fn reflow(lines: &[String], vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if out.ends_with('\u{ad}') {
+            out.pop();
+            out.push_str(line);
+            continue;
+        }
+        if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
+            let left = out[..out.len() - 1].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let right = line.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            if !left_word.is_empty() && right.chars().next().is_some_and(char::is_lowercase) {
+                let hyphenated = format!("{left_word}-{right_word}");
+                let joined = format!("{left_word}{right_word}");
+                let v = &vocabulary.words;
+                let split_word = !v.contains(&hyphenated)
+                    && (v.contains(&joined) || !v.contains(&left_word) || left_word.ends_with('-'));
+                if split_word {
+                    out.pop();
+                }
+            }
+            out.push_str(line);
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    collapse_spaces(&strip_emphasis(&out))
+}
+
+/// Removes markdown emphasis (`*Welcomes*`, `**Annex**`) that Word-to-text converters leave.
+fn strip_emphasis(s: &str) -> String {
+    static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,2}([^*\n]+?)\*{1,2}").unwrap());
+    if s.contains('*') {
+        EMPHASIS.replace_all(s, "$1").into_owned()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Runs of ASCII spaces and tabs become one space; no-break spaces are kept (French typography).
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.chars() {
+        let space = c == ' ' || c == '\t';
+        if space && last_space {
+            continue;
+        }
+        out.push(if space { ' ' } else { c });
+        last_space = space;
+    }
+    out.trim().to_string()
+}
+
+fn from_superscript(s: &str) -> u32 {
+    s.chars()
+        .filter_map(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c))
+        .fold(0, |n, d| n * 10 + d as u32)
+}
+
+pub(crate) fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_punctuation_only(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '*') || "»”’…".contains(c))
+}
+
+/// A block holding only a label ("1.", "a)", "(ii)"): it belongs with what follows.
+pub(crate) fn starts_with_label_alone(s: &str) -> bool {
+    static ALONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[IVX]{1,5}\.?)$").unwrap());
+    ALONE.is_match(s)
+}
+
+/// The last character that is not a footnote marker: "thereto;1" ends on ';'.
+fn last_meaningful_char(s: &str) -> Option<char> {
+    let t = s.trim_end();
+    let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+    let digits = t.len() - stripped.len();
+    match stripped.chars().last() {
+        // digits after punctuation are a marker; digits after a letter may be one too, but the
+        // sentence is open either way.
+        Some(c) if digits > 0 && c.is_ascii_punctuation() => Some(c),
+        Some(_) if digits > 0 => t.chars().last(),
+        other => other,
+    }
+}
+
+/// Whether a line ends a sentence or clause, so that a numbered line after it starts anew.
+fn ends_sentence(line: &str) -> bool {
+    matches!(last_meaningful_char(line), Some('.' | ';' | ':' | ',' | '”' | '»' | '"' | '’'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Vec<String> {
+        blocks(text).body.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_and_the_paragraph_goes_on() {
+        let text = " 7. Also requests the Centre to act in matters of\n\n_______________\n1 E/CN.15/2003/5.\n communication of reports;\n\n A/RES/58/135\n\n2\n\n 8. Requests more;\n";
+        let b = blocks(text);
+        let body: Vec<_> = b.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(body, ["7. Also requests the Centre to act in matters of communication of reports;", "8. Requests more;"]);
+        assert_eq!(b.footnotes.len(), 1);
+        assert_eq!(b.footnotes[0].text, "1 E/CN.15/2003/5.");
+        assert_eq!(b.footnotes[0].footnote, Some(1));
+        let reasons: Vec<_> = b.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, [DropReason::Separator, DropReason::PageHeader, DropReason::PageNumber]);
+        assert_eq!(b.header_symbol.as_deref(), Some("A/RES/58/135"));
+    }
+
+    #[test]
+    fn lone_punctuation_after_a_blank_line_joins_the_paragraph() {
+        assert_eq!(body(" 1. Prend note des Protocoles s’y rapportant1\n\n ;\n\n 2. Se félicite\n"), ["1. Prend note des Protocoles s’y rapportant1 ;", "2. Se félicite"]);
+    }
+
+    #[test]
+    fn a_numbered_line_without_a_blank_line_starts_a_paragraph() {
+        assert_eq!(body(" 8. Requests the Secretary-General;\n  9. Also requests\nthe report.\n"), ["8. Requests the Secretary-General;", "9. Also requests the report."]);
+    }
+
+    #[test]
+    fn line_end_hyphens_join_only_split_words() {
+        let text = "capacity-building and implementation\n\nThe capacity-\nbuilding of the implemen-\ntation by the Secretary-\nGeneral\n";
+        assert_eq!(body(text)[1], "The capacity-building of the implementation by the Secretary-General");
+    }
+
+    #[test]
+    fn footnote_area_ends_at_an_indented_body_line() {
+        let text = " Recalling its relevant resolutions, as a matter of urgency, to provide the\n\n_______________\n1 Most recently the second Conference on People Smuggling\nand Related Crime, held at Bali.\n Criminal Justice Programme with resources,\n";
+        let b = blocks(text);
+        assert_eq!(b.body.len(), 1);
+        assert!(b.body[0].text.ends_with("to provide the Criminal Justice Programme with resources,"));
+        assert_eq!(b.footnotes[0].text, "1 Most recently the second Conference on People Smuggling and Related Crime, held at Bali.");
+    }
+
+    #[test]
+    fn superscript_footnotes_and_emphasis() {
+        let text = "“6. *Welcomes* the support for\n\n¹ E/CN.15/2004/5.\n\nthose instruments;\n";
+        let b = blocks(text);
+        assert_eq!(b.body[0].text, "“6. Welcomes the support for those instruments;");
+        assert_eq!(b.footnotes[0].footnote, Some(1));
+    }
+
+    #[test]
+    fn a_split_paragraph_in_xml_text_is_joined_but_new_paragraphs_are_not() {
+        assert_eq!(body("2. Décide que les petits États insulaires en\n\ndéveloppement seront aidés ;\n\n3. Prie"), ["2. Décide que les petits États insulaires en développement seront aidés ;", "3. Prie"]);
+        assert_eq!(body("Recalling its resolution,\n\nNoting the report,\n"), ["Recalling its resolution,", "Noting the report,"]);
+    }
+}

@@ -1,0 +1,438 @@
+//! Numbering → labels. Reads the number a paragraph opens with ("1.", "(a)", "a)", "ii)",
+//! "1.1", "Article premier", "Annex II", "I.") and names every paragraph by its place in the
+//! resolution: `op.5`, `op.5.a`, `op.5.a.ii`, `pre.3`, `sec.II.op.1`, `annex.op.2`, `fn.1`…
+//!
+//! English and French write the same numbers differently ("(a)" / "a)", "Article 1" /
+//! "Article premier", "Annex" / "Annexe"); the labels are written the same way in both
+//! languages so that equal labels pair paragraphs.
+
+use super::clean::OPENING;
+use super::model::Part;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The number a paragraph opens with.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Number {
+    /// "5." (and "5" with no period, when it follows 4).
+    Operative(u32),
+    /// "1.1", "1.a": a decimal clause number.
+    Decimal(u32, String),
+    /// "(a)", "a)", "a." — or a roman numeral, decided in context.
+    Letter(String),
+    /// "(1)", "1)".
+    Parenthesised(u32),
+    /// "•", "–".
+    Bullet,
+    /// "11 Condemns": a number without its period (a slip seen in real texts).
+    Bare(u32),
+}
+
+/// What a heading paragraph is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Heading {
+    Annex(Option<String>),
+    Article(u32),
+    /// "I.", "A.", or a bare "II".
+    Section(String),
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[“«\x22]?\s*(?:",
+        r"(?P<dec>\d{1,3})\.(?P<decsub>\d{1,3}|[a-z])\.?(?:\s|$)",
+        r"|(?P<op>\d{1,3})\.(?:\s|$)",
+        r"|\(\s*(?P<pl>[a-zA-Z]{1,5})\s*\)(?:\s|$)",
+        r"|(?P<cl>[a-z]{1,5})\)(?:\s|$)",
+        r"|(?P<dl>[a-z]|[ivx]{2,5})\.(?:\s|$)",
+        r"|\((?P<pn>\d{1,2})\)(?:\s|$)",
+        r"|(?P<cn>\d{1,2})\)(?:\s|$)",
+        r"|(?P<bullet>[•▪●◦–—-])\s",
+        r"|(?P<bare>\d{1,3})\s+\p{Lu}",
+        r")"
+    ))
+    .unwrap()
+});
+
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:annexe?)(?:\s+(?P<n>[IVXLC]+|\d{1,2}|[A-Z])\b)?(?:\s*[-–—:.]\s*.*)?$").unwrap()
+});
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:article)\s+(?P<n>\d{1,3}|premier|first|1er)\s*(?:[.:–—-].*)?$").unwrap()
+});
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>[IVX]{1,5}|[A-H])(?:\.\s+\S.*|\s*)$").unwrap()
+});
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}(?:\s*\([IVXL]+\))?\s*\.\s+\S").unwrap());
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,4}\s*(?:st|nd|rd|th|e|re|er|ème)?\s+(?:\(resumed\)\s+)?(?:plenary\s+meeting|séance\s+plénière|meeting|séance)\b").unwrap()
+});
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})$").unwrap()
+});
+static COVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:united nations|nations unies|general assembly|assemblée générale|security council|conseil de sécurité|",
+        r"economic and social council|conseil économique et social|distr\b|original\b|agenda item|point\b.*ordre du jour|",
+        r".*\bsession$|resolution adopted|résolution adoptée|adopted by|adoptée par|\[|resolution \d|résolution \d|",
+        r"note by|note du|note de|third committee|troisième commission|[a-z]+ committee$|.*commission$)"
+    ))
+    .unwrap()
+});
+
+/// Reads the number a paragraph opens with.
+pub(crate) fn number(text: &str) -> Option<Number> {
+    let c = NUMBER.captures(text)?;
+    let get = |name| c.name(name).map(|m| m.as_str());
+    if let (Some(n), Some(sub)) = (get("dec"), get("decsub")) {
+        return Some(Number::Decimal(n.parse().ok()?, sub.to_string()));
+    }
+    if let Some(n) = get("op") {
+        return Some(Number::Operative(n.parse().ok()?));
+    }
+    if let Some(l) = get("pl").or(get("cl")).or(get("dl")) {
+        return Some(Number::Letter(l.to_lowercase()));
+    }
+    if let Some(n) = get("pn").or(get("cn")) {
+        return Some(Number::Parenthesised(n.parse().ok()?));
+    }
+    if get("bullet").is_some() {
+        return Some(Number::Bullet);
+    }
+    if let Some(n) = get("bare") {
+        return Some(Number::Bare(n.parse().ok()?));
+    }
+    None
+}
+
+/// Reads a heading: annex, article or section number. Only short paragraphs are headings.
+pub(crate) fn heading(text: &str) -> Option<Heading> {
+    let t = text.trim_start_matches(['“', '«', '"']).trim();
+    if t.chars().count() > 250 {
+        return None;
+    }
+    if let Some(c) = ANNEX.captures(t) {
+        if t.chars().count() <= 120 || t.contains(['-', '–', '—']) {
+            return Some(Heading::Annex(c.name("n").map(|m| m.as_str().to_uppercase())));
+        }
+    }
+    if let Some(c) = ARTICLE.captures(t) {
+        let n = match &c["n"].to_lowercase()[..] {
+            "premier" | "first" | "1er" => 1,
+            other => other.parse().ok()?,
+        };
+        return Some(Heading::Article(n));
+    }
+    if let Some(c) = SECTION.captures(t) {
+        // "A. Title" is a heading; "A." alone or "I" alone too. A sentence is not.
+        if !t.ends_with([',', ';']) {
+            return Some(Heading::Section(c["n"].to_string()));
+        }
+    }
+    None
+}
+
+pub(crate) fn is_opening(text: &str) -> bool {
+    OPENING.is_match(text)
+}
+
+pub(crate) fn is_title(text: &str) -> bool {
+    TITLE.is_match(text)
+}
+
+pub(crate) fn is_closing(text: &str) -> bool {
+    CLOSING.is_match(text) && text.chars().count() < 80
+}
+
+pub(crate) fn is_date_line(text: &str) -> bool {
+    DATE_LINE.is_match(text.trim())
+}
+
+pub(crate) fn is_cover_line(text: &str) -> bool {
+    let t = text.trim();
+    COVER.is_match(t) || is_date_line(t)
+}
+
+/// Value of a roman numeral in lower case, if it is one.
+pub(crate) fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| "ivxlc".contains(c)) {
+        return None;
+    }
+    let value = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        'x' => 10,
+        'l' => 50,
+        _ => 100,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect();
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// Assigns parts and labels to body paragraphs in order: a small state machine over the
+/// resolution's structure (cover → title → opening → preamble → operative → closing →
+/// annexes), keeping the current section prefix and the current operative number so that
+/// sub-paragraphs are named under their parent.
+pub(crate) struct Labeller {
+    seen_opening: bool,
+    seen_operative: bool,
+    prefix: String,
+    /// Current roman section ("I") under which letter sections ("A") nest.
+    section: Option<String>,
+    /// Last letter section ("A", "B") under the current roman one.
+    section_letter: Option<char>,
+    op: Option<String>,
+    last_op: u32,
+    letter: Option<char>,
+    letter_label: Option<String>,
+    bullets: u32,
+    preamble: u32,
+    cover: u32,
+    text: u32,
+    headings: u32,
+    seen_closing: bool,
+}
+
+pub(crate) struct Assigned {
+    pub name: String,
+    pub anchor: bool,
+    pub part: Part,
+}
+
+impl Labeller {
+    pub(crate) fn new(has_opening: bool) -> Labeller {
+        Labeller {
+            seen_opening: !has_opening,
+            seen_operative: false,
+            prefix: String::new(),
+            section: None,
+            section_letter: None,
+            op: None,
+            last_op: 0,
+            letter: None,
+            letter_label: None,
+            bullets: 0,
+            preamble: 0,
+            cover: 0,
+            text: 0,
+            headings: 0,
+            seen_closing: false,
+        }
+    }
+
+    /// Labels the next body paragraph. `title_here` is true for the paragraph chosen as title.
+    pub(crate) fn next(&mut self, text: &str, title_here: bool) -> Assigned {
+        let anchored = |name: String, part| Assigned { name, anchor: true, part };
+        let positional = |name: String, part| Assigned { name, anchor: false, part };
+        if !self.seen_opening {
+            if title_here {
+                return anchored("title".into(), Part::Title);
+            }
+            if is_opening(text) {
+                self.seen_opening = true;
+                return anchored("opening".into(), Part::Opening);
+            }
+            self.cover += 1;
+            return positional(format!("cover.{}", self.cover), Part::Cover);
+        }
+        if is_opening(text) {
+            // A second opening (a quoted draft, a section) restarts the preamble.
+            self.seen_operative = false;
+            self.preamble = 0;
+            return anchored(format!("{}opening", self.prefix), Part::Opening);
+        }
+        if is_closing(text) {
+            self.seen_closing = true;
+            return anchored("closing".into(), Part::Closing);
+        }
+        if self.seen_closing && is_date_line(text) {
+            return anchored("closing.date".into(), Part::Closing);
+        }
+        if let Some(h) = heading(text) {
+            return self.heading(h);
+        }
+        match number(text) {
+            Some(Number::Operative(n)) => self.operative(n.to_string(), n),
+            Some(Number::Bare(n)) => {
+                // A number without its period is taken only where it follows on.
+                if self.seen_operative && n == self.last_op + 1 {
+                    self.operative(n.to_string(), n)
+                } else {
+                    self.unnumbered(text)
+                }
+            }
+            Some(Number::Decimal(n, sub)) => {
+                self.seen_operative = true;
+                self.last_op = n;
+                let name = format!("{}op.{n}.{sub}", self.prefix);
+                self.op = Some(name.clone());
+                self.letter = None;
+                anchored(name, Part::Operative)
+            }
+            Some(Number::Letter(l)) => self.letter(&l),
+            Some(Number::Parenthesised(n)) => {
+                let parent = self.parent();
+                anchored(format!("{parent}.{n}"), Part::SubParagraph)
+            }
+            Some(Number::Bullet) => {
+                self.bullets += 1;
+                let parent = self.parent();
+                positional(format!("{parent}.b{}", self.bullets), Part::SubParagraph)
+            }
+            None => self.unnumbered(text),
+        }
+    }
+
+    fn operative(&mut self, number: String, n: u32) -> Assigned {
+        self.seen_operative = true;
+        self.last_op = n;
+        let name = format!("{}op.{number}", self.prefix);
+        self.op = Some(name.clone());
+        self.letter = None;
+        self.letter_label = None;
+        self.bullets = 0;
+        Assigned { name, anchor: true, part: Part::Operative }
+    }
+
+    fn parent(&self) -> String {
+        self.op.clone().unwrap_or_else(|| format!("{}pre.{}", self.prefix, self.preamble))
+    }
+
+    /// "(i)" after "(h)" is the letter i; otherwise a roman numeral, one level below the
+    /// current letter.
+    fn letter(&mut self, l: &str) -> Assigned {
+        let c = l.chars().next().unwrap_or('a');
+        let single = l.chars().count() == 1;
+        let follows_letter = self.letter.is_some_and(|p| p as u32 + 1 == c as u32);
+        let is_roman = roman(l).is_some() && (!single || "ivx".contains(c)) && !(single && follows_letter);
+        self.bullets = 0;
+        if is_roman {
+            let parent = self.letter_label.clone().unwrap_or_else(|| self.parent());
+            return Assigned { name: format!("{parent}.{l}"), anchor: true, part: Part::SubParagraph };
+        }
+        self.letter = Some(c);
+        let name = format!("{}.{l}", self.parent());
+        self.letter_label = Some(name.clone());
+        Assigned { name, anchor: true, part: Part::SubParagraph }
+    }
+
+    fn heading(&mut self, h: Heading) -> Assigned {
+        self.op = None;
+        self.letter = None;
+        self.letter_label = None;
+        self.last_op = 0;
+        self.seen_operative = false;
+        self.preamble = 0;
+        let name = match h {
+            Heading::Annex(n) => {
+                self.section = None;
+                self.prefix = match &n {
+                    Some(n) => format!("annex.{n}."),
+                    None => "annex.".into(),
+                };
+                self.prefix.trim_end_matches('.').to_string()
+            }
+            Heading::Article(n) => {
+                let base = self.prefix.split("art.").next().unwrap_or("").to_string();
+                self.prefix = format!("{base}art.{n}.");
+                self.prefix.trim_end_matches('.').to_string()
+            }
+            Heading::Section(s) => {
+                let base = self.prefix.split("sec.").next().unwrap_or("").to_string();
+                // "A." nests under the current roman section; "I" is roman unless it follows "H".
+                let c = s.chars().next().unwrap_or('A');
+                let follows = self.section_letter.is_some_and(|p| p as u32 + 1 == c as u32);
+                let is_letter = s.len() == 1 && (!"IVX".contains(c) || follows);
+                let path = match (&self.section, is_letter) {
+                    (Some(sec), true) => {
+                        self.section_letter = Some(c);
+                        format!("{sec}.{s}")
+                    }
+                    (None, true) => {
+                        self.section_letter = Some(c);
+                        s.clone()
+                    }
+                    (_, false) => {
+                        self.section = Some(s.clone());
+                        self.section_letter = None;
+                        s.clone()
+                    }
+                };
+                self.prefix = format!("{base}sec.{path}.");
+                self.prefix.trim_end_matches('.').to_string()
+            }
+        };
+        Assigned { name, anchor: true, part: Part::Heading }
+    }
+
+    fn unnumbered(&mut self, text: &str) -> Assigned {
+        if !self.seen_operative && !looks_like_heading(text) {
+            self.preamble += 1;
+            return Assigned { name: format!("{}pre.{}", self.prefix, self.preamble), anchor: false, part: Part::Preamble };
+        }
+        if looks_like_heading(text) {
+            self.headings += 1;
+            return Assigned { name: format!("head.{}", self.headings), anchor: false, part: Part::Heading };
+        }
+        self.text += 1;
+        Assigned { name: format!("text.{}", self.text), anchor: false, part: Part::Text }
+    }
+}
+
+/// A short line with no closing punctuation, in title case: a heading of a section or annex.
+fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let last = t.chars().last().unwrap_or('.');
+    t.chars().count() <= 200 && !matches!(last, '.' | ',' | ';' | ':') && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.contains(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(lines: &[&str]) -> Vec<String> {
+        let mut l = Labeller::new(true);
+        lines.iter().map(|t| l.next(t, false).name).collect()
+    }
+
+    #[test]
+    fn numbers_in_both_languages() {
+        assert_eq!(number("1. Takes note"), Some(Number::Operative(1)));
+        assert_eq!(number("“12. Requests"), Some(Number::Operative(12)));
+        assert_eq!(number("(a) Two plenary"), Some(Number::Letter("a".into())));
+        assert_eq!(number("a) deux séances"), Some(Number::Letter("a".into())));
+        assert_eq!(number("ii)\u{a0}aux dépenses"), None.or(number("ii) aux dépenses")));
+        assert_eq!(number("1.1 By 2030"), Some(Number::Decimal(1, "1".into())));
+        assert_eq!(number("Recalling 55/25"), None);
+        assert_eq!(number("2000, by which"), None);
+    }
+
+    #[test]
+    fn sub_paragraphs_nest_and_roman_numerals_are_told_from_letters() {
+        let got = labels(&["The General Assembly,", "Recalling,", "1. Decides:", "(a) x;", "(i) y;", "(ii) z;", "(b) w;", "2. Requests", "(a) a", "(b) b", "(c) c", "(d) d", "(e) e", "(f) f", "(g) g", "(h) h", "(i) i"]);
+        assert_eq!(got, ["opening", "pre.1", "op.1", "op.1.a", "op.1.a.i", "op.1.a.ii", "op.1.b", "op.2", "op.2.a", "op.2.b", "op.2.c", "op.2.d", "op.2.e", "op.2.f", "op.2.g", "op.2.h", "op.2.i"]);
+    }
+
+    #[test]
+    fn sections_annexes_and_articles_prefix_the_numbers() {
+        let got = labels(&["The General Assembly,", "I", "Human rights", "1. Decides", "II", "1. Decides", "25th plenary meeting", "Annex", "1. Four meetings", "Article premier", "1. Tous"]);
+        assert_eq!(got, ["opening", "sec.I", "head.1", "sec.I.op.1", "sec.II", "sec.II.op.1", "closing", "annex", "annex.op.1", "annex.art.1", "annex.art.1.op.1"]);
+    }
+
+    #[test]
+    fn roman_values() {
+        assert_eq!(roman("iv"), Some(4));
+        assert_eq!(roman("xii"), Some(12));
+        assert_eq!(roman("b"), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! Footnote markers glued to words. PDF and XML text lose superscripts, so a marker becomes
+//! digits glued to what precedes it: "thereto;1", "2023,1", "paix1,", "20231," (a year and
+//! marker 1), "202116 and" (2021 and marker 16). A digit run counts as a marker only when a
+//! footnote with that number exists, and markers are taken in the order the footnotes are
+//! numbered, so that "G77" or a decimal "12,5" is not mistaken for one.
+
+use super::model::Paragraph;
+
+const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+struct Candidate {
+    range: std::ops::Range<usize>,
+    number: u32,
+    /// Glued to a letter or to punctuation after a word: "paix1", "thereto;1".
+    clear: bool,
+}
+
+/// Removes the markers of the footnotes `numbers` from the paragraphs' texts and records them.
+pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
+    let mut expected = numbers.iter().copied().min().unwrap_or(1);
+    let mut max_seen = 0;
+    for p in paragraphs.iter_mut() {
+        let mut removals = vec![];
+        for c in candidates(&p.text) {
+            let known = numbers.contains(&c.number);
+            let superscript = p.text[c.range.clone()].chars().all(|ch| SUPERSCRIPTS.contains(ch));
+            let take = superscript
+                || known && (c.number == expected || (c.clear && (c.number <= max_seen || c.number > expected)));
+            if take {
+                if c.number >= expected {
+                    expected = c.number + 1;
+                }
+                max_seen = max_seen.max(c.number);
+                p.markers.push(c.number);
+                removals.push(c.range);
+            }
+        }
+        for r in removals.into_iter().rev() {
+            p.text.replace_range(r, "");
+        }
+    }
+}
+
+/// Whether any of `numbers` has a marker in `texts` (used to tell trailing footnotes from a
+/// run of paragraphs that happen to start with numbers).
+pub(crate) fn any_marker(texts: &[&str], numbers: &[u32]) -> bool {
+    texts.iter().any(|t| candidates(t).iter().any(|c| numbers.contains(&c.number)))
+}
+
+fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = vec![];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let superscript = SUPERSCRIPTS.contains(c);
+        if !(c.is_ascii_digit() || superscript) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && (chars[j].1.is_ascii_digit() && !superscript || superscript && SUPERSCRIPTS.contains(chars[j].1)) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let digits = &text[start..end];
+        let before = i.checked_sub(1).map(|k| chars[k].1);
+        let before2 = i.checked_sub(2).map(|k| chars[k].1);
+        let after = chars.get(j).map(|&(_, ch)| ch);
+        i = j;
+        if superscript {
+            let number = digits.chars().filter_map(|d| SUPERSCRIPTS.chars().position(|s| s == d)).fold(0, |n, d| n * 10 + d as u32);
+            out.push(Candidate { range: start..end, number, clear: true });
+            continue;
+        }
+        let ends_well = after.is_none_or(|a| a.is_whitespace() || ",;.:)]»”’".contains(a));
+        if !ends_well || in_symbol(text, start) {
+            continue;
+        }
+        match before {
+            Some(b) if b.is_alphabetic() || "’”»)]".contains(b) => {
+                if digits.len() <= 3 {
+                    let clear = b.is_lowercase() || !b.is_alphabetic();
+                    out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear });
+                }
+            }
+            Some(b) if ",;:.".contains(b) && digits.len() <= 3 => {
+                let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
+                out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear: after_word });
+            }
+            // A year with a marker glued to it: "20231," → 2023 + 1.
+            Some(b) if !b.is_ascii_digit() && (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {
+                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false });
+            }
+            None if (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {
+                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false });
+            }
+            Some(b) if b.is_whitespace() && (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {}
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers.
+fn in_symbol(text: &str, at: usize) -> bool {
+    text[..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{Label, Part};
+
+    fn stripped(texts: &[&str], numbers: &[u32]) -> Vec<(String, Vec<u32>)> {
+        let mut ps: Vec<Paragraph> = texts
+            .iter()
+            .map(|t| Paragraph { text: t.to_string(), label: Label { name: String::new(), anchor: false }, part: Part::Text, markers: vec![], span: 0..0 })
+            .collect();
+        strip(&mut ps, numbers);
+        ps.into_iter().map(|p| (p.text, p.markers)).collect()
+    }
+
+    #[test]
+    fn glued_markers_are_removed() {
+        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its 202114 and 2022 sessions;15", "paix16, G77 and 12,5 %"], &[1, 2, 3, 14, 15, 16]);
+        let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its 2021 and 2022 sessions;", "paix, G77 and 12,5 %"]);
+        assert_eq!(got[4].1, [14, 15]);
+    }
+
+    #[test]
+    fn numbers_without_a_footnote_stay() {
+        assert_eq!(stripped(&["the Group of 77 and A/77/463/Add.1, para. 14"], &[1])[0].0, "the Group of 77 and A/77/463/Add.1, para. 14");
+        assert_eq!(stripped(&["Sea1 was"], &[])[0].0, "Sea1 was");
+    }
+}

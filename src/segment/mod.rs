@@ -1,0 +1,175 @@
+//! Segmentation: [`Text`] → [`Document`], the resolution as a list of labelled paragraphs.
+//!
+//! Two steps: [`clean`] turns lines into blocks (dropping page headers, page numbers and
+//! separators, lifting footnote areas out of the body, re-flowing wrapped lines and joining
+//! paragraphs cut by page breaks); [`label`] names each block by its place in the resolution.
+//! Footnote markers glued to words ("thereto;1", "rapportant1") are then removed from the
+//! text and recorded on the paragraph. Footnotes come last in the document, in the order of
+//! their numbers, as in the official XML: at the foot of a page they sit at a different place
+//! in each language, and the aligner needs both sides in one order.
+
+mod clean;
+mod label;
+mod markers;
+mod model;
+
+pub use model::*;
+
+use crate::read::Text;
+use clean::{Block, SYMBOL_LINE};
+
+/// Splits a text into the paragraphs of a resolution.
+pub fn segment(text: &Text, language: Language) -> Document {
+    let clean::Blocks { body, mut footnotes, dropped, header_symbol } = clean::blocks(&text.content);
+    let mut body = merge_lone_labels(body);
+    footnotes.extend(trailing_footnotes(&mut body, &footnotes));
+
+    let opening = body.iter().position(|b| label::is_opening(&b.text));
+    let title = find_title(&body, opening);
+    let mut labeller = label::Labeller::new(opening.is_some());
+    let mut paragraphs: Vec<Paragraph> = body
+        .into_iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let assigned = labeller.next(&block.text, Some(i) == title);
+            Paragraph {
+                text: block.text,
+                label: Label { name: assigned.name, anchor: assigned.anchor },
+                part: assigned.part,
+                markers: vec![],
+                span: block.span,
+            }
+        })
+        .collect();
+    let numbers: Vec<u32> = footnotes.iter().filter_map(|f| f.footnote).collect();
+    markers::strip(&mut paragraphs, &numbers);
+    footnotes.sort_by_key(|f| f.footnote);
+    paragraphs.extend(footnotes.into_iter().map(|f| Paragraph {
+        label: Label { name: format!("fn.{}", f.footnote.unwrap_or(0)), anchor: true },
+        text: f.text,
+        part: Part::Footnote,
+        markers: vec![],
+        span: f.span,
+    }));
+    let symbol = header_symbol.or_else(|| symbol_from(&paragraphs));
+    Document { source: text.source.clone(), language, symbol, paragraphs, dropped }
+}
+
+/// A block that holds only a number ("1." alone, as in some French XML) opens the next block.
+fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut pending: Option<Block> = None;
+    for block in blocks {
+        if let Some(label) = pending.take() {
+            out.push(Block { text: format!("{} {}", label.text, block.text), span: label.span.start..block.span.end, footnote: None });
+            continue;
+        }
+        // Roman section numbers ("I", "II") stand alone on purpose, before their heading.
+        if clean::starts_with_label_alone(&block.text) && label::heading(&block.text).is_none() {
+            pending = Some(block);
+        } else {
+            out.push(block);
+        }
+    }
+    out.extend(pending);
+    out
+}
+
+/// Footnotes written as the last blocks of a text ("1 United Nations, Treaty Series, …"), as
+/// text derived from Word or XML has them: the longest run of final blocks numbered
+/// consecutively from the first free footnote number, whose markers the body carries.
+fn trailing_footnotes(body: &mut Vec<Block>, known: &[Block]) -> Vec<Block> {
+    let first = known.iter().filter_map(|f| f.footnote).max().unwrap_or(0) + 1;
+    let number_of = |b: &Block| -> Option<u32> {
+        let digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &b.text[digits.len()..];
+        (!digits.is_empty() && rest.starts_with([' ', '\u{a0}', '\t'])).then(|| digits.parse().ok()).flatten()
+    };
+    let mut start = body.len();
+    while start > 0 && number_of(&body[start - 1]).is_some() {
+        start -= 1;
+    }
+    // Keep the longest tail whose numbers run first, first + 1, …
+    let run = (start..body.len()).find(|&s| {
+        body[s..].iter().enumerate().all(|(k, b)| number_of(b) == Some(first + k as u32))
+    });
+    let Some(s) = run else { return vec![] };
+    let numbers: Vec<u32> = (first..first + (body.len() - s) as u32).collect();
+    let texts: Vec<&str> = body[..s].iter().map(|b| b.text.as_str()).collect();
+    if !markers::any_marker(&texts, &numbers) {
+        return vec![];
+    }
+    body.drain(s..).map(|mut b| {
+        b.footnote = number_of(&b);
+        b
+    }).collect()
+}
+
+/// The title: the "58/135. …" paragraph before the opening line, or else the paragraph just
+/// before the opening when it is not a cover-page line.
+fn find_title(body: &[Block], opening: Option<usize>) -> Option<usize> {
+    let end = opening.unwrap_or(body.len().min(3));
+    if let Some(i) = body[..end].iter().position(|b| label::is_title(&b.text)) {
+        return Some(i);
+    }
+    let before = opening?.checked_sub(1)?;
+    (!label::is_cover_line(&body[before].text)).then_some(before)
+}
+
+/// "A/RES/58/135" from a cover line, or from the title's number ("58/135." → A/RES/58/135),
+/// or from a Security Council cover ("Resolution 2505 (2020)" → S/RES/2505 (2020)).
+fn symbol_from(paragraphs: &[Paragraph]) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static TITLE_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*((?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4})\s*\.").unwrap());
+    static SC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^R[ée]solution (\d{3,4}) \((\d{4})\)$").unwrap());
+    for p in paragraphs.iter().take_while(|p| matches!(p.part, Part::Cover | Part::Title)) {
+        if SYMBOL_LINE.is_match(&p.text) {
+            return Some(p.text.clone());
+        }
+        if let Some(c) = SC.captures(&p.text) {
+            return Some(format!("S/RES/{} ({})", &c[1], &c[2]));
+        }
+        if p.part == Part::Title {
+            if let Some(c) = TITLE_NUMBER.captures(&p.text) {
+                return Some(format!("A/RES/{}", &c[1]));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(s: &str) -> Document {
+        segment(&Text::new("t.txt", s), Language::En)
+    }
+
+    #[test]
+    fn a_resolution_in_paragraph_shape() {
+        let d = seg("United Nations\n\nA/RES/77/5\n\nGeneral Assembly\n\n77/5. Plenary meetings\n\nThe General Assembly,\n\nRecalling the Convention1 of 1982,\n\nDecides to adopt the arrangements.\n\n27th plenary meeting\n2 November 2022\n\nAnnex\n\n1. Four meetings:\n\n(a) Two on 8 December;\n\n1 United Nations, Treaty Series, vol. 1833, No. 31363.\n");
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| p.label.name.as_str()).collect();
+        assert_eq!(labels, ["cover.1", "cover.2", "title", "opening", "pre.1", "pre.2", "closing", "annex", "annex.op.1", "annex.op.1.a", "fn.1"]);
+        assert_eq!(d.paragraphs[4].text, "Recalling the Convention of 1982,");
+        assert_eq!(d.paragraphs[4].markers, [1]);
+        assert_eq!(d.symbol.as_deref(), Some("A/RES/77/5"));
+        assert_eq!(d.dropped.len(), 1);
+    }
+
+    #[test]
+    fn a_lone_number_block_opens_the_next_block() {
+        let d = seg("L’Assemblée générale,\n\n1.\n\nL’Assemblée tiendra quatre séances :\n\n2.\n\nLa liste\n");
+        let texts: Vec<_> = d.paragraphs.iter().map(|p| (p.label.name.as_str(), p.text.as_str())).collect();
+        assert_eq!(texts, [("opening", "L’Assemblée générale,"), ("op.1", "1. L’Assemblée tiendra quatre séances :"), ("op.2", "2. La liste")]);
+    }
+
+    #[test]
+    fn an_operative_paragraph_numbered_like_a_footnote_stays_in_the_body() {
+        let d = seg("The Security Council,\n\n10. Requests;\n\n11 Condemns the attacks;\n\n12. Decides to remain seized of the matter.\n");
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| p.label.name.as_str()).collect();
+        assert_eq!(labels, ["opening", "op.10", "op.11", "op.12"]);
+    }
+}

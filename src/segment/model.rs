@@ -1,0 +1,109 @@
+//! The document model that segmentation produces and every later stage reads.
+
+use std::ops::Range;
+
+/// Language of a document, as told by the caller or guessed from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Fr,
+    /// Any other language: the paragraph grammar still applies, words are not interpreted.
+    Other,
+}
+
+impl Language {
+    /// ISO 639-1 code used in TMX (`xml:lang`) and file suffixes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::Other => "und",
+        }
+    }
+}
+
+/// What part of a resolution a paragraph belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// Cover-page lines: organ, distribution, date, session, agenda item, "Resolution adopted by …".
+    Cover,
+    /// The title ("58/135. International cooperation …").
+    Title,
+    /// "The General Assembly," / "L'Assemblée générale," and the other organs.
+    Opening,
+    /// Unnumbered paragraphs before the first operative paragraph.
+    Preamble,
+    /// Numbered operative paragraphs ("1.", "2.", "1.1").
+    Operative,
+    /// Sub-paragraphs ("(a)", "a)", "(i)", "•").
+    SubParagraph,
+    /// Section and annex headings, article headings and unnumbered headings.
+    Heading,
+    /// A footnote, with its number.
+    Footnote,
+    /// The closing: "77th plenary meeting / 22 December 2003".
+    Closing,
+    /// Any other paragraph (unnumbered paragraph after the preamble, generic text).
+    Text,
+}
+
+/// The label of a paragraph: a stable name such as `op.5`, `op.5.a`, `pre.3`, `fn.1`, `title`,
+/// `closing`, `annex.op.2`, `sec.II.op.1`, `art.1`.
+///
+/// `anchor` is true for labels that are written the same way in both languages and so can
+/// pair paragraphs without reading them (numbers, footnotes, the opening line, the closing);
+/// positional labels (`pre.3`, `cover.2`, `text.4`) are not anchors, since a deleted paragraph
+/// shifts them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Label {
+    pub name: String,
+    pub anchor: bool,
+}
+
+/// One paragraph of a document.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The text, re-flowed onto one line, footnote markers removed, numbering kept as written.
+    pub text: String,
+    pub label: Label,
+    pub part: Part,
+    /// Footnote numbers whose markers were glued to this paragraph's words and removed.
+    pub markers: Vec<u32>,
+    /// Byte range in the decoded source text, from the paragraph's first line to its last.
+    pub span: Range<usize>,
+}
+
+/// Why a line of the input is in no paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// A running page header (the document symbol alone on its line).
+    PageHeader,
+    /// A page number alone on its line.
+    PageNumber,
+    /// A footnote separator line ("_______________").
+    Separator,
+}
+
+/// A line left out of every paragraph, kept so that reports can say what was dropped and why.
+#[derive(Debug, Clone)]
+pub struct Dropped {
+    /// 1-based line number in the decoded source.
+    pub line: usize,
+    pub text: String,
+    pub reason: DropReason,
+}
+
+/// A segmented document: the paragraphs in order, and what was dropped.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where the text came from (a path, or a name such as `<stdin>`), for messages.
+    pub source: String,
+    pub language: Language,
+    /// The document symbol ("A/RES/58/135"), when the text carries it.
+    pub symbol: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub dropped: Vec<Dropped>,
+}

@@ -1,0 +1,151 @@
+//! JSON Lines: one object per bead, keys in a fixed order.
+
+use super::{score_4, text::is_line_break, UnitWriter};
+use crate::align::{Alignment, Bead};
+use serde::Serialize;
+use std::io::{self, BufWriter, Write};
+
+/// Writes `{"en", "fr", "en_ids", "fr_ids", "label", "kind", "score"}` per bead, with a leading
+/// `"symbol"` when [`with_symbol`](JsonlWriter::with_symbol) is set (batch mode mixes documents).
+pub struct JsonlWriter<W: Write> {
+    out: BufWriter<W>,
+    symbol: bool,
+}
+
+// Field order is the key order: serde_json's own map would sort the keys.
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    symbol: Option<Option<&'a str>>,
+    en: String,
+    fr: String,
+    en_ids: Vec<usize>,
+    fr_ids: Vec<usize>,
+    label: &'a str,
+    kind: String,
+    score: f64,
+}
+
+impl<W: Write> JsonlWriter<W> {
+    pub fn new(out: W) -> Self {
+        JsonlWriter {
+            out: BufWriter::new(out),
+            symbol: false,
+        }
+    }
+
+    /// Starts every object with `"symbol"`: the document symbol, or null when unknown.
+    pub fn with_symbol(mut self) -> Self {
+        self.symbol = true;
+        self
+    }
+}
+
+impl<W: Write> UnitWriter for JsonlWriter<W> {
+    fn write_unit(&mut self, alignment: &Alignment, bead: &Bead) -> io::Result<()> {
+        let record = Record {
+            symbol: self.symbol.then(|| alignment.symbol()),
+            en: alignment.en_text(bead),
+            fr: alignment.fr_text(bead),
+            en_ids: bead.en.clone().collect(),
+            fr_ids: bead.fr.clone().collect(),
+            label: alignment.label(bead),
+            kind: bead.kind(),
+            score: score_4(bead.score),
+        };
+        record.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut self.out,
+            OneLine,
+        ))?;
+        self.out.write_all(b"\n")
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Compact JSON that also escapes U+0085, U+2028 and U+2029, which JSON allows raw but which
+/// line readers such as Python's `splitlines` would split a record on.
+struct OneLine;
+
+impl serde_json::ser::Formatter for OneLine {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| is_line_break(c)) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::{fixture, write_all};
+
+    fn output(symbol: bool) -> String {
+        let mut out = vec![];
+        let w = JsonlWriter::new(&mut out);
+        let mut w = if symbol { w.with_symbol() } else { w };
+        write_all(&fixture::alignment(), &mut w).expect("write");
+        drop(w);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn one_object_per_bead_that_parses_back() {
+        let out = output(false);
+        assert!(out.ends_with('\n'));
+        let lines: Vec<&str> = out.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 4);
+        // No line break of any kind inside a record.
+        assert_eq!(out.lines().count(), 4);
+        assert!(!lines.iter().any(|l| l.chars().any(is_line_break)));
+
+        let values: Vec<serde_json::Value> = lines
+            .iter()
+            .map(|l| serde_json::from_str(l).expect("JSON"))
+            .collect();
+        assert_eq!(values[1]["en"], fixture::EN[1]);
+        assert_eq!(values[1]["fr"], fixture::FR[1]);
+        assert_eq!(values[2]["en"], fixture::EN[2]);
+        assert_eq!(values[2]["fr"], fixture::FR[2]);
+        assert_eq!(values[1]["score"], 0.9731);
+        assert_eq!(values[3]["fr"], "");
+        assert_eq!(values[3]["fr_ids"], serde_json::json!([]));
+        assert_eq!(values[3]["kind"], "1-0");
+    }
+
+    #[test]
+    fn keys_in_order() {
+        let out = output(false);
+        assert_eq!(
+            out.lines().next(),
+            Some(
+                r#"{"en":"The General Assembly,","fr":"L’Assemblée générale,","en_ids":[0],"fr_ids":[0],"label":"opening","kind":"1-1","score":1.0}"#
+            )
+        );
+        let last = out.lines().last().expect("lines");
+        assert!(
+            last.ends_with(
+                r#""en_ids":[3],"fr_ids":[],"label":"op.2.a","kind":"1-0","score":0.1235}"#
+            ),
+            "{last}"
+        );
+    }
+
+    #[test]
+    fn symbol_leads_when_asked() {
+        let out = output(true);
+        assert!(out
+            .lines()
+            .all(|l| l.starts_with(r#"{"symbol":"A/RES/58/135","en":"#)));
+    }
+}

@@ -1,0 +1,234 @@
+//! Writers: an [`Alignment`] → JSONL, CSV, TSV, TMX or Moses.
+//!
+//! Every format is a [`UnitWriter`]: it is fed one bead at a time, possibly from several
+//! alignments (batch mode writes one memory for many documents), and [`UnitWriter::finish`]
+//! writes the trailer and flushes. Writers buffer internally, so any `io::Write` will do.
+//! What each format cannot carry (control characters, line breaks inside a line) is cleaned
+//! by the functions in [`text`], the same way for every writer that needs them.
+
+mod csv;
+mod jsonl;
+mod moses;
+pub mod text;
+mod tmx;
+
+pub use self::csv::CsvWriter;
+pub use self::jsonl::JsonlWriter;
+pub use self::moses::MosesWriter;
+pub use self::tmx::TmxWriter;
+
+use crate::align::{Alignment, Bead};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Tsv,
+    Tmx,
+    /// Two line-aligned plain-text files, one per language.
+    Moses,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Format; 5] = [
+        Format::Jsonl,
+        Format::Csv,
+        Format::Tsv,
+        Format::Tmx,
+        Format::Moses,
+    ];
+
+    /// The format named on the command line (`jsonl`, `csv`, `tsv`, `tmx`, `moses`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The format an output path's extension asks for. Moses is never guessed: its outputs
+    /// are a pair of files whose `.en`/`.fr` suffixes say nothing about the format.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        Format::from_name(ext).filter(|f| *f != Format::Moses)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A sink for alignment units.
+pub trait UnitWriter {
+    /// Writes one bead of `alignment` (formats that need both sides skip one-sided beads).
+    fn write_unit(&mut self, alignment: &Alignment, bead: &Bead) -> io::Result<()>;
+
+    /// Writes the trailer, if the format has one, and flushes. Without it the output may be
+    /// incomplete: dropping a writer flushes but cannot report errors or close a TMX body.
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+/// Writes every bead of `alignment`, then finishes.
+pub fn write_all(alignment: &Alignment, w: &mut dyn UnitWriter) -> io::Result<()> {
+    for bead in &alignment.beads {
+        w.write_unit(alignment, bead)?;
+    }
+    w.finish()
+}
+
+/// A writer of `format` on `out`; Moses writes English to `out` and French to `out_fr`, which
+/// only Moses takes.
+pub fn writer_for(
+    format: Format,
+    out: Box<dyn Write + Send>,
+    out_fr: Option<Box<dyn Write + Send>>,
+) -> io::Result<Box<dyn UnitWriter + Send>> {
+    let writer: Box<dyn UnitWriter + Send> = match (format, out_fr) {
+        (Format::Moses, Some(fr)) => Box::new(MosesWriter::new(out, fr)),
+        (Format::Moses, None) => return Err(invalid("the moses format needs a French output")),
+        (_, Some(_)) => return Err(invalid("only the moses format has a second output")),
+        (Format::Jsonl, None) => Box::new(JsonlWriter::new(out)),
+        (Format::Csv, None) => Box::new(CsvWriter::csv(out)),
+        (Format::Tsv, None) => Box::new(CsvWriter::tsv(out)),
+        (Format::Tmx, None) => Box::new(TmxWriter::new(out)),
+    };
+    Ok(writer)
+}
+
+fn invalid(message: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
+}
+
+/// Both sides non-empty: the only beads that bilingual formats (TMX, Moses) can hold.
+fn is_pair(bead: &Bead) -> bool {
+    !bead.en.is_empty() && !bead.fr.is_empty()
+}
+
+/// A score as written in every format: 4 decimals.
+fn score_4(score: f64) -> f64 {
+    (score * 1e4).round() / 1e4
+}
+
+/// The score in text formats, with the same rounding as [`score_4`] so that formats agree.
+fn score_text(score: f64) -> String {
+    format!("{:.4}", score_4(score))
+}
+
+/// A hand-built alignment whose texts hold what breaks writers.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use crate::align::{Alignment, Bead};
+    use crate::segment::{Document, Label, Language, Paragraph, Part};
+
+    pub const EN: [&str; 4] = [
+        "The General Assembly,",
+        "1. Decides & <acts> \"now\"\u{c} at\tonce\nhere\u{2028}there\u{a0}🌍",
+        "2. Requests the Secretary-General to report\r\u{1}\u{b}\u{85};",
+        "(a) Extra English paragraph;",
+    ];
+    pub const FR: [&str; 3] = [
+        "L’Assemblée générale,",
+        "1. Décide & <agit> « maintenant »\u{c} d’un\tcoup\nici\u{2028}là\u{a0}🌍",
+        "2. Prie le Secrétaire général de faire rapport\r\u{1}\u{b}\u{85} ;",
+    ];
+    pub const LABELS: [&str; 4] = ["opening", "op.1", "op.2", "op.2.a"];
+
+    fn doc(language: Language, texts: &[&str]) -> Document {
+        Document {
+            source: format!("{}.txt", language.code()),
+            language,
+            symbol: Some("A/RES/58/135".into()),
+            paragraphs: texts
+                .iter()
+                .zip(LABELS)
+                .map(|(text, name)| Paragraph {
+                    text: text.to_string(),
+                    label: Label {
+                        name: name.into(),
+                        anchor: true,
+                    },
+                    part: Part::Text,
+                    markers: vec![],
+                    span: 0..0,
+                })
+                .collect(),
+            dropped: vec![],
+        }
+    }
+
+    /// Four beads: 1-1, 1-1, 1-1, 1-0; scores with more than 4 decimals.
+    pub fn alignment() -> Alignment {
+        let bead = |en: std::ops::Range<usize>, fr: std::ops::Range<usize>, score| Bead {
+            en,
+            fr,
+            score,
+            anchored: true,
+        };
+        Alignment {
+            en: doc(Language::En, &EN),
+            fr: doc(Language::Fr, &FR),
+            beads: vec![
+                bead(0..1, 0..1, 1.0),
+                bead(1..2, 1..2, 0.973_149),
+                bead(2..3, 2..3, 0.5),
+                bead(3..4, 3..3, 0.123_46),
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_and_path() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Format::from_name("TMX"), Some(Format::Tmx));
+        assert_eq!(Format::from_name("json"), None);
+        assert_eq!(Format::from_path(Path::new("out/x.tmx")), Some(Format::Tmx));
+        assert_eq!(Format::from_path(Path::new("x.JSONL")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("x.tsv")), Some(Format::Tsv));
+        assert_eq!(Format::from_path(Path::new("x.csv")), Some(Format::Csv));
+        for p in ["x.en", "x.fr", "x", "x.moses", "x.txt", "x.json"] {
+            assert_eq!(Format::from_path(Path::new(p)), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn writer_for_checks_outputs() {
+        let out = || Box::new(io::sink()) as Box<dyn Write + Send>;
+        assert!(writer_for(Format::Moses, out(), None).is_err());
+        assert!(writer_for(Format::Tmx, out(), Some(out())).is_err());
+        let alignment = fixture::alignment();
+        for f in Format::ALL {
+            let fr = (f == Format::Moses).then(out);
+            let mut w = writer_for(f, out(), fr).expect("writer");
+            write_all(&alignment, w.as_mut()).expect("write");
+        }
+    }
+
+    #[test]
+    fn scores_round_to_4_decimals() {
+        assert_eq!(score_4(0.973_149), 0.9731);
+        assert_eq!(score_4(0.123_46), 0.1235);
+        assert_eq!(score_4(1.0), 1.0);
+    }
+}

@@ -1,0 +1,103 @@
+//! Text cleaning shared by the writers: each format has characters that break its readers.
+//!
+//! Every rule replaces a bad character by one space rather than deleting it, so that words on
+//! either side of a form feed or a line break stay apart.
+
+use std::borrow::Cow;
+
+/// The characters that some common reader ends a line on: Python's `str.splitlines`, Unicode
+/// line-breaking and text editors all split on more than LF and CR.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// For line-based formats (Moses): one text, one line.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    replace_with_space(s, is_line_break)
+}
+
+/// For a quoted CSV field: newlines survive quoting, but other control characters (form feeds
+/// from PDF text, C1 codes) break spreadsheet imports.
+pub fn csv_field(s: &str) -> Cow<'_, str> {
+    replace_with_space(s, |c| c.is_control() && c != '\t' && c != '\n')
+}
+
+/// For an unquoted TSV field: tabs and line breaks would split the record, and control
+/// characters are removed for the same reason as in CSV.
+pub fn tsv_field(s: &str) -> Cow<'_, str> {
+    replace_with_space(s, |c| c.is_control() || is_line_break(c))
+}
+
+/// XML 1.0 character data: characters the `Char` production forbids become spaces, markup
+/// characters are escaped.
+pub fn xml_text(s: &str) -> Cow<'_, str> {
+    let clean = replace_with_space(s, |c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    });
+    let escaped = quick_xml::escape::escape(clean);
+    // A parser reads a raw CR as LF (XML 1.0 §2.11); only a character reference survives.
+    if escaped.contains('\r') {
+        Cow::Owned(escaped.replace('\r', "&#13;"))
+    } else {
+        escaped
+    }
+}
+
+fn replace_with_space(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if s.chars().any(&bad) {
+        Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_become_single_spaces() {
+        let s = "a\nb\r\nc\u{b}d\u{c}e\u{1c}f\u{1d}g\u{1e}h\u{85}i\u{2028}j\u{2029}k\tl";
+        let one = one_line(s);
+        assert_eq!(one, "a b  c d e f g h i j k\tl");
+        assert_eq!(one.lines().count(), 1);
+        // Python's splitlines splits on exactly these characters.
+        assert!(!one.chars().any(is_line_break));
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let s = "Décide & <agit> \u{a0}« maintenant » 🌍";
+        for f in [one_line, csv_field, tsv_field] {
+            assert!(matches!(f(s), Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn csv_keeps_tab_and_newline_only() {
+        assert_eq!(
+            csv_field("a\tb\nc\rd\u{c}e\u{1}f\u{85}g\u{2028}h"),
+            "a\tb\nc d e f g\u{2028}h"
+        );
+    }
+
+    #[test]
+    fn tsv_has_no_separators_left() {
+        assert_eq!(
+            tsv_field("a\tb\nc\r\nd\u{c}e\u{1}f\u{85}g\u{2028}h\u{2029}i"),
+            "a b c  d e f g h i"
+        );
+    }
+
+    #[test]
+    fn xml_escapes_and_drops_forbidden_characters() {
+        assert_eq!(
+            xml_text("A & <b> \"q\" 'r' \u{c}\u{1}\u{0}\tx\ny\rz\u{fffe}\u{85}"),
+            "A &amp; &lt;b&gt; &quot;q&quot; &apos;r&apos;    \tx\ny&#13;z \u{85}"
+        );
+        assert!(matches!(xml_text("plain «texte» 🌍"), Cow::Borrowed(_)));
+    }
+}
