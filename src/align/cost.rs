@@ -27,10 +27,17 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
 /// The cost of leaving a paragraph without counterpart.
 pub const DELETION: f64 = 5.0;
 const LABEL_BONUS: f64 = 4.0;
+const COVER_DELETION_DISCOUNT: f64 = 2.0;
 const LABEL_CLASH: f64 = 12.0;
 const EXACT_WEIGHT: f64 = 5.0;
 const COGNATE_WEIGHT: f64 = 3.0;
 const NAME_WEIGHT: f64 = 1.5;
+/// Dice overlaps of true EN/FR paragraph pairs: numbers and symbols nearly all carry over,
+/// about a third of long words are cognates, capitalised words less (institutions' names
+/// are translated).
+const EXACT_EXPECTED: f64 = 0.9;
+const COGNATE_EXPECTED: f64 = 0.3;
+const NAME_EXPECTED: f64 = 0.3;
 
 /// The length model of one document pair.
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +110,9 @@ pub struct Numbering {
     pub clash: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
     pub swallowed: bool,
+    /// Cover-page lines on a side of the bead (organ, date, session, agenda item…).
+    pub cover_en: usize,
+    pub cover_fr: usize,
 }
 
 /// The cost of a bead of shape `shape_cost`, English span `en`, French span `fr`, sharing
@@ -113,12 +123,21 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
         cost += LABEL_CLASH;
     }
     if en.len == 0.0 || fr.len == 0.0 {
+        // Cover-page lines are separate fields, and a text extracted from one language's
+        // file often lacks one (the session line, the agenda title, the adoption line).
+        if numbering.cover_en + numbering.cover_fr > 0 {
+            cost -= COVER_DELETION_DISCOUNT;
+        }
         return cost;
     }
+    // …and for the same reason two cover lines are never one line of the other language.
+    if numbering.cover_en > 1 || numbering.cover_fr > 1 {
+        cost += COVER_DELETION_DISCOUNT;
+    }
     cost += model.cost(en.len, fr.len);
-    cost += EXACT_WEIGHT * mismatch(shared.exact, en.exact, fr.exact, 6.0);
-    cost += COGNATE_WEIGHT * mismatch(shared.cognates, en.cognates, fr.cognates, 12.0);
-    cost += NAME_WEIGHT * mismatch(shared.names, en.names, fr.names, 4.0);
+    cost += EXACT_WEIGHT * evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);
+    cost += COGNATE_WEIGHT * evidence(shared.cognates, en.cognates, fr.cognates, 12.0, COGNATE_EXPECTED);
+    cost += NAME_WEIGHT * evidence(shared.names, en.names, fr.names, 4.0, NAME_EXPECTED);
     if numbering.same_anchor {
         cost -= LABEL_BONUS;
     }
@@ -128,14 +147,18 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
     cost
 }
 
-/// 1 − Dice of what the sides share, weighed down when the sides hold little to compare.
-fn mismatch(common: u32, a: usize, b: usize, enough: f64) -> f64 {
+/// How far the Dice overlap of what the sides share falls below what a true translation
+/// typically shares (`expected`): positive against the pairing, negative for it, and about
+/// zero for an ordinary translation. Centring matters: an uncentred penalty is paid by every
+/// bead, which makes merging two good pairs into one 2-2 bead look cheaper than keeping them.
+/// Weighed down when the sides hold little to compare.
+fn evidence(common: u32, a: usize, b: usize, enough: f64, expected: f64) -> f64 {
     let total = (a + b) as f64;
     if total == 0.0 {
         return 0.0;
     }
     let dice = (2.0 * common as f64 / total).min(1.0);
-    (1.0 - dice) * (total / enough).min(1.0)
+    (expected - dice) * (total / enough).min(1.0)
 }
 
 /// Confidence in [0, 1] from a bead's cost.

@@ -18,7 +18,7 @@ mod model;
 
 pub use model::*;
 
-use crate::segment::Document;
+use crate::segment::{Document, Part};
 use cost::{LengthModel, Numbering, Span, SHAPES};
 use features::{Features, Shared};
 
@@ -127,6 +127,8 @@ impl Scorer<'_> {
         let en_swallowed = en.clone().any(|i| self.en_anchor[i].is_some() && (i != en.start || fr.is_empty()));
         let fr_swallowed = fr.clone().any(|j| self.fr_anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
+        n.cover_en = self.en.paragraphs[en.clone()].iter().filter(|p| p.part == Part::Cover).count();
+        n.cover_fr = self.fr.paragraphs[fr.clone()].iter().filter(|p| p.part == Part::Cover).count();
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
             n.same_anchor = self.en_anchor[i] == Some(j);
             let (a, b) = (&self.en.paragraphs[i].label, &self.fr.paragraphs[j].label);

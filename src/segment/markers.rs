@@ -88,18 +88,25 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
                 out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear: after_word });
             }
-            // A year with a marker glued to it: "20231," → 2023 + 1.
-            Some(b) if !b.is_ascii_digit() && (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {
+            // A year with a marker glued to it at the end of a clause: "20231," → 2023 + 1.
+            // Mid-sentence ("at its 202116 and 2022 sessions") the run is left as written:
+            // nothing there tells a marker from a longer number.
+            _ if year_with_marker(digits) && clause_ends(&text[end..]) => {
                 out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false });
             }
-            None if (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {
-                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false });
-            }
-            Some(b) if b.is_whitespace() && (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20")) => {}
             _ => {}
         }
     }
     out
+}
+
+fn year_with_marker(digits: &str) -> bool {
+    (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// Whether what follows a digit run ends a clause: punctuation or the end of the text.
+fn clause_ends(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_none_or(|c| ",;.:)]»”".contains(c))
 }
 
 /// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers.
@@ -123,10 +130,15 @@ mod tests {
 
     #[test]
     fn glued_markers_are_removed() {
-        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its 202114 and 2022 sessions;15", "paix16, G77 and 12,5 %"], &[1, 2, 3, 14, 15, 16]);
+        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 202214;15", "paix16, G77 and 12,5 %"], &[1, 2, 3, 14, 15, 16]);
         let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its 2021 and 2022 sessions;", "paix, G77 and 12,5 %"]);
+        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its sessions of 2021 and 2022;", "paix, G77 and 12,5 %"]);
         assert_eq!(got[4].1, [14, 15]);
+    }
+
+    #[test]
+    fn a_year_with_a_marker_mid_sentence_is_left_as_written() {
+        assert_eq!(stripped(&["at its 202116 and 2022 sessions;17"], &[16, 17])[0], ("at its 202116 and 2022 sessions;".to_string(), vec![17]));
     }
 
     #[test]
