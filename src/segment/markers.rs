@@ -130,10 +130,10 @@ mod tests {
 
     #[test]
     fn glued_markers_are_removed() {
-        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 202214;15", "paix16, G77 and 12,5 %"], &[1, 2, 3, 14, 15, 16]);
+        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 20224;5", "paix6, G77 and 12,5 %"], &[1, 2, 3, 4, 5, 6]);
         let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its sessions of 2021 and 2022;", "paix, G77 and 12,5 %"]);
-        assert_eq!(got[4].1, [14, 15]);
+        assert_eq!(got[4].1, [4, 5]);
     }
 
     #[test]
