@@ -57,7 +57,6 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     let anchors = anchor::anchors(en, fr);
     let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
     let model = LengthModel::estimate(&pairs, fe.iter().map(|f| f.len).sum(), ff.iter().map(|f| f.len).sum());
-    if std::env::var_os("PARALIGN_DEBUG").is_some() { eprintln!("{model:?} anchors={}", anchors.len()); }
 
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
     let mut en_anchor = vec![None; n];
