@@ -33,10 +33,9 @@ impl Band {
             let (dx, dy) = (x1 - x0, y1 - y0);
             let width = slack + dx.abs_diff(dy);
             for r in x0..=x1 {
-                let (from, to) = if dx == 0 {
-                    (y0, y1)
-                } else {
-                    (y0 + (r - x0) * dy / dx, y0 + ((r - x0 + 1) * dy).div_ceil(dx).min(dy))
+                let (from, to) = match ((r - x0) * dy).checked_div(dx) {
+                    None => (y0, y1),
+                    Some(step) => (y0 + step, y0 + ((r - x0 + 1) * dy).div_ceil(dx).min(dy)),
                 };
                 lo[r] = lo[r].min(from.saturating_sub(width));
                 hi[r] = hi[r].max((to + width).min(m));
@@ -122,9 +121,17 @@ pub fn recurrence(band: &Band, shapes: &[(usize, usize)], table: &[Vec<Vec<f64>>
     (total, back)
 }
 
-/// Walks the back-pointers from node (n, m) to (0, 0): the beads as (start node, end node,
-/// shape index), in document order. None when (n, m) was not reached.
-pub fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Option<Vec<((usize, usize), (usize, usize), usize)>> {
+/// One bead of the best path: from node `from` to node `to`, of shape `shapes[shape]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub from: (usize, usize),
+    pub to: (usize, usize),
+    pub shape: usize,
+}
+
+/// Walks the back-pointers from node (n, m) to (0, 0): the beads in document order. None when
+/// (n, m) was not reached.
+pub fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Option<Vec<Step>> {
     if !band.contains(n, m) {
         return None;
     }
@@ -136,7 +143,7 @@ pub fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: us
             return None;
         }
         let (a, b) = shapes[s as usize];
-        path.push(((r - a, c - b), (r, c), s as usize));
+        path.push(Step { from: (r - a, c - b), to: (r, c), shape: s as usize });
         r -= a;
         c -= b;
     }

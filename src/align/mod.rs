@@ -83,7 +83,7 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         }
     };
     path.into_iter()
-        .map(|((r0, c0), (r1, c1), s)| {
+        .map(|dp::Step { from: (r0, c0), to: (r1, c1), shape: s }| {
             let cost = scorer.cost(r0..r1, c0..c1, SHAPES[s].2);
             let anchored = r1 > r0 && c1 > c0 && en_anchor[r0] == Some(c0);
             Bead { en: r0..r1, fr: c0..c1, score: round4(cost::confidence(cost, (r1 - r0, c1 - c0))), anchored }

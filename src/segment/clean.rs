@@ -24,6 +24,7 @@ pub(crate) struct Block {
 
 /// What the block builder returns: body blocks and footnotes in reading order, and what it
 /// dropped; also the document symbol seen in a running header.
+#[derive(Default)]
 pub(crate) struct Blocks {
     pub body: Vec<Block>,
     pub footnotes: Vec<Block>,
@@ -142,12 +143,6 @@ struct Builder {
     footnote: Option<(u32, usize, usize, Vec<String>)>,
     /// The usual length of a hard-wrapped line, when the text is hard-wrapped at all.
     wrap_width: Option<usize>,
-}
-
-impl Default for Blocks {
-    fn default() -> Self {
-        Blocks { body: vec![], footnotes: vec![], dropped: vec![], header_symbol: None }
-    }
 }
 
 impl Builder {

@@ -78,11 +78,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
             continue;
         }
         match before {
-            Some(b) if b.is_alphabetic() || "’”»)]".contains(b) => {
-                if digits.len() <= 3 {
-                    let clear = b.is_lowercase() || !b.is_alphabetic();
-                    out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear });
-                }
+            Some(b) if (b.is_alphabetic() || "’”»)]".contains(b)) && digits.len() <= 3 => {
+                let clear = b.is_lowercase() || !b.is_alphabetic();
+                out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear });
             }
             Some(b) if ",;:.".contains(b) && digits.len() <= 3 => {
                 let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
