@@ -278,3 +278,13 @@ fn usage_errors_exit_with_two() {
     paralign().args(["align"]).arg(data(EN)).assert().code(2);
     paralign().args(["align", "--help"]).assert().success().stdout(predicate::str::contains("Examples"));
 }
+
+#[test]
+fn a_heading_missing_in_french_stands_alone() {
+    let en = "The General Assembly,\n\nI\n\nActivities of the Office of Internal Oversight Services\n\nRecalling its resolutions 48/218 B of 29 July 1994, 54/244 of 23 December 1999 and 59/272 of 23 December 2004,\n\n1. Takes note of the report of the Office on its activities for the period from 1 July 2022 to 30 June 2023;\n";
+    let fr = "L’Assemblée générale,\n\nI\n\nRappelant ses résolutions 48/218 B du 29 juillet 1994, 54/244 du 23 décembre 1999 et 59/272 du 23 décembre 2004,\n\n1. Prend note du rapport du Bureau sur ses activités pour la période du 1er juillet 2022 au 30 juin 2023 ;\n";
+    let units = align_texts(en, fr);
+    let heading = unit_with(&units, "Activities of the Office");
+    assert_eq!((heading.kind.as_str(), heading.fr.as_str()), ("1-0", ""));
+    assert!(unit_with(&units, "Recalling its resolutions").fr.starts_with("Rappelant ses résolutions"));
+}

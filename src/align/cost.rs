@@ -27,7 +27,7 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
 /// The cost of leaving a paragraph without counterpart.
 pub const DELETION: f64 = 5.0;
 const LABEL_BONUS: f64 = 4.0;
-const COVER_DELETION_DISCOUNT: f64 = 2.0;
+const STANDALONE_DISCOUNT: f64 = 2.0;
 const LABEL_CLASH: f64 = 12.0;
 const EXACT_WEIGHT: f64 = 5.0;
 const COGNATE_WEIGHT: f64 = 3.0;
@@ -110,9 +110,13 @@ pub struct Numbering {
     pub clash: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
     pub swallowed: bool,
-    /// Cover-page lines on a side of the bead (organ, date, session, agenda item…).
-    pub cover_en: usize,
-    pub cover_fr: usize,
+    /// Paragraphs that stand alone by nature on each side of the bead: cover-page lines
+    /// (organ, date, session, agenda item…), the title and headings.
+    pub standalone_en: usize,
+    pub standalone_fr: usize,
+    /// Paragraphs on each side of the bead.
+    pub count_en: usize,
+    pub count_fr: usize,
 }
 
 /// The cost of a bead of shape `shape_cost`, English span `en`, French span `fr`, sharing
@@ -123,16 +127,18 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
         cost += LABEL_CLASH;
     }
     if en.len == 0.0 || fr.len == 0.0 {
-        // Cover-page lines are separate fields, and a text extracted from one language's
-        // file often lacks one (the session line, the agenda title, the adoption line).
-        if numbering.cover_en + numbering.cover_fr > 0 {
-            cost -= COVER_DELETION_DISCOUNT;
+        // Cover-page lines, titles and headings are separate fields, and a text extracted from
+        // one language's file often lacks one (the session line, the agenda title, a heading).
+        if numbering.standalone_en + numbering.standalone_fr > 0 {
+            cost -= STANDALONE_DISCOUNT;
         }
         return cost;
     }
-    // …and for the same reason two cover lines are never one line of the other language.
-    if numbering.cover_en > 1 || numbering.cover_fr > 1 {
-        cost += COVER_DELETION_DISCOUNT;
+    // …and for the same reason they never merge with a neighbour into one paragraph of the
+    // other language.
+    let merges_standalone = |standalone: usize, count: usize| count > 1 && standalone > 0;
+    if merges_standalone(numbering.standalone_en, numbering.count_en) || merges_standalone(numbering.standalone_fr, numbering.count_fr) {
+        cost += 2.0 * STANDALONE_DISCOUNT;
     }
     cost += model.cost(en.len, fr.len);
     cost += EXACT_WEIGHT * evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);

@@ -126,8 +126,11 @@ impl Scorer<'_> {
         let en_swallowed = en.clone().any(|i| self.en_anchor[i].is_some() && (i != en.start || fr.is_empty()));
         let fr_swallowed = fr.clone().any(|j| self.fr_anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
-        n.cover_en = self.en.paragraphs[en.clone()].iter().filter(|p| p.part == Part::Cover).count();
-        n.cover_fr = self.fr.paragraphs[fr.clone()].iter().filter(|p| p.part == Part::Cover).count();
+        let standalone = |p: &&crate::segment::Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Heading);
+        n.standalone_en = self.en.paragraphs[en.clone()].iter().filter(standalone).count();
+        n.standalone_fr = self.fr.paragraphs[fr.clone()].iter().filter(standalone).count();
+        n.count_en = en.len();
+        n.count_fr = fr.len();
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
             n.same_anchor = self.en_anchor[i] == Some(j);
             let (a, b) = (&self.en.paragraphs[i].label, &self.fr.paragraphs[j].label);

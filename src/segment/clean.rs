@@ -143,6 +143,8 @@ struct Builder {
     footnote: Option<(u32, usize, usize, Vec<String>)>,
     /// The usual length of a hard-wrapped line, when the text is hard-wrapped at all.
     wrap_width: Option<usize>,
+    /// Number of the last footnote read from a footnote area.
+    last_footnote: u32,
 }
 
 impl Builder {
@@ -162,6 +164,7 @@ impl Builder {
             self.footnote_indent = Some(line.indent);
             self.interrupted = true;
             let number = from_superscript(&c[1]);
+            self.last_footnote = number;
             self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![line.text.to_string()]));
             return;
         }
@@ -204,9 +207,13 @@ impl Builder {
         let indent = *self.footnote_indent.get_or_insert(line.indent);
         let t = line.text;
         if let Some(c) = FOOTNOTE_START.captures(t) {
-            if line.indent <= indent {
+            // Footnotes are numbered in sequence through the document; a wrapped footnote line
+            // that starts with a number ("55 (A/76/55); and ibid.") is a continuation.
+            let number: u32 = c[1].parse().unwrap_or(0);
+            let next = self.footnote.as_ref().map_or(self.last_footnote + 1, |f| f.0 + 1);
+            if line.indent <= indent && (number == next || self.last_footnote == 0 && self.footnote.is_none()) {
                 self.close_footnote();
-                let number = c[1].parse().unwrap_or(0);
+                self.last_footnote = number;
                 self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![t.to_string()]));
                 return true;
             }
@@ -269,7 +276,7 @@ impl Builder {
         // A page break falls inside a paragraph at the end of a full line; a short line
         // (a cover line, a heading) ends its paragraph even without punctuation.
         let last_line = last.rsplit('\n').next().unwrap_or(last).chars().count();
-        let full_line = self.wrap_width.is_some_and(|w| last_line * 10 >= w * 6);
+        let full_line = self.wrap_width.is_some_and(|w| last_line * 10 >= w * 8);
         let open_end = full_line && last_char.is_some_and(|c| c.is_alphanumeric() || c == '-');
         if self.interrupted {
             // Across a page break a sentence may resume with any word; it cannot after a
@@ -497,6 +504,14 @@ mod tests {
         assert_eq!(b.body.len(), 1);
         assert!(b.body[0].text.ends_with("requested it to provide the Criminal Justice Programme with resources,"), "{}", b.body[0].text);
         assert_eq!(b.footnotes[0].text, "1 Most recently the second Conference on People Smuggling and Related Crime, held at Bali.");
+    }
+
+    #[test]
+    fn a_wrapped_footnote_line_that_starts_with_a_number_continues_the_footnote() {
+        let text = " 1. Takes note of the reports;14\n\n_______________\n14 Official Records, Supplement No. 48 (A/76/48); ibid., Supplement No.\n55 (A/76/55); see also A/76/254.\n15 Ibid., Supplement No. 56.\n";
+        let b = blocks(text);
+        let notes: Vec<_> = b.footnotes.iter().map(|f| (f.footnote, f.text.as_str())).collect();
+        assert_eq!(notes, [(Some(14), "14 Official Records, Supplement No. 48 (A/76/48); ibid., Supplement No. 55 (A/76/55); see also A/76/254."), (Some(15), "15 Ibid., Supplement No. 56.")]);
     }
 
     #[test]
