@@ -17,8 +17,8 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
     (1, 1, 0.0),
     (1, 0, DELETION),
     (0, 1, DELETION),
-    (2, 1, 2.5),
-    (1, 2, 2.5),
+    (2, 1, 3.0),
+    (1, 2, 3.0),
     (2, 2, 4.5),
     (1, 3, 4.0),
     (3, 1, 4.0),
@@ -27,7 +27,9 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
 /// The cost of leaving a paragraph without counterpart.
 pub const DELETION: f64 = 5.0;
 const LABEL_BONUS: f64 = 4.0;
+const POSITION_BONUS: f64 = 1.5;
 const STANDALONE_DISCOUNT: f64 = 2.0;
+const RELATIVE_SPREAD: f64 = 0.08;
 const LABEL_CLASH: f64 = 12.0;
 const EXACT_WEIGHT: f64 = 5.0;
 const COGNATE_WEIGHT: f64 = 3.0;
@@ -52,9 +54,12 @@ impl LengthModel {
     /// Estimates the ratio and variance from paragraph pairs believed to be translations
     /// (the anchors), falling back on the documents' totals when there are too few.
     pub fn estimate(pairs: &[(f64, f64)], total_en: f64, total_fr: f64) -> LengthModel {
-        let (sum_en, sum_fr) = pairs.iter().fold((0.0, 0.0), |(a, b), (e, f)| (a + e, b + f));
-        let ratio = if pairs.len() >= 3 && sum_en > 200.0 {
-            sum_fr / sum_en
+        // The median of the pairs' ratios, not the ratio of their sums: a few long paragraphs
+        // full of numbers and symbols (ratio near 1) or of French periphrasis must not set it.
+        let mut ratios: Vec<f64> = pairs.iter().filter(|(e, f)| *e >= 20.0 && *f >= 20.0).map(|(e, f)| f / e).collect();
+        ratios.sort_by(f64::total_cmp);
+        let ratio = if ratios.len() >= 3 {
+            ratios[ratios.len() / 2]
         } else if total_en > 0.0 && total_fr > 0.0 {
             total_fr / total_en
         } else {
@@ -75,7 +80,11 @@ impl LengthModel {
     /// −log of the probability of the observed length difference (two-sided normal tail).
     pub fn cost(&self, len_en: f64, len_fr: f64) -> f64 {
         let mean = (len_en + len_fr / self.ratio) / 2.0;
-        let delta = (len_fr - self.ratio * len_en) / (self.variance * mean.max(1.0)).sqrt();
+        // Gale–Church variance grows with the length; a translation of a long paragraph also
+        // varies by a share of its length (a list of resolutions written out in one language,
+        // summarised in the other), so a relative term is added.
+        let variance = self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
+        let delta = (len_fr - self.ratio * len_en) / variance.sqrt();
         let tail = 2.0 * (1.0 - normal_cdf(delta.abs()));
         -(tail.max(1e-12)).ln()
     }
@@ -110,6 +119,9 @@ pub struct Numbering {
     pub clash: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
     pub swallowed: bool,
+    /// Both sides open with the same positional label (`head.1`, `pre.3`): weak evidence,
+    /// since one deleted paragraph shifts every later one.
+    pub same_position: bool,
     /// Paragraphs that stand alone by nature on each side of the bead: cover-page lines
     /// (organ, date, session, agenda item…), the title and headings.
     pub standalone_en: usize,
@@ -146,6 +158,8 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
     cost += NAME_WEIGHT * evidence(shared.names, en.names, fr.names, 4.0, NAME_EXPECTED);
     if numbering.same_anchor {
         cost -= LABEL_BONUS;
+    } else if numbering.same_position {
+        cost -= POSITION_BONUS;
     }
     if numbering.clash {
         cost += LABEL_CLASH;
@@ -196,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_ratio_comes_from_the_pairs() {
-        let pairs = vec![(100.0, 115.0), (200.0, 230.0), (300.0, 345.0)];
+        let pairs = vec![(100.0, 115.0), (200.0, 230.0), (300.0, 345.0), (900.0, 900.0)];
         assert!((LengthModel::estimate(&pairs, 1.0, 1.0).ratio - 1.15).abs() < 1e-9);
         assert!((LengthModel::estimate(&[], 100.0, 150.0).ratio - 1.5).abs() < 1e-9);
     }

@@ -134,6 +134,8 @@ impl Scorer<'_> {
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
             n.same_anchor = self.en_anchor[i] == Some(j);
             let (a, b) = (&self.en.paragraphs[i].label, &self.fr.paragraphs[j].label);
+            // cover lines are left out: one language often lacks one, which shifts the rest
+            n.same_position = !a.anchor && a.name == b.name && self.en.paragraphs[i].part != Part::Cover;
             n.clash = !n.same_anchor && (self.en_anchor[i].is_some() || self.fr_anchor[j].is_some() || (a.anchor && b.anchor && a.name != b.name && a.name.starts_with("op.") && b.name.starts_with("op.")));
         }
         n

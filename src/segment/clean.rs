@@ -56,7 +56,7 @@ static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3}
 static SUPERSCRIPT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them.
 static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|[•▪●]\s)").unwrap()
+    Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
 });
 /// The line that introduces the body, which never continues a title.
 pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -436,7 +436,7 @@ fn is_punctuation_only(s: &str) -> bool {
 /// A block holding only a label ("1.", "a)", "(ii)"): it belongs with what follows.
 pub(crate) fn starts_with_label_alone(s: &str) -> bool {
     static ALONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[IVX]{1,5}\.?)$").unwrap());
+        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$").unwrap());
     ALONE.is_match(s)
 }
 
@@ -526,5 +526,7 @@ mod tests {
     fn a_split_paragraph_in_xml_text_is_joined_but_new_paragraphs_are_not() {
         assert_eq!(body("2. Décide que les petits États insulaires en\n\ndéveloppement seront aidés ;\n\n3. Prie"), ["2. Décide que les petits États insulaires en développement seront aidés ;", "3. Prie"]);
         assert_eq!(body("Recalling its resolution,\n\nNoting the report,\n"), ["Recalling its resolution,", "Noting the report,"]);
+        // a sub-paragraph lettered "a." after a heading-like line with no punctuation
+        assert_eq!(body("(i) Assist the political transition\n\na. Assist the transition;\n"), ["(i) Assist the political transition", "a. Assist the transition;"]);
     }
 }
