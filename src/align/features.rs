@@ -25,7 +25,9 @@ pub struct Features {
     /// Sorted, deduplicated hashes of four-letter word prefixes.
     pub cognates: Vec<u64>,
     /// Folded capitalised words, at most [`MAX_NAMES`].
-    pub names: Vec<String>,
+    pub name_words: Vec<String>,
+    /// The names as ids shared across the two documents (see [`link_names`]), sorted.
+    pub names: Vec<u64>,
 }
 
 const MAX_NAMES: usize = 16;
@@ -36,11 +38,13 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:[ \u{a0}\u{202f}\u{2009},.]\d+)*").unwrap());
 
-const MONTHS: [(&str, &str, u64); 12] = [
-    ("january", "janvier", 1), ("february", "février", 2), ("march", "mars", 3), ("april", "avril", 4),
-    ("may", "mai", 5), ("june", "juin", 6), ("july", "juillet", 7), ("august", "août", 8),
-    ("september", "septembre", 9), ("october", "octobre", 10), ("november", "novembre", 11),
-    ("december", "décembre", 12),
+/// Month names in English and French, already folded (see [`fold`]), with their number.
+const MONTHS: [(&str, u64); 24] = [
+    ("january", 1), ("janvier", 1), ("february", 2), ("fevrier", 2), ("march", 3), ("mars", 3),
+    ("april", 4), ("avril", 4), ("may", 5), ("mai", 5), ("june", 6), ("juin", 6), ("july", 7),
+    ("juillet", 7), ("august", 8), ("aout", 8), ("september", 9), ("septembre", 9),
+    ("october", 10), ("octobre", 10), ("november", 11), ("novembre", 11), ("december", 12),
+    ("decembre", 12),
 ];
 
 /// Extracts the features of a paragraph's text.
@@ -71,7 +75,7 @@ pub fn extract(text: &str) -> Features {
             continue;
         }
         let folded = fold(word);
-        if let Some(&(_, _, month)) = MONTHS.iter().find(|(en, fr, _)| folded == fold(en) || folded == fold(fr)) {
+        if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| folded == *name) {
             exact.push(hash(("month", month)));
             continue;
         }
@@ -87,7 +91,46 @@ pub fn extract(text: &str) -> Features {
     cognates.dedup();
     names.sort();
     names.dedup();
-    Features { len: text.chars().count() as f64, exact, cognates, names }
+    Features { len: text.chars().count() as f64, exact, cognates, name_words: names, names: vec![] }
+}
+
+/// Gives the names of both documents ids such that an English name and the French name it
+/// matches share one: equal after folding, or the same first letter and a Jaro–Winkler
+/// similarity of at least 0.88 (Malta / Malte, Jamaica / Jamaïque). Names are compared once
+/// per distinct pair within a first-letter bucket, not once per paragraph pair.
+pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
+    use std::collections::HashMap;
+    let mut ids: HashMap<String, u64> = HashMap::new();
+    let mut buckets: HashMap<char, Vec<(String, u64)>> = HashMap::new();
+    for f in fr.iter_mut() {
+        f.names = f.name_words.iter().map(|w| {
+            let next = ids.len() as u64;
+            *ids.entry(w.clone()).or_insert_with(|| {
+                buckets.entry(w.chars().next().unwrap_or(' ')).or_default().push((w.clone(), next));
+                next
+            })
+        }).collect();
+        f.names.sort_unstable();
+        f.names.dedup();
+    }
+    let mut english: HashMap<String, u64> = HashMap::new();
+    let mut fresh = u64::MAX;
+    for f in en.iter_mut() {
+        f.names = f.name_words.iter().map(|w| {
+            if let Some(&id) = ids.get(w).or_else(|| english.get(w)) {
+                return id;
+            }
+            let first = w.chars().next().unwrap_or(' ');
+            let id = buckets.get(&first).and_then(|b| b.iter().find(|(x, _)| strsim::jaro_winkler(x, w) >= 0.88)).map(|&(_, id)| id).unwrap_or_else(|| {
+                fresh -= 1;
+                fresh
+            });
+            english.insert(w.clone(), id);
+            id
+        }).collect();
+        f.names.sort_unstable();
+        f.names.dedup();
+    }
 }
 
 /// Canonical forms of a run of digits and separators: "19,000" and "19 000" → "19000",
@@ -157,12 +200,12 @@ pub fn merge(parts: &[Features]) -> Features {
         out.len += f.len;
         out.exact.extend_from_slice(&f.exact);
         out.cognates.extend_from_slice(&f.cognates);
-        out.names.extend(f.names.iter().cloned());
+        out.names.extend_from_slice(&f.names);
     }
     out.exact.sort_unstable();
     out.cognates.sort_unstable();
     out.cognates.dedup();
-    out.names.sort();
+    out.names.sort_unstable();
     out.names.dedup();
     out
 }
@@ -180,12 +223,8 @@ pub fn shared(a: &Features, b: &Features) -> Shared {
     Shared {
         exact: common_sorted(&a.exact, &b.exact),
         cognates: common_sorted(&a.cognates, &b.cognates),
-        names: a.names.iter().filter(|x| b.names.iter().any(|y| cognate_names(x, y))).count() as u32,
+        names: common_sorted(&a.names, &b.names),
     }
-}
-
-fn cognate_names(a: &str, b: &str) -> bool {
-    a == b || (a.chars().next() == b.chars().next() && strsim::jaro_winkler(a, b) >= 0.88)
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -221,13 +260,15 @@ mod tests {
 
     #[test]
     fn shared_content_of_a_translation() {
-        let en = extract("Recalling its resolution 55/25 of 15 November 2000, the United Nations Convention against Transnational Organized Crime, Malta");
-        let fr = extract("Rappelant sa résolution 55/25 du 15 novembre 2000, la Convention des Nations Unies contre la criminalité transnationale organisée, Malte");
-        let s = shared(&en, &fr);
+        let mut en = [extract("Recalling its resolution 55/25 of 15 November 2000, the United Nations Convention against Transnational Organized Crime, Malta")];
+        let mut fr = [extract("Rappelant sa résolution 55/25 du 15 novembre 2000, la Convention des Nations Unies contre la criminalité transnationale organisée, Malte")];
+        link_names(&mut en, &mut fr);
+        let (en, fr) = (&en[0], &fr[0]);
+        let s = shared(en, fr);
         assert_eq!(s.exact, 4, "55/25, 15, November, 2000");
         assert!(s.cognates >= 4, "{s:?}");
         assert!(s.names >= 2, "{s:?}");
         let other = extract("Prie le Secrétaire général de 2004");
-        assert_eq!(shared(&en, &other).exact, 0);
+        assert_eq!(shared(en, &other).exact, 0);
     }
 }

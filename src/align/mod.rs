@@ -53,7 +53,11 @@ fn extract_all(doc: &Document) -> Vec<Features> {
 
 fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
-    let (fe, ff) = rayon::join(|| extract_all(en), || extract_all(fr));
+    let (mut fe, mut ff) = rayon::join(|| extract_all(en), || extract_all(fr));
+    features::link_names(&mut fe, &mut ff);
+    // Beads take up to three paragraphs a side; their merged features are made once here,
+    // not once per bead scored.
+    let (me, mf) = rayon::join(|| merged_spans(&fe), || merged_spans(&ff));
     let anchors = anchor::anchors(en, fr);
     let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
     let model = LengthModel::estimate(&pairs, fe.iter().map(|f| f.len).sum(), ff.iter().map(|f| f.len).sum());
@@ -66,7 +70,7 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         fr_anchor[j] = Some(i);
     }
     let shapes: Vec<(usize, usize)> = SHAPES.iter().map(|&(a, b, _)| (a, b)).collect();
-    let scorer = Scorer { en, fr, fe: &fe, ff: &ff, en_anchor: &en_anchor, fr_anchor: &fr_anchor, model };
+    let scorer = Scorer { en, fr, fe: &fe, ff: &ff, me: &me, mf: &mf, en_anchor: &en_anchor, fr_anchor: &fr_anchor, model };
 
     let mut band = dp::Band::around(&anchors, n, m, config.band_slack);
     let path = loop {
@@ -91,6 +95,12 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         .collect()
 }
 
+/// Merged features of every run of 2 and of 3 consecutive paragraphs.
+fn merged_spans(f: &[Features]) -> [Vec<Features>; 2] {
+    let runs = |k: usize| (0..f.len().saturating_sub(k - 1)).map(|i| features::merge(&f[i..i + k])).collect();
+    [runs(2), runs(3)]
+}
+
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -101,21 +111,29 @@ struct Scorer<'a> {
     fr: &'a Document,
     fe: &'a [Features],
     ff: &'a [Features],
+    /// `me[k][i]`: features of English paragraphs i..i+k+2 merged (spans of 2 and 3).
+    me: &'a [Vec<Features>; 2],
+    mf: &'a [Vec<Features>; 2],
     en_anchor: &'a [Option<usize>],
     fr_anchor: &'a [Option<usize>],
     model: LengthModel,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
     fn cost(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>, shape_cost: f64) -> f64 {
-        let se = Span::of(self.fe[en.clone()].iter());
-        let sf = Span::of(self.ff[fr.clone()].iter());
-        // A multi-paragraph side is compared as one merged feature list: summing pairwise
-        // overlaps would count a word shared by every paragraph once per pair.
-        let shared = match (en.len(), fr.len()) {
-            (0, _) | (_, 0) => Shared::default(),
-            (1, 1) => features::shared(&self.fe[en.start], &self.ff[fr.start]),
-            _ => features::shared(&features::merge(&self.fe[en.clone()]), &features::merge(&self.ff[fr.clone()])),
+        let side = |f: &'a [Features], m: &'a [Vec<Features>; 2], r: &std::ops::Range<usize>| -> Option<&'a Features> {
+            match r.len() {
+                0 => None,
+                1 => Some(&f[r.start]),
+                k => Some(&m[k - 2][r.start]),
+            }
+        };
+        let (a, b) = (side(self.fe, self.me, &en), side(self.ff, self.mf, &fr));
+        let span = |x: Option<&Features>| x.map_or(Span::default(), |f| Span::of(std::iter::once(f)));
+        let (se, sf) = (span(a), span(b));
+        let shared = match (a, b) {
+            (Some(a), Some(b)) => features::shared(a, b),
+            _ => Shared::default(),
         };
         cost::bead_cost(&self.model, shape_cost, &se, &sf, shared, self.numbering(en, fr))
     }

@@ -342,7 +342,12 @@ pub(crate) struct Vocabulary {
 }
 
 fn vocabulary(text: &str) -> Vocabulary {
+    // Only a line-end hyphen needs the vocabulary; most texts have none.
+    let hyphenated = text.lines().any(|l| l.trim_end().ends_with(['-', '\u{ad}']));
     let mut words = HashSet::new();
+    if !hyphenated {
+        return Vocabulary { words };
+    }
     for raw in text.split(|c: char| c.is_whitespace()) {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if w.chars().count() >= 2 {

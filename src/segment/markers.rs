@@ -49,6 +49,10 @@ pub(crate) fn any_marker(texts: &[&str], numbers: &[u32]) -> bool {
 
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = vec![];
+    // Most paragraphs hold no digit at all.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(|c| SUPERSCRIPTS.contains(c)) {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
