@@ -6,7 +6,8 @@
 //!   document symbols (55/25, E/CN.15/2003/5, S/PRST/ 2014/23 without the space) and months
 //!   (November = novembre), hashed;
 //! - `cognates`: the first four letters of longer words, accents folded (transnational /
-//!   transnationale, development / développement);
+//!   transnationale, development / développement), kept as a 512-bit signature so that two
+//!   paragraphs (or runs of paragraphs, OR-ed together) compare in a few instructions;
 //! - `names`: capitalised words inside the sentence, compared with Jaro–Winkler (strsim),
 //!   which catches Malta / Malte and Jamaica / Jamaïque.
 
@@ -22,8 +23,8 @@ pub struct Features {
     pub len: f64,
     /// Sorted hashes of numbers, symbols and months.
     pub exact: Vec<u64>,
-    /// Sorted, deduplicated hashes of four-letter word prefixes.
-    pub cognates: Vec<u64>,
+    /// Four-letter word prefixes, one bit each (a few collisions only blur the evidence).
+    pub cognates: Signature,
     /// Folded capitalised words, at most [`MAX_NAMES`].
     pub name_words: Vec<String>,
     /// The names as ids shared across the two documents (see [`link_names`]), sorted.
@@ -32,8 +33,36 @@ pub struct Features {
 
 const MAX_NAMES: usize = 16;
 
+/// A set of hashed items as a 512-bit signature.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Signature([u64; 8]);
+
+impl Signature {
+    fn insert(&mut self, hash: u64) {
+        let bit = (hash % 512) as usize;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Number of items (bits set).
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn union(&self, other: &Signature) -> Signature {
+        Signature(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+
+    fn common(&self, other: &Signature) -> u32 {
+        self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones()).sum()
+    }
+}
+
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|\b\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
+    Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
 });
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:[ \u{a0}\u{202f}\u{2009},.]\d+)*").unwrap());
@@ -64,8 +93,9 @@ pub fn extract(text: &str) -> Features {
             exact.push(hash(("number", n)));
         }
     }
-    let mut cognates = Vec::new();
+    let mut cognates = Signature::default();
     let mut names = Vec::new();
+    let mut folded = String::new();
     for (k, word) in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'').enumerate() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         // French elides articles: "l’Organisation" is the word "Organisation".
@@ -74,21 +104,23 @@ pub fn extract(text: &str) -> Features {
         if letters < 3 {
             continue;
         }
-        let folded = fold(word);
-        if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| folded == *name) {
-            exact.push(hash(("month", month)));
-            continue;
+        folded.clear();
+        fold_into(word, &mut folded);
+        if letters <= 9 {
+            if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| folded == *name) {
+                exact.push(hash(("month", month)));
+                continue;
+            }
         }
         if letters >= 5 {
-            cognates.push(hash(("prefix", folded.chars().take(4).collect::<String>())));
+            let end = folded.char_indices().nth(4).map_or(folded.len(), |(i, _)| i);
+            cognates.insert(hash(("prefix", &folded[..end])));
         }
         if k > 1 && word.chars().next().is_some_and(char::is_uppercase) && names.len() < MAX_NAMES && letters >= 4 {
-            names.push(folded);
+            names.push(folded.clone());
         }
     }
     exact.sort_unstable();
-    cognates.sort_unstable();
-    cognates.dedup();
     names.sort();
     names.dedup();
     Features { len: text.chars().count() as f64, exact, cognates, name_words: names, names: vec![] }
@@ -176,6 +208,18 @@ fn hash<T: Hash>(value: T) -> u64 {
 /// Lower case with French accents folded, so that é = e and œ = oe.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| match b {
+            b'\'' => '-',
+            b => b.to_ascii_lowercase() as char,
+        }));
+        return;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {
             'à' | 'â' | 'ä' | 'á' => out.push('a'),
@@ -190,7 +234,6 @@ pub fn fold(word: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The features of several paragraphs taken as one.
@@ -199,12 +242,10 @@ pub fn merge(parts: &[Features]) -> Features {
     for f in parts {
         out.len += f.len;
         out.exact.extend_from_slice(&f.exact);
-        out.cognates.extend_from_slice(&f.cognates);
+        out.cognates = out.cognates.union(&f.cognates);
         out.names.extend_from_slice(&f.names);
     }
     out.exact.sort_unstable();
-    out.cognates.sort_unstable();
-    out.cognates.dedup();
     out.names.sort_unstable();
     out.names.dedup();
     out
@@ -222,7 +263,7 @@ pub struct Shared {
 pub fn shared(a: &Features, b: &Features) -> Shared {
     Shared {
         exact: common_sorted(&a.exact, &b.exact),
-        cognates: common_sorted(&a.cognates, &b.cognates),
+        cognates: a.cognates.common(&b.cognates),
         names: common_sorted(&a.names, &b.names),
     }
 }

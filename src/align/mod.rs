@@ -33,7 +33,7 @@ pub struct AlignConfig {
 
 impl Default for AlignConfig {
     fn default() -> Self {
-        AlignConfig { band_slack: 8 }
+        AlignConfig { band_slack: 3 }
     }
 }
 
@@ -43,8 +43,11 @@ pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
     Alignment { en, fr, beads }
 }
 
+/// Below this many paragraphs, work stays on the calling thread.
+const PARALLEL_PARAGRAPHS: usize = 256;
+
 fn extract_all(doc: &Document) -> Vec<Features> {
-    if doc.paragraphs.len() >= 64 {
+    if doc.paragraphs.len() >= PARALLEL_PARAGRAPHS / 2 {
         doc.paragraphs.par_iter().map(|p| features::extract(&p.text)).collect()
     } else {
         doc.paragraphs.iter().map(|p| features::extract(&p.text)).collect()
@@ -53,11 +56,16 @@ fn extract_all(doc: &Document) -> Vec<Features> {
 
 fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
-    let (mut fe, mut ff) = rayon::join(|| extract_all(en), || extract_all(fr));
+    // Waking a second thread costs more than extracting a resolution's features.
+    let (mut fe, mut ff) = if n + m >= PARALLEL_PARAGRAPHS {
+        rayon::join(|| extract_all(en), || extract_all(fr))
+    } else {
+        (extract_all(en), extract_all(fr))
+    };
     features::link_names(&mut fe, &mut ff);
     // Beads take up to three paragraphs a side; their merged features are made once here,
     // not once per bead scored.
-    let (me, mf) = rayon::join(|| merged_spans(&fe), || merged_spans(&ff));
+    let (me, mf) = (merged_spans(&fe), merged_spans(&ff));
     let anchors = anchor::anchors(en, fr);
     let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
     let model = LengthModel::estimate(&pairs, fe.iter().map(|f| f.len).sum(), ff.iter().map(|f| f.len).sum());
