@@ -12,7 +12,6 @@
 //!   which catches Malta / Malte and Jamaica / Jamaïque.
 
 use regex::Regex;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -64,8 +63,6 @@ impl Signature {
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
 });
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:[ \u{a0}\u{202f}\u{2009},.]\d+)*").unwrap());
 
 /// Month names in English and French, already folded (see [`fold`]), with their number.
 const MONTHS: [(&str, u64); 24] = [
@@ -80,16 +77,18 @@ const MONTHS: [(&str, u64); 24] = [
 pub fn extract(text: &str) -> Features {
     let mut exact = Vec::new();
     let mut covered = Vec::new();
-    for m in SYMBOL.find_iter(text) {
+    // Most paragraphs hold no symbol, many no number: skip the scans that cannot match.
+    let symbols = if text.contains('/') { SYMBOL.find_iter(text).collect() } else { vec![] };
+    for m in symbols {
         let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
         exact.push(hash(("symbol", symbol)));
         covered.push(m.range());
     }
-    for m in NUMBER.find_iter(text) {
-        if covered.iter().any(|r| r.start <= m.start() && m.end() <= r.end) {
+    for run in number_runs(text) {
+        if covered.iter().any(|r| r.start <= run.start && run.end <= r.end) {
             continue;
         }
-        for n in canonical_numbers(m.as_str()) {
+        for n in canonical_numbers(&text[run]) {
             exact.push(hash(("number", n)));
         }
     }
@@ -165,6 +164,41 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
     }
 }
 
+/// Runs of digits joined by single separators (space, no-break spaces, comma, period):
+/// "19,000", "19 000", "12,5", "2003 15".
+fn number_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let separator_len = |at: usize| -> usize {
+        let rest = &text[at..];
+        match rest.chars().next() {
+            Some(c @ (' ' | ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')) => c.len_utf8(),
+            _ => 0,
+        }
+    };
+    let mut runs = vec![];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let sep = if i < bytes.len() { separator_len(i) } else { 0 };
+            if sep > 0 && bytes.get(i + sep).is_some_and(u8::is_ascii_digit) {
+                i += sep;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..i);
+    }
+    runs
+}
+
 /// Canonical forms of a run of digits and separators: "19,000" and "19 000" → "19000",
 /// "12.5" and "12,5" → "12.5"; "2003 15" (two numbers) → "2003", "15".
 fn canonical_numbers(run: &str) -> Vec<String> {
@@ -199,10 +233,26 @@ fn canonical_numbers(run: &str) -> Vec<String> {
     out.into_iter().map(|n| n.trim_start_matches('0').to_string()).filter(|n| !n.is_empty()).collect()
 }
 
+/// FNV-1a: features are hashed only to be compared within one run, so a fast, stable hash
+/// serves better than the default SipHash.
 fn hash<T: Hash>(value: T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     value.hash(&mut h);
     h.finish()
+}
+
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 /// Lower case with French accents folded, so that é = e and œ = oe.

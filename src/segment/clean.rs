@@ -163,7 +163,7 @@ impl Builder {
             self.in_footnotes = true;
             self.footnote_indent = Some(line.indent);
             self.interrupted = true;
-            let number = from_superscript(&c[1]);
+            let number = super::markers::superscript_number(&c[1]);
             self.last_footnote = number;
             self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![line.text.to_string()]));
             return;
@@ -424,11 +424,6 @@ fn collapse_spaces(s: &str) -> String {
     out.trim().to_string()
 }
 
-fn from_superscript(s: &str) -> u32 {
-    s.chars()
-        .filter_map(|c| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c))
-        .fold(0, |n, d| n * 10 + d as u32)
-}
 
 pub(crate) fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
@@ -448,7 +443,7 @@ pub(crate) fn starts_with_label_alone(s: &str) -> bool {
 /// The last character that is not a footnote marker: "thereto;1" ends on ';'.
 fn last_meaningful_char(s: &str) -> Option<char> {
     let t = s.trim_end();
-    let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+    let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || super::markers::superscript_digit(c).is_some());
     let digits = t.len() - stripped.len();
     match stripped.chars().last() {
         // digits after punctuation are a marker; digits after a letter may be one too, but the

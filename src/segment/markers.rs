@@ -6,7 +6,26 @@
 
 use super::model::Paragraph;
 
-const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/// The value of a superscript digit (⁰ ¹ ² ³ ⁴ … ⁹), as Word exports footnote markers.
+pub(crate) fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁰' as u32),
+        _ => None,
+    }
+}
+
+/// The number written in superscript digits.
+pub(crate) fn superscript_number(s: &str) -> u32 {
+    s.chars().filter_map(superscript_digit).fold(0, |n, d| n * 10 + d)
+}
+
+fn is_superscript(c: char) -> bool {
+    superscript_digit(c).is_some()
+}
 
 struct Candidate {
     range: std::ops::Range<usize>,
@@ -23,7 +42,7 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
         let mut removals = vec![];
         for c in candidates(&p.text) {
             let known = numbers.contains(&c.number);
-            let superscript = p.text[c.range.clone()].chars().all(|ch| SUPERSCRIPTS.contains(ch));
+            let superscript = p.text[c.range.clone()].chars().all(is_superscript);
             let take = superscript
                 || known && (c.number == expected || (c.clear && (c.number <= max_seen || c.number > expected)));
             if take {
@@ -50,20 +69,20 @@ pub(crate) fn any_marker(texts: &[&str], numbers: &[u32]) -> bool {
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = vec![];
     // Most paragraphs hold no digit at all.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(|c| SUPERSCRIPTS.contains(c)) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(is_superscript) {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        let superscript = SUPERSCRIPTS.contains(c);
+        let superscript = is_superscript(c);
         if !(c.is_ascii_digit() || superscript) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < chars.len() && (chars[j].1.is_ascii_digit() && !superscript || superscript && SUPERSCRIPTS.contains(chars[j].1)) {
+        while j < chars.len() && (chars[j].1.is_ascii_digit() && !superscript || superscript && is_superscript(chars[j].1)) {
             j += 1;
         }
         let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
@@ -73,7 +92,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let after = chars.get(j).map(|&(_, ch)| ch);
         i = j;
         if superscript {
-            let number = digits.chars().filter_map(|d| SUPERSCRIPTS.chars().position(|s| s == d)).fold(0, |n, d| n * 10 + d as u32);
+            let number = superscript_number(digits);
             out.push(Candidate { range: start..end, number, clear: true });
             continue;
         }
