@@ -85,8 +85,7 @@ impl LengthModel {
         // summarised in the other), so a relative term is added.
         let variance = self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
         let delta = (len_fr - self.ratio * len_en) / variance.sqrt();
-        let tail = 2.0 * (1.0 - normal_cdf(delta.abs()));
-        -(tail.max(1e-12)).ln()
+        tail_cost(delta.abs())
     }
 }
 
@@ -187,13 +186,14 @@ pub fn confidence(cost: f64, shape: (usize, usize)) -> f64 {
     1.0 / (1.0 + (cost - centre).exp())
 }
 
-/// Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf), enough for a cost.
-fn normal_cdf(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.3275911 * x.abs() / std::f64::consts::SQRT_2);
+/// −ln(2 (1 − Φ(x))) for x ≥ 0: the cost of a length difference of x standard deviations.
+/// The two-sided tail is erfc(x / √2), taken from Abramowitz–Stegun 7.1.26 as
+/// poly(t) · exp(−x²/2), so its logarithm needs no exp and does not cancel out to nothing
+/// far in the tail, as 1 − erf would.
+fn tail_cost(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.3275911 * x / std::f64::consts::SQRT_2);
     let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    let erf = 1.0 - poly * (-(x * x) / 2.0).exp();
-    let erf = if x >= 0.0 { erf } else { -erf };
-    0.5 * (1.0 + erf)
+    (x * x / 2.0 - poly.ln()).max(0.0)
 }
 
 #[cfg(test)]
@@ -206,6 +206,16 @@ mod tests {
         assert!(m.cost(100.0, 120.0) < 0.01);
         assert!(m.cost(100.0, 120.0) < m.cost(100.0, 160.0));
         assert!(m.cost(100.0, 160.0) < m.cost(100.0, 400.0));
+    }
+
+    #[test]
+    fn the_tail_cost_is_the_normal_tail() {
+        // 2 (1 − Φ(x)) at x = 1, 2, 3: 0.3173, 0.0455, 0.0027
+        for (x, tail) in [(1.0, 0.3173), (2.0, 0.0455), (3.0, 0.0027)] {
+            assert!((tail_cost(x) - -f64::ln(tail)).abs() < 0.01, "{x}");
+        }
+        assert!(tail_cost(0.0) < 1e-6);
+        assert!(tail_cost(10.0) > 45.0 && tail_cost(10.0).is_finite());
     }
 
     #[test]

@@ -99,7 +99,11 @@ pub fn extract(text: &str) -> Features {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         // French elides articles: "l’Organisation" is the word "Organisation".
         let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            word.chars().filter(|c| c.is_alphabetic()).count()
+        };
         if letters < 3 {
             continue;
         }

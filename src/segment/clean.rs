@@ -396,21 +396,23 @@ pub(crate) fn reflow(lines: &[String], vocabulary: &Vocabulary) -> String {
         }
         out.push_str(line);
     }
-    collapse_spaces(&strip_emphasis(&out))
+    if out.contains('*') {
+        out = strip_emphasis(&out);
+    }
+    collapse_spaces(&out)
 }
 
 /// Removes markdown emphasis (`*Welcomes*`, `**Annex**`) that Word-to-text converters leave.
 fn strip_emphasis(s: &str) -> String {
     static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,2}([^*\n]+?)\*{1,2}").unwrap());
-    if s.contains('*') {
-        EMPHASIS.replace_all(s, "$1").into_owned()
-    } else {
-        s.to_string()
-    }
+    EMPHASIS.replace_all(s, "$1").into_owned()
 }
 
 /// Runs of ASCII spaces and tabs become one space; no-break spaces are kept (French typography).
 fn collapse_spaces(s: &str) -> String {
+    if !s.contains("  ") && !s.contains('\t') {
+        return s.trim().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
     for c in s.chars() {
