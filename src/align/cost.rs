@@ -89,7 +89,7 @@ impl LengthModel {
     }
 }
 
-/// What a bead's cost is computed from, summed over its paragraphs.
+/// What a bead's cost is computed from, for one side.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Span {
     pub len: f64,
@@ -99,13 +99,9 @@ pub struct Span {
 }
 
 impl Span {
-    pub fn of<'a>(features: impl Iterator<Item = &'a Features>) -> Span {
-        features.fold(Span::default(), |s, f| Span {
-            len: s.len + f.len,
-            exact: s.exact + f.exact.len(),
-            cognates: s.cognates + f.cognates.len(),
-            names: s.names + f.names.len(),
-        })
+    /// The counts of one paragraph, or of a run of paragraphs merged into one feature set.
+    pub fn of(f: &Features) -> Span {
+        Span { len: f.len, exact: f.exact.len(), cognates: f.cognates.len(), names: f.names.len() }
     }
 }
 

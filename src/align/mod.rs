@@ -137,7 +137,7 @@ impl<'a> Scorer<'a> {
             }
         };
         let (a, b) = (side(self.fe, self.me, &en), side(self.ff, self.mf, &fr));
-        let span = |x: Option<&Features>| x.map_or(Span::default(), |f| Span::of(std::iter::once(f)));
+        let span = |x: Option<&Features>| x.map_or(Span::default(), Span::of);
         let (se, sf) = (span(a), span(b));
         let shared = match (a, b) {
             (Some(a), Some(b)) => features::shared(a, b),
