@@ -23,7 +23,9 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod error;
+pub mod lexicon;
 pub mod read;
 pub mod segment;
 pub mod write;

@@ -34,6 +34,7 @@ fn line() -> impl Strategy<Value = String> {
         (0u8..6, "[a-zé ]{0,40}").prop_map(|(l, t)| format!("{}) {t} ;", (b'a' + l) as char)),
         "[A-Z][a-z]{2,10} [a-z ,]{0,80}(thereto;1|rapportant1|2023,1|20231,)?",
         "[a-zà-ÿ ,-]{1,90}",
+        "[a-zà-ÿ’ ]{0,20}[0-9]{1,6}[,;.:]?[0-9]{0,3}[ à-ÿ]{0,5}",
         any::<String>(),
     ]
 }

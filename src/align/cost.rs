@@ -77,6 +77,14 @@ impl LengthModel {
         LengthModel { ratio, variance }
     }
 
+    /// How many standard deviations the French length lies from what the English length
+    /// predicts (negative: shorter).
+    pub fn deviation(&self, len_en: f64, len_fr: f64) -> f64 {
+        let mean = (len_en + len_fr / self.ratio) / 2.0;
+        let variance = self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
+        (len_fr - self.ratio * len_en) / variance.sqrt()
+    }
+
     /// −log of the probability of the observed length difference (two-sided normal tail).
     pub fn cost(&self, len_en: f64, len_fr: f64) -> f64 {
         let mean = (len_en + len_fr / self.ratio) / 2.0;

@@ -11,6 +11,7 @@
 //! - `names`: capitalised words inside the sentence, compared with Jaro–Winkler (strsim),
 //!   which catches Malta / Malte and Jamaica / Jamaïque.
 
+use crate::lexicon::{fold_into, in_date, month, month_in_date};
 use regex::Regex;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -64,34 +65,69 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
 });
 
-/// Month names in English and French, already folded (see [`fold`]), with their number.
-const MONTHS: [(&str, u64); 24] = [
-    ("january", 1), ("janvier", 1), ("february", 2), ("fevrier", 2), ("march", 3), ("mars", 3),
-    ("april", 4), ("avril", 4), ("may", 5), ("mai", 5), ("june", 6), ("juin", 6), ("july", 7),
-    ("juillet", 7), ("august", 8), ("aout", 8), ("september", 9), ("septembre", 9),
-    ("october", 10), ("octobre", 10), ("november", 11), ("novembre", 11), ("december", 12),
-    ("decembre", 12),
-];
 
-/// Extracts the features of a paragraph's text.
-pub fn extract(text: &str) -> Features {
-    let mut exact = Vec::new();
+/// A piece of text that translation leaves alone, in canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Canonical value: "19000", "12.5", "E/CN.15/2003/5", "11" for November.
+    pub value: String,
+    /// Where it stands in the text.
+    pub range: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TokenKind {
+    Number,
+    Symbol,
+    Month,
+}
+
+/// Alphabetic words with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Calls `found` for every symbol and number of `text`, in canonical form; the scan shared
+/// by [`extract`] (which hashes them) and [`untranslated`] (which keeps them).
+fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, std::ops::Range<usize>)) {
     let mut covered = Vec::new();
     // Most paragraphs hold no symbol, many no number: skip the scans that cannot match.
-    let symbols = if text.contains('/') { SYMBOL.find_iter(text).collect() } else { vec![] };
-    for m in symbols {
-        let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
-        exact.push(hash(("symbol", symbol)));
-        covered.push(m.range());
+    if text.contains('/') {
+        for m in SYMBOL.find_iter(text) {
+            let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
+            found(TokenKind::Symbol, &symbol, m.range());
+            covered.push(m.range());
+        }
     }
     for run in number_runs(text) {
         if covered.iter().any(|r| r.start <= run.start && run.end <= r.end) {
             continue;
         }
-        for n in canonical_numbers(&text[run]) {
-            exact.push(hash(("number", n)));
+        for n in canonical_numbers(&text[run.clone()]) {
+            found(TokenKind::Number, &n, run.clone());
         }
     }
+}
+
+/// The numbers, symbols and months of a text, in canonical form and in text order, for
+/// reports that must say what differs ("55/25" against "55/52").
+pub fn untranslated(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    scan_symbols_and_numbers(text, |kind, value, range| tokens.push(Token { kind, value: value.to_string(), range }));
+    for (start, word) in words(text) {
+        if let Some(month) = month_in_date(text, start..start + word.len()) {
+            tokens.push(Token { kind: TokenKind::Month, value: month.to_string(), range: start..start + word.len() });
+        }
+    }
+    tokens.sort_by_key(|t| t.range.start);
+    tokens
+}
+
+/// Extracts the features of a paragraph's text.
+pub fn extract(text: &str) -> Features {
+    let mut exact = Vec::new();
+    scan_symbols_and_numbers(text, |kind, value, _| exact.push(hash((kind, value))));
     let mut cognates = Signature::default();
     let mut names = Vec::new();
     let mut folded = String::new();
@@ -109,9 +145,10 @@ pub fn extract(text: &str) -> Features {
         }
         folded.clear();
         fold_into(word, &mut folded);
-        if letters <= 9 {
-            if let Some(&(_, month)) = MONTHS.iter().find(|(name, _)| folded == *name) {
-                exact.push(hash(("month", month)));
+        if let Some(m) = month(&folded) {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            if in_date(text, start..start + word.len()) {
+                exact.push(hash((TokenKind::Month, m.to_string().as_str())));
                 continue;
             }
         }
@@ -187,6 +224,9 @@ fn number_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let start = i;
+        // Digits glued after a hyphen or a capital belong to a name (COVID-19, G77, H5N1).
+        let before = text[..start].chars().next_back();
+        let identifier = before.is_some_and(|c| matches!(c, '-' | '‑' | '‐') || c.is_uppercase());
         loop {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
@@ -198,7 +238,9 @@ fn number_runs(text: &str) -> Vec<std::ops::Range<usize>> {
                 break;
             }
         }
-        runs.push(start..i);
+        if !identifier {
+            runs.push(start..i);
+        }
     }
     runs
 }
@@ -255,37 +297,6 @@ impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-/// Lower case with French accents folded, so that é = e and œ = oe.
-pub fn fold(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    fold_into(word, &mut out);
-    out
-}
-
-fn fold_into(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| match b {
-            b'\'' => '-',
-            b => b.to_ascii_lowercase() as char,
-        }));
-        return;
-    }
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' => out.push('i'),
-            'ô' | 'ö' | 'ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '’' | '\'' | '‑' | '‐' => out.push('-'),
-            c => out.push(c),
         }
     }
 }
@@ -351,6 +362,13 @@ mod tests {
         assert_eq!(canonical_numbers("12.5"), ["12.5"]);
         assert_eq!(canonical_numbers("12,5"), ["12.5"]);
         assert_eq!(canonical_numbers("2003 15"), ["2003", "15"]);
+    }
+
+    #[test]
+    fn untranslated_tokens_in_canonical_form() {
+        let tokens = untranslated("le 15 novembre 2000, résolution 55/25, 1 000 000 dollars et 5,5 %");
+        let values: Vec<(TokenKind, &str)> = tokens.iter().map(|t| (t.kind, t.value.as_str())).collect();
+        assert_eq!(values, [(TokenKind::Number, "15"), (TokenKind::Month, "11"), (TokenKind::Number, "2000"), (TokenKind::Symbol, "55/25"), (TokenKind::Number, "1000000"), (TokenKind::Number, "5.5")]);
     }
 
     #[test]

@@ -155,7 +155,7 @@ pub(crate) fn is_cover_line(text: &str) -> bool {
 }
 
 /// Value of a roman numeral in lower case, if it is one.
-pub(crate) fn roman(s: &str) -> Option<u32> {
+pub fn roman(s: &str) -> Option<u32> {
     if s.is_empty() || !s.chars().all(|c| "ivxlc".contains(c)) {
         return None;
     }

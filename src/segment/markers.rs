@@ -32,6 +32,8 @@ struct Candidate {
     number: u32,
     /// Glued to a letter or to punctuation after a word: "paix1", "thereto;1".
     clear: bool,
+    /// Recorded but left in the text: a year with a marker in mid-sentence ("202116 and").
+    keep_text: bool,
 }
 
 /// Removes the markers of the footnotes `numbers` from the paragraphs' texts and records them.
@@ -43,21 +45,31 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
         for c in candidates(&p.text) {
             let known = numbers.contains(&c.number);
             let superscript = p.text[c.range.clone()].chars().all(is_superscript);
-            let take = superscript
-                || known && (c.number == expected || (c.clear && (c.number <= max_seen || c.number > expected)));
+            // A clear marker may repeat an earlier footnote ("Century;3" again); an unclear one
+            // (glued to a year) must be the next footnote or a later one.
+            let take = superscript || known && (c.number == expected || c.number > max_seen || c.clear && c.number <= max_seen);
             if take {
                 if c.number >= expected {
                     expected = c.number + 1;
                 }
                 max_seen = max_seen.max(c.number);
                 p.markers.push(c.number);
-                removals.push(c.range);
+                if !c.keep_text {
+                    removals.push(c.range);
+                }
             }
         }
         for r in removals.into_iter().rev() {
             p.text.replace_range(r, "");
         }
     }
+}
+
+/// Where `text` holds digits that look like a footnote marker glued to a word ("mer1",
+/// "thereto;1", "20231,"), whether or not such a footnote exists: a report comparing the
+/// numbers of two texts leaves these out.
+pub fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
+    candidates(text).into_iter().filter(|c| c.number > 0 && c.number < 200 && !c.keep_text).map(|c| c.range).collect()
 }
 
 /// Whether any of `numbers` has a marker in `texts` (used to tell trailing footnotes from a
@@ -93,27 +105,36 @@ fn candidates(text: &str) -> Vec<Candidate> {
         i = j;
         if superscript {
             let number = superscript_number(digits);
-            out.push(Candidate { range: start..end, number, clear: true });
+            out.push(Candidate { range: start..end, number, clear: true, keep_text: false });
             continue;
         }
         let ends_well = after.is_none_or(|a| a.is_whitespace() || ",;.:)]»”’".contains(a));
-        if !ends_well || in_symbol(text, start) {
+        if !ends_well || in_symbol(text, start) || before_month(&text[end..]) {
             continue;
         }
+        let number = digits.parse().unwrap_or(0);
         match before {
             Some(b) if (b.is_alphabetic() || "’”»)]".contains(b)) && digits.len() <= 3 => {
                 let clear = b.is_lowercase() || !b.is_alphabetic();
-                out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear });
+                out.push(Candidate { range: start..end, number, clear, keep_text: false });
             }
+            // After punctuation that follows a word ("thereto;1") or a year ("2023,1", "1977,3");
+            // after any other number it is a decimal ("12,5").
             Some(b) if ",;:.".contains(b) && digits.len() <= 3 => {
+                let head = &text[..start - 1];
                 let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
-                out.push(Candidate { range: start..end, number: digits.parse().unwrap_or(0), clear: after_word });
+                let cut = head.len().saturating_sub(4);
+                let after_year = head.get(cut..).is_some_and(year) && !head[..cut].ends_with(|c: char| c.is_ascii_digit());
+                if after_word || after_year {
+                    out.push(Candidate { range: start..end, number, clear: after_word, keep_text: false });
+                }
             }
-            // A year with a marker glued to it at the end of a clause: "20231," → 2023 + 1.
-            // Mid-sentence ("at its 202116 and 2022 sessions") the run is left as written:
-            // nothing there tells a marker from a longer number.
-            _ if year_with_marker(digits) && clause_ends(&text[end..]) => {
-                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false });
+            // A year with a marker glued to it: "20231," → 2023 + 1. In mid-sentence ("at its
+            // 202116 and 2022 sessions") the digits stay as written, as the official text and
+            // its gold alignment have them, but the marker is recorded.
+            _ if year_with_marker(digits) => {
+                let keep_text = !clause_ends(&text[end..]);
+                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false, keep_text });
             }
             _ => {}
         }
@@ -121,8 +142,18 @@ fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
+fn year(digits: &str) -> bool {
+    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
 fn year_with_marker(digits: &str) -> bool {
-    (5..=6).contains(&digits.len()) && (digits.starts_with("19") || digits.starts_with("20"))
+    (5..=6).contains(&digits.len()) && year(&digits[..4])
+}
+
+/// "on24 May 2024" (a missing space) is a date, not a marker.
+fn before_month(rest: &str) -> bool {
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    rest.starts_with(char::is_whitespace) && crate::lexicon::month(&crate::lexicon::fold(&word)).is_some()
 }
 
 /// Whether what follows a digit run ends a clause: punctuation or the end of the text.
@@ -151,15 +182,22 @@ mod tests {
 
     #[test]
     fn glued_markers_are_removed() {
-        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 20224;5", "paix6, G77 and 12,5 %"], &[1, 2, 3, 4, 5, 6]);
+        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 20224; later;5", "paix6, G77 and 12,5 %"], &[1, 2, 3, 4, 5, 6]);
         let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its sessions of 2021 and 2022;", "paix, G77 and 12,5 %"]);
+        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its sessions of 2021 and 2022; later;", "paix, G77 and 12,5 %"]);
         assert_eq!(got[4].1, [4, 5]);
     }
 
     #[test]
-    fn a_year_with_a_marker_mid_sentence_is_left_as_written() {
-        assert_eq!(stripped(&["at its 202116 and 2022 sessions;17"], &[16, 17])[0], ("at its 202116 and 2022 sessions;".to_string(), vec![17]));
+    fn a_year_with_a_marker_mid_sentence_is_left_as_written_but_recorded() {
+        assert_eq!(stripped(&["at its 202116 and 2022 sessions;17"], &[16, 17])[0], ("at its 202116 and 2022 sessions;".to_string(), vec![16, 17]));
+        assert_eq!(stripped(&["the Geneva Conventions of 19491 and Protocol I of 1977,2 as applicable"], &[1, 2])[0], ("the Geneva Conventions of 19491 and Protocol I of 1977, as applicable".to_string(), vec![1, 2]));
+    }
+
+    #[test]
+    fn decimals_and_dates_are_not_markers() {
+        assert_eq!(stripped(&["up to 14,5 mm and 12.5 per cent, on24 May 2024"], &[2, 5, 24])[0].0, "up to 14,5 mm and 12.5 per cent, on24 May 2024");
+        assert_eq!(stripped(&["jusqu’à 14,5 mm"], &[5])[0].0, "jusqu’à 14,5 mm");
     }
 
     #[test]

@@ -11,6 +11,10 @@
 mod clean;
 mod label;
 mod markers;
+
+pub use label::roman as roman_value;
+
+pub use markers::marker_like;
 mod model;
 
 pub use model::*;

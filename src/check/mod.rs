@@ -1,0 +1,316 @@
+//! Checking: an [`Alignment`] → a [`Report`] of [`Finding`]s, what a reviser must look at before
+//! a translation is issued: paragraphs with no counterpart, numbering slips, numbers and
+//! symbols that differ, footnotes, suspected partial translations and doubtful units.
+//!
+//! One fact is reported once: a deleted operative paragraph is a `missing_in_fr` finding, not
+//! also a gap in the French numbering; a deleted footnote is a missing `fn.N`, not also a
+//! marker without its footnote.
+
+mod numbering;
+mod numbers;
+
+use crate::align::cost::LengthModel;
+use crate::align::{Alignment, Bead};
+use crate::segment::{Document, Part};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How much a finding matters. The exit code of `paralign check` follows errors and warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A difference that is house style or harmless (French adds the year to a resolution
+    /// number), shown so that nothing is hidden.
+    Info,
+    /// Something to look at.
+    Warning,
+    /// Missing or wrong content.
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An English paragraph with no French counterpart (a 1-0 unit).
+    MissingInFr,
+    /// A French paragraph with no English counterpart (a 0-1 unit).
+    MissingInEn,
+    /// A gap, duplicate or out-of-order number, or a skipped sub-paragraph letter, on one side.
+    Numbering,
+    /// Numbers, years, dates or document symbols that differ inside a unit.
+    NumberMismatch,
+    /// Footnotes: a footnote never referred to, a marker in another paragraph than its
+    /// counterpart's.
+    Footnote,
+    /// A unit whose length ratio is far from the document's own (a suspected partial
+    /// translation).
+    LengthRatio,
+    /// A unit the aligner is not sure of.
+    LowConfidence,
+    /// Paragraphs merged or split: one English paragraph for two French ones, or the reverse.
+    MergedOrSplit,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::MissingInFr => "missing_in_fr",
+            Kind::MissingInEn => "missing_in_en",
+            Kind::Numbering => "numbering",
+            Kind::NumberMismatch => "number_mismatch",
+            Kind::Footnote => "footnote",
+            Kind::LengthRatio => "length_ratio",
+            Kind::LowConfidence => "low_confidence",
+            Kind::MergedOrSplit => "merged_or_split",
+        }
+    }
+}
+
+/// One thing to look at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub severity: Severity,
+    /// The label of the unit or paragraph concerned ("op.5", "pre.2", "fn.1", "title").
+    pub label: String,
+    /// Excerpts of the two sides ("" for a side that is absent).
+    pub en: String,
+    pub fr: String,
+    /// What is wrong, in a sentence.
+    pub detail: String,
+    /// Index of the unit (bead) concerned, when there is one.
+    pub unit: Option<usize>,
+}
+
+/// The result of a check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// True when no finding is an error or a warning.
+    pub complete: bool,
+    /// Number of alignment units.
+    pub units: usize,
+    /// Findings per kind.
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Findings per severity.
+    pub severities: BTreeMap<&'static str, usize>,
+    pub findings: Vec<Finding>,
+}
+
+/// Units scoring below this are reported as doubtful (correct units of real resolutions
+/// score above 0.85; see the README).
+const LOW_CONFIDENCE: f64 = 0.5;
+/// Standard deviations from the document's length ratio beyond which a unit is reported.
+const LENGTH_DEVIATIONS: f64 = 4.0;
+/// Length of the excerpts in reports, in characters.
+const EXCERPT: usize = 90;
+
+/// Checks an alignment.
+pub fn check(a: &Alignment) -> Report {
+    let mut findings = Vec::new();
+    missing(a, &mut findings);
+    merged_or_split(a, &mut findings);
+    let missing_labels: BTreeSet<(bool, String)> = findings
+        .iter()
+        .filter_map(|f| match f.kind {
+            Kind::MissingInFr => Some((false, f.label.clone())),
+            Kind::MissingInEn => Some((true, f.label.clone())),
+            _ => None,
+        })
+        .collect();
+    for is_fr in [false, true] {
+        for f in numbering::check(a, is_fr) {
+            // A number missing from one side's sequence because its paragraph is missing is
+            // the missing paragraph, reported already.
+            let folded = missing_labels.contains(&(!is_fr, f.label.clone()));
+            if !folded {
+                findings.push(f);
+            }
+        }
+    }
+    numbers::check(a, &mut findings);
+    footnotes(a, &mut findings);
+    lengths(a, &mut findings);
+    low_confidence(a, &findings.clone(), &mut findings);
+    findings.sort_by_key(|f| (f.unit.unwrap_or(usize::MAX), f.kind));
+    let mut counts = BTreeMap::new();
+    let mut severities = BTreeMap::new();
+    for f in &findings {
+        *counts.entry(f.kind.name()).or_insert(0) += 1;
+        *severities.entry(f.severity.name()).or_insert(0) += 1;
+    }
+    let complete = !findings.iter().any(|f| f.severity >= Severity::Warning);
+    Report { complete, units: a.beads.len(), counts, severities, findings }
+}
+
+/// The first words of a text, cut at a word boundary.
+pub fn excerpt(text: &str) -> String {
+    if text.chars().count() <= EXCERPT {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXCERPT).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+fn finding(a: &Alignment, index: usize, kind: Kind, severity: Severity, label: &str, detail: String) -> Finding {
+    let bead = &a.beads[index];
+    Finding { kind, severity, label: label.to_string(), en: excerpt(&a.en_text(bead)), fr: excerpt(&a.fr_text(bead)), detail, unit: Some(index) }
+}
+
+fn missing(a: &Alignment, out: &mut Vec<Finding>) {
+    for (index, bead) in a.beads.iter().enumerate() {
+        let (doc, range, kind, other) = match (bead.en.is_empty(), bead.fr.is_empty()) {
+            (false, true) => (&a.en, bead.en.clone(), Kind::MissingInFr, "French"),
+            (true, false) => (&a.fr, bead.fr.clone(), Kind::MissingInEn, "English"),
+            _ => continue,
+        };
+        for i in range {
+            let p = &doc.paragraphs[i];
+            // Cover lines, titles and headings differ between language files more often than
+            // they are really missing; body paragraphs and footnotes are content.
+            let severity = match p.part {
+                Part::Cover | Part::Title | Part::Heading | Part::Opening => Severity::Warning,
+                _ => Severity::Error,
+            };
+            let what = part_name(p.part);
+            let mut f = finding(a, index, kind, severity, &p.label.name, format!("{what} with no counterpart in the {other} text"));
+            if kind == Kind::MissingInFr {
+                f.en = excerpt(&p.text);
+            } else {
+                f.fr = excerpt(&p.text);
+            }
+            out.push(f);
+        }
+    }
+}
+
+fn part_name(part: Part) -> &'static str {
+    match part {
+        Part::Cover => "cover-page line",
+        Part::Title => "title",
+        Part::Opening => "opening line",
+        Part::Preamble => "preambular paragraph",
+        Part::Operative => "operative paragraph",
+        Part::SubParagraph => "sub-paragraph",
+        Part::Heading => "heading",
+        Part::Footnote => "footnote",
+        Part::Closing => "closing",
+        Part::Text => "paragraph",
+    }
+}
+
+fn merged_or_split(a: &Alignment, out: &mut Vec<Finding>) {
+    for (index, bead) in a.beads.iter().enumerate() {
+        let (e, f) = (bead.en.len(), bead.fr.len());
+        if e == 0 || f == 0 || (e == 1 && f == 1) {
+            continue;
+        }
+        let detail = format!("{e} English paragraph{} = {f} French paragraph{}: merged or split", plural(e), plural(f));
+        out.push(finding(a, index, Kind::MergedOrSplit, Severity::Warning, a.label(bead), detail));
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Footnotes never referred to, and markers that sit in a unit whose counterpart does not
+/// carry the same marker.
+fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
+    let notes = |d: &Document| -> BTreeSet<u32> {
+        d.paragraphs.iter().filter(|p| p.part == Part::Footnote).filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok()).collect()
+    };
+    let referred = |d: &Document| -> BTreeSet<u32> { d.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).collect() };
+    let (notes_en, notes_fr) = (notes(&a.en), notes(&a.fr));
+    for (doc, name, notes) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)] {
+        let referred = referred(doc);
+        for n in notes.difference(&referred) {
+            let index = a.beads.iter().position(|b| {
+                let range = if std::ptr::eq(doc, &a.en) { b.en.clone() } else { b.fr.clone() };
+                range.clone().any(|i| doc.paragraphs[i].label.name == format!("fn.{n}"))
+            });
+            let label = format!("fn.{n}");
+            let detail = format!("footnote {n} of the {name} text is never referred to by a marker");
+            match index {
+                Some(i) => out.push(finding(a, i, Kind::Footnote, Severity::Warning, &label, detail)),
+                None => out.push(Finding { kind: Kind::Footnote, severity: Severity::Warning, label, en: String::new(), fr: String::new(), detail, unit: None }),
+            }
+        }
+    }
+    for (index, bead) in a.beads.iter().enumerate() {
+        if bead.en.is_empty() || bead.fr.is_empty() {
+            continue;
+        }
+        let m = |d: &Document, r: std::ops::Range<usize>| -> BTreeSet<u32> { r.flat_map(|i| d.paragraphs[i].markers.iter().copied()).collect() };
+        let (me, mf) = (m(&a.en, bead.en.clone()), m(&a.fr, bead.fr.clone()));
+        // Only footnotes both texts have: a footnote missing on one side is reported as such.
+        let moved: Vec<u32> = me.symmetric_difference(&mf).copied().filter(|n| notes_en.contains(n) && notes_fr.contains(n)).collect();
+        if !moved.is_empty() {
+            let list = |s: &BTreeSet<u32>| if s.is_empty() { "none".to_string() } else { s.iter().map(u32::to_string).collect::<Vec<_>>().join(", ") };
+            let detail = format!("footnote markers differ: English {}, French {}", list(&me), list(&mf));
+            out.push(finding(a, index, Kind::Footnote, Severity::Warning, a.label(bead), detail));
+        }
+    }
+}
+
+/// Units whose French length is far from what the document's own ratio predicts.
+fn lengths(a: &Alignment, out: &mut Vec<Finding>) {
+    let pairs: Vec<(f64, f64)> = a
+        .beads
+        .iter()
+        .filter(|b| b.en.len() == 1 && b.fr.len() == 1)
+        .map(|b| (chars(&a.en, b.en.start), chars(&a.fr, b.fr.start)))
+        .collect();
+    let total = |d: &Document| d.paragraphs.iter().map(|p| p.text.chars().count() as f64).sum();
+    let model = LengthModel::estimate(&pairs, total(&a.en), total(&a.fr));
+    for (index, bead) in a.beads.iter().enumerate() {
+        if bead.en.is_empty() || bead.fr.is_empty() {
+            continue;
+        }
+        let (le, lf) = (a.en_text(bead).chars().count() as f64, a.fr_text(bead).chars().count() as f64);
+        let z = model.deviation(le, lf);
+        if z.abs() > LENGTH_DEVIATIONS {
+            let expected = model.ratio * le;
+            let (side, by) = if z < 0.0 { ("shorter", 1.0 - lf / expected) } else { ("longer", lf / expected - 1.0) };
+            let detail = format!(
+                "the French is {:.0}% {side} than the document's ratio predicts ({} against {} characters): suspected {}",
+                by * 100.0,
+                lf,
+                le,
+                if z < 0.0 { "partial translation" } else { "addition, or an untranslated English part" }
+            );
+            out.push(finding(a, index, Kind::LengthRatio, Severity::Warning, a.label(bead), detail));
+        }
+    }
+}
+
+fn chars(d: &Document, i: usize) -> f64 {
+    d.paragraphs[i].text.chars().count() as f64
+}
+
+/// Units the aligner doubts, unless a finding already explains them.
+fn low_confidence(a: &Alignment, known: &[Finding], out: &mut Vec<Finding>) {
+    for (index, bead) in a.beads.iter().enumerate() {
+        let explained = known.iter().any(|f| f.unit == Some(index));
+        if bead.score < LOW_CONFIDENCE && !explained && !bead.en.is_empty() && !bead.fr.is_empty() {
+            let detail = format!("the aligner is not sure these paragraphs translate each other (score {:.2})", bead.score);
+            out.push(finding(a, index, Kind::LowConfidence, Severity::Warning, a.label(bead), detail));
+        }
+    }
+}
+
+/// The bead holding paragraph `i` of one side.
+pub fn bead_of(beads: &[Bead], i: usize, french: bool) -> Option<usize> {
+    beads.iter().position(|b| if french { b.fr.contains(&i) } else { b.en.contains(&i) })
+}

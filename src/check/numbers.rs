@@ -1,0 +1,133 @@
+//! Numbers, years, dates and document symbols that differ inside a unit. Both sides are read
+//! in canonical form (19,000 = 19 000; 5.5 = 5,5; 15 November = 15 novembre; 1er = 1), footnote
+//! markers glued to words are left out, and differences that are house style are reported
+//! with a lower severity instead of being hidden:
+//!
+//! - French adds the year to resolution numbers ("résolution 2360 (2017)"): info;
+//! - small numbers and ordinals spelled out on one side ("6 months" / "six mois",
+//!   "25th" / "vingt-cinquième"): info;
+//! - clock times (3 to 6 p.m. / 15 heures à 18 heures) are matched as equal.
+
+use super::{excerpt, Finding, Kind, Severity};
+use crate::align::features::{untranslated, Token, TokenKind};
+use crate::align::Alignment;
+use crate::segment::marker_like;
+
+pub fn check(a: &Alignment, out: &mut Vec<Finding>) {
+    for (index, bead) in a.beads.iter().enumerate() {
+        if bead.en.is_empty() || bead.fr.is_empty() {
+            continue;
+        }
+        let (en_text, fr_text) = (a.en_text(bead), a.fr_text(bead));
+        let (en, fr) = (tokens(&en_text), tokens(&fr_text));
+        let (mut en_only, mut fr_only) = difference(&en, &fr);
+        if en_text.contains("p.m.") || en_text.contains("a.m.") {
+            match_clock_times(&mut en_only, &mut fr_only);
+        }
+        if en_only.is_empty() && fr_only.is_empty() {
+            continue;
+        }
+        let severity = severity(&en_only, &fr_only, &en_text, &fr_text);
+        let list = |t: &[Token]| if t.is_empty() { "nothing".to_string() } else { t.iter().map(shown).collect::<Vec<_>>().join(", ") };
+        let mut detail = format!("English has {} where French has {}", list(&en_only), list(&fr_only));
+        if severity == Severity::Info {
+            detail.push_str(" (house style)");
+        }
+        out.push(Finding { kind: Kind::NumberMismatch, severity, label: a.label(bead).to_string(), en: excerpt(&en_text), fr: excerpt(&fr_text), detail, unit: Some(index) });
+    }
+}
+
+/// The canonical numbers, symbols and months of a text, footnote markers left out.
+fn tokens(text: &str) -> Vec<Token> {
+    // Markers become spaces, which keeps byte offsets: "20231," reads as "2023 ,".
+    let mut clean = text.to_string();
+    for m in marker_like(text) {
+        clean.replace_range(m.clone(), &" ".repeat(m.len()));
+    }
+    untranslated(&clean)
+        .into_iter()
+        .map(|mut t| {
+            if t.kind == TokenKind::Symbol {
+                // French often writes "résolution 60/180" for A/RES/60/180.
+                for prefix in ["A/RES/", "S/RES/", "E/RES/"] {
+                    if let Some(rest) = t.value.strip_prefix(prefix).map(str::to_string) {
+                        // "S/RES/1645 (2005)" is "resolution 1645 (2005)"
+                        if rest.bytes().all(|b| b.is_ascii_digit()) {
+                            t.kind = TokenKind::Number;
+                        }
+                        t.value = rest;
+                    }
+                }
+            }
+            t
+        })
+        .collect()
+}
+
+/// What each side has that the other has not (as multisets of kind and value).
+fn difference(en: &[Token], fr: &[Token]) -> (Vec<Token>, Vec<Token>) {
+    let mut fr_left: Vec<Option<&Token>> = fr.iter().map(Some).collect();
+    let mut en_only = Vec::new();
+    for t in en {
+        match fr_left.iter_mut().find(|f| f.is_some_and(|f| f.kind == t.kind && f.value == t.value)) {
+            Some(slot) => *slot = None,
+            None => en_only.push(t.clone()),
+        }
+    }
+    (en_only, fr_left.into_iter().flatten().cloned().collect())
+}
+
+/// "3 to 6 p.m." against "15 heures à 18 heures": an English hour n matches a French n + 12.
+fn match_clock_times(en_only: &mut Vec<Token>, fr_only: &mut Vec<Token>) {
+    en_only.retain(|t| {
+        let Ok(n) = t.value.parse::<u32>() else { return true };
+        if !(1..=12).contains(&n) {
+            return true;
+        }
+        let afternoon = (n % 12 + 12).to_string();
+        match fr_only.iter().position(|f| f.kind == TokenKind::Number && f.value == afternoon) {
+            Some(k) => {
+                fr_only.remove(k);
+                false
+            }
+            None => true,
+        }
+    });
+}
+
+fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str) -> Severity {
+    let all = || en_only.iter().chain(fr_only);
+    if all().any(|t| t.kind == TokenKind::Symbol) {
+        return Severity::Error;
+    }
+    let one_sided = en_only.is_empty() || fr_only.is_empty();
+    let text_of = |t: &Token| if en_only.contains(t) { en_text } else { fr_text };
+    let year_in_brackets = |t: &Token| {
+        let text = text_of(t);
+        t.kind == TokenKind::Number
+            && t.value.len() == 4
+            && (t.value.starts_with("19") || t.value.starts_with("20"))
+            && text[..t.range.start].ends_with('(')
+            && text[t.range.end..].starts_with(')')
+    };
+    let spelled_out = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
+    // "25th anniversary" / "vingt-cinquième anniversaire": ordinals are often spelled out.
+    let ordinal = |t: &Token| {
+        let rest = &text_of(t)[t.range.end..];
+        t.kind == TokenKind::Number && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"].iter().any(|s| rest.starts_with(s))
+    };
+    if one_sided && all().all(|t| year_in_brackets(t) || spelled_out(t) || ordinal(t)) {
+        return Severity::Info;
+    }
+    Severity::Warning
+}
+
+fn shown(t: &Token) -> String {
+    match t.kind {
+        TokenKind::Month => {
+            const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+            t.value.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).map_or(t.value.clone(), |m| (*m).to_string())
+        }
+        _ => t.value.clone(),
+    }
+}

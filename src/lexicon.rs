@@ -1,0 +1,83 @@
+//! Words both languages share the meaning of, used by several stages: month names and the
+//! folding of French accents. A leaf module: it depends on nothing else in the crate.
+
+/// Month names in English and French, folded (see [`fold`]), with their number.
+const MONTHS: [(&str, u32); 24] = [
+    ("january", 1), ("janvier", 1), ("february", 2), ("fevrier", 2), ("march", 3), ("mars", 3),
+    ("april", 4), ("avril", 4), ("may", 5), ("mai", 5), ("june", 6), ("juin", 6), ("july", 7),
+    ("juillet", 7), ("august", 8), ("aout", 8), ("september", 9), ("septembre", 9),
+    ("october", 10), ("octobre", 10), ("november", 11), ("novembre", 11), ("december", 12),
+    ("decembre", 12),
+];
+
+/// The number of a month written in English or French (folded word), if it is one.
+pub fn month(folded: &str) -> Option<u32> {
+    MONTHS.iter().find(|(name, _)| *name == folded).map(|&(_, m)| m)
+}
+
+/// Whether the word at `range` of `text` is a month of a date: next to a day or a year
+/// ("15 November", "1er mai", "May 2023"), so that the English verb "may" is not one.
+pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let word = &text[range.clone()];
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let m = month(&fold(word))?;
+    in_date(text, range).then_some(m)
+}
+
+/// Whether the word at `range` stands next to a day or a year.
+pub fn in_date(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].trim_end();
+    let before = before.strip_suffix("er").or_else(|| before.strip_suffix("st")).or_else(|| before.strip_suffix("th")).unwrap_or(before);
+    let after = text[range.end..].trim_start();
+    before.ends_with(|c: char| c.is_ascii_digit()) || after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Lower case with French accents folded, so that é = e and œ = oe.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| match b {
+            b'\'' => '-',
+            b => b.to_ascii_lowercase() as char,
+        }));
+        return;
+    }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' => out.push('i'),
+            'ô' | 'ö' | 'ó' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ç' => out.push('c'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' | '\'' | '‑' | '‐' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_count_only_in_dates() {
+        let t = "on 15 November 2000, the Council may act; le 1er mai; in May 2023";
+        let at = |w: &str| t.find(w).map(|i| i..i + w.len()).unwrap();
+        assert_eq!(month_in_date(t, at("November")), Some(11));
+        assert_eq!(month_in_date(t, at("may")), None);
+        assert_eq!(month_in_date(t, at("mai")), Some(5));
+        assert_eq!(month_in_date(t, at("May")), Some(5));
+        assert_eq!(fold("Décembre"), "decembre");
+    }
+}
