@@ -96,8 +96,19 @@ fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, s
     if text.contains('/') {
         for m in SYMBOL.find_iter(text) {
             let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
-            found(TokenKind::Symbol, &symbol, m.range());
+            // A document symbol holds a number; "AU/UN" or "CRESTA/A" are names.
+            if !symbol.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             covered.push(m.range());
+            // "1267/1989/2253" names a committee by three resolutions: three numbers.
+            if symbol.split('/').count() >= 3 && symbol.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+                for part in symbol.split('/') {
+                    found(TokenKind::Number, part, m.range());
+                }
+                continue;
+            }
+            found(TokenKind::Symbol, &symbol, m.range());
         }
     }
     for run in number_runs(text) {

@@ -15,6 +15,9 @@ pub fn check(a: &Alignment, french: bool) -> Vec<Finding> {
     let mut last_op: HashMap<String, (u32, usize)> = HashMap::new();
     // parent label → last sub-paragraph component seen
     let mut last_sub: HashMap<String, (String, usize)> = HashMap::new();
+    // the last operative number in document order, whatever the section: numbering may run
+    // on across section headings instead of restarting
+    let mut running = 0;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let name = &p.label.name;
         let unit = bead_of(&a.beads, i, french);
@@ -25,16 +28,20 @@ pub fn check(a: &Alignment, french: bool) -> Vec<Finding> {
         match p.part {
             Part::Operative => {
                 let Some((prefix, number)) = operative(name) else { continue };
+                let first_in_group = !last_op.contains_key(prefix);
                 let (prev, _) = last_op.get(prefix).copied().unwrap_or((0, i));
+                let runs_on = first_in_group && number == running + 1;
                 if number == prev {
                     push(name.clone(), format!("{side}: paragraph {number} is numbered twice"));
-                } else if number < prev {
+                } else if number < prev && number != 1 {
+                    // a list inside a paragraph may start again at 1; any other step back is a slip
                     push(name.clone(), format!("{side}: paragraph {number} comes after paragraph {prev}"));
-                } else if number > prev + 1 {
+                } else if number > prev + 1 && !runs_on {
                     let missing = if number == prev + 2 { format!("{} is", prev + 1) } else { format!("{} to {} are", prev + 1, number - 1) };
                     push(format!("{prefix}op.{}", prev + 1), format!("{side}: the numbering goes from {prev} to {number}; {missing} missing"));
                 }
-                last_op.insert(prefix.to_string(), (number.max(prev), i));
+                last_op.insert(prefix.to_string(), (if number < prev && number == 1 { 1 } else { number.max(prev) }, i));
+                running = number;
             }
             Part::SubParagraph => {
                 let Some((parent, component)) = name.rsplit_once('.') else { continue };
@@ -72,9 +79,13 @@ fn starts_sequence(c: &str) -> bool {
 /// Whether sub-paragraph `next` can follow `prev`: the next letter, the next roman numeral or
 /// the next number.
 fn follows(prev: &str, next: &str) -> bool {
-    let letter = |s: &str| (s.len() == 1).then(|| s.chars().next()).flatten().filter(char::is_ascii_lowercase);
+    // letters a … z, then aa, bb, … zz
+    let letter = |s: &str| {
+        let c = s.chars().next()?;
+        (c.is_ascii_lowercase() && s.chars().all(|d| d == c) && s.len() <= 2).then(|| (s.len() as u32 - 1) * 26 + (c as u32 - 'a' as u32))
+    };
     if let (Some(p), Some(n)) = (letter(prev), letter(next)) {
-        if n as u32 == p as u32 + 1 {
+        if n == p + 1 {
             return true;
         }
     }
@@ -93,6 +104,7 @@ mod tests {
     #[test]
     fn letters_and_numerals_follow_each_other() {
         assert!(follows("a", "b") && follows("h", "i") && follows("i", "ii") && follows("iv", "v") && follows("1", "2"));
+        assert!(follows("z", "aa") && follows("aa", "bb"));
         assert!(!follows("a", "c") && !follows("ii", "iv") && !follows("b", "b"));
         assert_eq!(operative("sec.II.op.12"), Some(("sec.II.", 12)));
     }

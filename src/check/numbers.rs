@@ -6,6 +6,8 @@
 //! - French adds the year to resolution numbers ("résolution 2360 (2017)"): info;
 //! - small numbers and ordinals spelled out on one side ("6 months" / "six mois",
 //!   "25th" / "vingt-cinquième"): info;
+//! - a number written once more on one side ("of resolution 2293 (2016)" / "de cette même
+//!   résolution"): info;
 //! - clock times (3 to 6 p.m. / 15 heures à 18 heures) are matched as equal.
 
 use super::{excerpt, Finding, Kind, Severity};
@@ -27,7 +29,7 @@ pub fn check(a: &Alignment, out: &mut Vec<Finding>) {
         if en_only.is_empty() && fr_only.is_empty() {
             continue;
         }
-        let severity = severity(&en_only, &fr_only, &en_text, &fr_text);
+        let severity = severity(&en_only, &fr_only, &en_text, &fr_text, &en, &fr);
         let list = |t: &[Token]| if t.is_empty() { "nothing".to_string() } else { t.iter().map(shown).collect::<Vec<_>>().join(", ") };
         let mut detail = format!("English has {} where French has {}", list(&en_only), list(&fr_only));
         if severity == Severity::Info {
@@ -95,7 +97,7 @@ fn match_clock_times(en_only: &mut Vec<Token>, fr_only: &mut Vec<Token>) {
     });
 }
 
-fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str) -> Severity {
+fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, en: &[Token], fr: &[Token]) -> Severity {
     let all = || en_only.iter().chain(fr_only);
     if all().any(|t| t.kind == TokenKind::Symbol) {
         return Severity::Error;
@@ -116,7 +118,13 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str) 
         let rest = &text_of(t)[t.range.end..];
         t.kind == TokenKind::Number && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"].iter().any(|s| rest.starts_with(s))
     };
-    if one_sided && all().all(|t| year_in_brackets(t) || spelled_out(t) || ordinal(t)) {
+    // "paragraph 7 of resolution 2293 (2016)" / "paragraphe 7 de cette même résolution": a
+    // value the other side also has, written once more on one side, is a repetition.
+    let repeated = |t: &Token| {
+        let other = if en_only.contains(t) { fr } else { en };
+        other.iter().any(|o| o.kind == t.kind && o.value == t.value)
+    };
+    if one_sided && all().all(|t| year_in_brackets(t) || spelled_out(t) || ordinal(t) || repeated(t)) {
         return Severity::Info;
     }
     Severity::Warning

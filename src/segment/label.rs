@@ -156,15 +156,14 @@ pub(crate) fn is_cover_line(text: &str) -> bool {
 
 /// Value of a roman numeral in lower case, if it is one.
 pub fn roman(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.chars().all(|c| "ivxlc".contains(c)) {
+    // Sub-paragraph numerals stay small; "cc" and "dd" after "bb" are double letters.
+    if s.is_empty() || !s.chars().all(|c| "ivx".contains(c)) {
         return None;
     }
     let value = |c| match c {
         'i' => 1,
         'v' => 5,
-        'x' => 10,
-        'l' => 50,
-        _ => 100,
+        _ => 10,
     };
     let digits: Vec<u32> = s.chars().map(value).collect();
     let mut total = 0;
@@ -194,6 +193,8 @@ pub(crate) struct Labeller {
     last_op: u32,
     letter: Option<char>,
     letter_label: Option<String>,
+    /// A roman numeral used as the level above the letters, with its value.
+    upper_roman: Option<(String, u32)>,
     bullets: u32,
     preamble: u32,
     cover: u32,
@@ -220,6 +221,7 @@ impl Labeller {
             last_op: 0,
             letter: None,
             letter_label: None,
+            upper_roman: None,
             bullets: 0,
             preamble: 0,
             cover: 0,
@@ -299,6 +301,7 @@ impl Labeller {
         self.op = Some(name.clone());
         self.letter = None;
         self.letter_label = None;
+        self.upper_roman = None;
         self.bullets = 0;
         Assigned { name, anchor: true, part: Part::Operative }
     }
@@ -308,27 +311,40 @@ impl Labeller {
     }
 
     /// "(i)" after "(h)" is the letter i; otherwise a roman numeral, one level below the
-    /// current letter.
+    /// current letter, or, when the numerals came first ("(i) … a. b. … (ii) …"), the level
+    /// above the letters.
     fn letter(&mut self, l: &str) -> Assigned {
         let c = l.chars().next().unwrap_or('a');
         let single = l.chars().count() == 1;
         let follows_letter = self.letter.is_some_and(|p| p as u32 + 1 == c as u32);
-        let is_roman = roman(l).is_some() && (!single || "ivx".contains(c)) && !(single && follows_letter);
+        let value = roman(l).filter(|_| !single || "ivx".contains(c)).filter(|_| !(single && follows_letter));
         self.bullets = 0;
-        if is_roman {
+        let sub = |name: String| Assigned { name, anchor: true, part: Part::SubParagraph };
+        if let Some(value) = value {
+            let next_upper = self.upper_roman.as_ref().is_some_and(|(_, v)| value == v + 1);
+            if self.letter_label.is_none() || next_upper {
+                // a numeral directly under the paragraph: the upper level
+                let name = format!("{}.{l}", self.parent());
+                self.upper_roman = Some((name.clone(), value));
+                self.letter = None;
+                self.letter_label = None;
+                return sub(name);
+            }
             let parent = self.letter_label.clone().unwrap_or_else(|| self.parent());
-            return Assigned { name: format!("{parent}.{l}"), anchor: true, part: Part::SubParagraph };
+            return sub(format!("{parent}.{l}"));
         }
         self.letter = Some(c);
-        let name = format!("{}.{l}", self.parent());
+        let parent = self.upper_roman.as_ref().map_or_else(|| self.parent(), |(label, _)| label.clone());
+        let name = format!("{parent}.{l}");
         self.letter_label = Some(name.clone());
-        Assigned { name, anchor: true, part: Part::SubParagraph }
+        sub(name)
     }
 
     fn heading(&mut self, h: Heading) -> Assigned {
         self.op = None;
         self.letter = None;
         self.letter_label = None;
+        self.upper_roman = None;
         self.last_op = 0;
         self.seen_operative = false;
         self.preamble = 0;
@@ -424,6 +440,12 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals_above_letters() {
+        let got = labels(&["The Security Council,", "2. Decides:", "(i) Assist", "a. Assist", "b. Provide", "(ii) Support", "a. Provide", "3. Requests"]);
+        assert_eq!(got, ["opening", "op.2", "op.2.i", "op.2.i.a", "op.2.i.b", "op.2.ii", "op.2.ii.a", "op.3"]);
+    }
+
+    #[test]
     fn sections_annexes_and_articles_prefix_the_numbers() {
         let got = labels(&["The General Assembly,", "I", "Human rights", "1. Decides", "II", "1. Decides", "25th plenary meeting", "Annex", "1. Four meetings", "Article premier", "1. Tous"]);
         assert_eq!(got, ["opening", "sec.I", "head.1", "sec.I.op.1", "sec.II", "sec.II.op.1", "closing", "annex", "annex.op.1", "annex.art.1", "annex.art.1.op.1"]);
@@ -434,5 +456,6 @@ mod tests {
         assert_eq!(roman("iv"), Some(4));
         assert_eq!(roman("xii"), Some(12));
         assert_eq!(roman("b"), None);
+        assert_eq!(roman("cc"), None);
     }
 }
