@@ -27,6 +27,7 @@ pub mod check;
 pub mod error;
 pub mod lexicon;
 pub mod read;
+pub mod report;
 pub mod segment;
 pub mod write;
 

@@ -1,7 +1,6 @@
 //! `paralign align`: one English and one French file → their paragraph alignment.
 
-use super::io::{choose_format, read_input, AtomicFile};
-use paralign::segment::{self, Language};
+use super::io::{choose_format, load_alignment, write_output, AtomicFile};
 use paralign::write::{self, Format};
 use paralign::{align, Error, Result};
 use std::path::{Path, PathBuf};
@@ -28,24 +27,12 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
-    if args.en == Path::new("-") && args.fr == Path::new("-") {
-        return Err(Error::Usage("only one of the two inputs can be standard input".into()));
-    }
-    let en = read_input(&args.en)?;
-    let fr = read_input(&args.fr)?;
-    let en = segment::segment(&en, Language::En);
-    let fr = segment::segment(&fr, Language::Fr);
-    let alignment = align::align(en, fr, &align::AlignConfig::default());
+    let alignment = load_alignment(&args.en, &args.fr)?;
     if args.verbose {
         eprintln!("{}", summary(&alignment));
     }
     match (&args.output, format) {
         (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
-        (None, _) => {
-            let mut w = write::writer_for(format, Box::new(std::io::stdout()), None)
-                .map_err(|e| Error::Usage(e.to_string()))?;
-            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: "<stdout>".into(), source })
-        }
         (Some(out), Format::Moses) => {
             let (en_path, fr_path) = (suffixed(out, "en"), suffixed(out, "fr"));
             let (en_file, fr_file) = (AtomicFile::create(&en_path)?, AtomicFile::create(&fr_path)?);
@@ -55,13 +42,7 @@ pub fn run(args: &Args) -> Result<()> {
             en_file.commit()?;
             fr_file.commit()
         }
-        (Some(out), _) => {
-            let file = AtomicFile::create(out)?;
-            let mut w = write::writer_for(format, file.writer()?, None).map_err(|e| Error::Usage(e.to_string()))?;
-            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: out.clone(), source })?;
-            drop(w);
-            file.commit()
-        }
+        (out, _) => write_output(out.as_deref(), |w| write::write_all(&alignment, write::writer_for(format, w, None)?.as_mut())),
     }
 }
 

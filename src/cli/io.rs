@@ -1,6 +1,8 @@
 //! Opening inputs and outputs, in one place (as xsv's config.rs): paths, `-` for standard
 //! input, the format chosen by name or by extension, and atomic output files.
 
+use paralign::align::{self, Alignment};
+use paralign::segment::{self, Language};
 use paralign::write::Format;
 use paralign::{read, Error, Result};
 use std::io::{Read, Write};
@@ -14,6 +16,29 @@ pub fn read_input(path: &Path) -> Result<read::Text> {
         return read::decode(&bytes, Path::new("<stdin>"));
     }
     read::read_path(path)
+}
+
+/// Reads, segments and aligns an English and a French file: what every subcommand starts with.
+pub fn load_alignment(en: &Path, fr: &Path) -> Result<Alignment> {
+    if en == Path::new("-") && fr == Path::new("-") {
+        return Err(Error::Usage("only one of the two inputs can be standard input".into()));
+    }
+    let en = segment::segment(&read_input(en)?, Language::En);
+    let fr = segment::segment(&read_input(fr)?, Language::Fr);
+    Ok(align::align(en, fr, &align::AlignConfig::default()))
+}
+
+/// Writes one output through `write`: to standard output when `path` is None, else to the
+/// file, atomically (nothing is left behind when `write` fails).
+pub fn write_output(path: Option<&Path>, write: impl FnOnce(Box<dyn Write + Send>) -> std::io::Result<()>) -> Result<()> {
+    match path {
+        None => write(Box::new(std::io::stdout())).map_err(|source| Error::Write { path: "<stdout>".into(), source }),
+        Some(path) => {
+            let file = AtomicFile::create(path)?;
+            write(file.writer()?).map_err(|source| Error::Write { path: path.into(), source })?;
+            file.commit()
+        }
+    }
 }
 
 /// The output format: `--format` when given, else the extension of `-o`, else JSONL.

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with `run`.
 
 pub mod align;
+pub mod check;
 mod io;
 
 use clap::{Parser, Subcommand};
@@ -17,10 +18,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Align(align::Args),
+    Check(check::Args),
 }
 
-pub fn run(cli: &Cli) -> paralign::Result<()> {
+/// Runs the subcommand; returns the process exit code.
+pub fn run(cli: &Cli) -> paralign::Result<u8> {
     match &cli.command {
-        Command::Align(args) => align::run(args),
+        Command::Align(args) => align::run(args).map(|()| 0),
+        Command::Check(args) => check::run(args),
     }
 }

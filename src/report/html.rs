@@ -1,0 +1,123 @@
+//! One self-contained HTML page: the two versions side by side, unit by unit, findings
+//! highlighted, a summary at the top. No script, no external style sheet or font, so it opens
+//! offline, prints, and cannot run anything that came in with the texts.
+
+use super::summary;
+use crate::align::Alignment;
+use crate::check::{Report, Severity};
+use std::io::{self, Write};
+
+const STYLE: &str = r#"
+:root { --error: #b00020; --warning: #a35c00; --info: #2a6f97; --line: #d9d9d9; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem 1.5rem; color: #1b1b1b; }
+h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+.files { color: #555; margin: 0 0 .6rem; font-size: .9rem; }
+.summary { padding: .5rem .8rem; border-radius: 4px; font-weight: 600; margin: .4rem 0 .8rem; }
+.summary.complete { background: #e6f4ea; color: #1e5b2e; }
+.summary.incomplete { background: #fdecea; color: #7a1c1c; }
+ul.findings { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.findings li { padding: .15rem 0; }
+.badge { display: inline-block; min-width: 4.5em; font-size: .75rem; font-weight: 700; text-transform: uppercase; color: #fff; border-radius: 3px; padding: 0 .4em; margin-right: .4em; text-align: center; }
+.badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border-top: 1px solid var(--line); padding: .45rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { position: sticky; top: 0; background: #f6f6f6; }
+col.meta { width: 8.5rem; }
+td.meta { font-size: .8rem; color: #555; }
+td.meta b { color: #1b1b1b; font-size: .9rem; }
+tr.error td { background: #fdecea; } tr.warning td { background: #fff4e0; } tr.info td { background: #eef5fa; }
+td.absent { color: #999; font-style: italic; }
+tr.note td { border-top: none; padding-top: 0; font-size: .85rem; }
+a { color: inherit; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  th { position: static; }
+  tr { page-break-inside: avoid; }
+  a { text-decoration: none; }
+}
+"#;
+
+/// Writes the page.
+pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()> {
+    let title = format!("paralign check{}", a.symbol().map(|s| format!(": {s}")).unwrap_or_default());
+    writeln!(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(w, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(&title))?;
+    writeln!(w, "<h1>{}</h1>", escape(&title))?;
+    writeln!(w, "<p class=\"files\">English: {} · French: {}</p>", escape(&a.en.source), escape(&a.fr.source))?;
+    let state = if report.complete { "complete" } else { "incomplete" };
+    writeln!(w, "<p class=\"summary {state}\" id=\"summary\">{}</p>", escape(&summary(report)))?;
+    if !report.findings.is_empty() {
+        writeln!(w, "<ul class=\"findings\">")?;
+        for f in &report.findings {
+            let target = f.unit.map(|u| format!("#u{u}")).unwrap_or_else(|| "#summary".into());
+            writeln!(
+                w,
+                "<li>{} <a href=\"{target}\"><code>{}</code></a> {} — {}</li>",
+                badge(f.severity),
+                escape(&f.label),
+                escape(f.kind.name()),
+                escape(&f.detail)
+            )?;
+        }
+        writeln!(w, "</ul>")?;
+    }
+    writeln!(w, "<table>\n<colgroup><col class=\"meta\"><col><col></colgroup>\n<thead><tr><th>Unit</th><th>English</th><th>French</th></tr></thead>\n<tbody>")?;
+    for (index, bead) in a.beads.iter().enumerate() {
+        let findings: Vec<_> = report.findings.iter().filter(|f| f.unit == Some(index)).collect();
+        let worst = findings.iter().map(|f| f.severity).max();
+        let class = worst.map(|s| format!(" class=\"{}\"", s.name())).unwrap_or_default();
+        let side = |text: String| {
+            if text.is_empty() {
+                "<td class=\"absent\">no counterpart</td>".to_string()
+            } else {
+                format!("<td>{}</td>", escape(&text))
+            }
+        };
+        writeln!(
+            w,
+            "<tr id=\"u{index}\"{class}><td class=\"meta\"><b>{}</b><br>{} · {:.2}</td>{}{}</tr>",
+            escape(a.label(bead)),
+            bead.kind(),
+            bead.score,
+            side(a.en_text(bead)).replacen("<td", "<td lang=\"en\"", 1),
+            side(a.fr_text(bead)).replacen("<td", "<td lang=\"fr\"", 1)
+        )?;
+        for f in findings {
+            writeln!(w, "<tr class=\"note {}\"><td></td><td colspan=\"2\">{} {} — {}</td></tr>", f.severity.name(), badge(f.severity), escape(f.kind.name()), escape(&f.detail))?;
+        }
+    }
+    writeln!(w, "</tbody>\n</table>\n</body>\n</html>")?;
+    w.flush()
+}
+
+fn badge(s: Severity) -> String {
+    format!("<span class=\"badge {0}\">{0}</span>", s.name())
+}
+
+/// HTML-escapes text for element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // control characters have no place in HTML text (PDF text carries form feeds)
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everything_is_escaped() {
+        assert_eq!(escape("<script>alert('x')</script> & \"q\"\u{c}"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; ");
+    }
+}
