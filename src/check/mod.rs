@@ -110,8 +110,11 @@ pub struct Report {
 /// Units scoring below this are reported as doubtful (correct units of real resolutions
 /// score above 0.85; see the README).
 const LOW_CONFIDENCE: f64 = 0.5;
-/// Standard deviations from the document's length ratio beyond which a unit is reported.
-const LENGTH_DEVIATIONS: f64 = 4.0;
+/// A unit is reported when its French length is this many standard deviations from what the
+/// document's ratio predicts…
+const LENGTH_DEVIATIONS: f64 = 3.0;
+/// …and off by more than this share of it (short units vary a lot in relative terms).
+const LENGTH_SHARE: f64 = 0.3;
 /// Length of the excerpts in reports, in characters.
 const EXCERPT: usize = 90;
 
@@ -280,8 +283,8 @@ fn lengths(a: &Alignment, out: &mut Vec<Finding>) {
         }
         let (le, lf) = (a.en_text(bead).chars().count() as f64, a.fr_text(bead).chars().count() as f64);
         let z = model.deviation(le, lf);
-        if z.abs() > LENGTH_DEVIATIONS {
-            let expected = model.ratio * le;
+        let expected = model.ratio * le;
+        if z.abs() > LENGTH_DEVIATIONS && (lf / expected - 1.0).abs() > LENGTH_SHARE {
             let (side, by) = if z < 0.0 { ("shorter", 1.0 - lf / expected) } else { ("longer", lf / expected - 1.0) };
             let detail = format!(
                 "the French is {:.0}% {side} than the document's ratio predicts ({} against {} characters): suspected {}",
@@ -290,7 +293,10 @@ fn lengths(a: &Alignment, out: &mut Vec<Finding>) {
                 le,
                 if z < 0.0 { "partial translation" } else { "addition, or an untranslated English part" }
             );
-            out.push(finding(a, index, Kind::LengthRatio, Severity::Warning, a.label(bead), detail));
+            // A shorter French text is the risk (a partial translation); a longer one is most
+            // often French spelling out what English abbreviates.
+            let severity = if z < 0.0 { Severity::Warning } else { Severity::Info };
+            out.push(finding(a, index, Kind::LengthRatio, severity, a.label(bead), detail));
         }
     }
 }
