@@ -28,6 +28,8 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
 pub const DELETION: f64 = 5.0;
 const LABEL_BONUS: f64 = 4.0;
 const POSITION_BONUS: f64 = 1.5;
+const MISNUMBERED: f64 = 3.0;
+const NUMBERED_INSIDE: f64 = 6.0;
 const STANDALONE_DISCOUNT: f64 = 2.0;
 const RELATIVE_SPREAD: f64 = 0.08;
 const LABEL_CLASH: f64 = 12.0;
@@ -120,6 +122,11 @@ pub struct Numbering {
     pub same_anchor: bool,
     /// Both sides open with anchor labels that differ.
     pub clash: bool,
+    /// Both sides open with operative numbers that differ but that neither side shares with
+    /// the other: a misnumbered paragraph, which should still pair (and be reported).
+    pub misnumbered: bool,
+    /// A numbered operative paragraph that is not first in its side of the bead.
+    pub numbered_inside: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
     pub swallowed: bool,
     /// Both sides open with the same positional label (`head.1`, `pre.3`): weak evidence,
@@ -166,6 +173,12 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
     }
     if numbering.clash {
         cost += LABEL_CLASH;
+    }
+    if numbering.misnumbered {
+        cost += MISNUMBERED;
+    }
+    if numbering.numbered_inside {
+        cost += NUMBERED_INSIDE;
     }
     cost
 }

@@ -155,6 +155,8 @@ impl<'a> Scorer<'a> {
         let standalone = |p: &&crate::segment::Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Heading);
         n.standalone_en = self.en.paragraphs[en.clone()].iter().filter(standalone).count();
         n.standalone_fr = self.fr.paragraphs[fr.clone()].iter().filter(standalone).count();
+        let numbered = |d: &Document, r: std::ops::Range<usize>| d.paragraphs[r].iter().skip(1).any(|p| p.part == Part::Operative);
+        n.numbered_inside = numbered(self.en, en.clone()) || numbered(self.fr, fr.clone());
         n.count_en = en.len();
         n.count_fr = fr.len();
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
@@ -162,7 +164,8 @@ impl<'a> Scorer<'a> {
             let (a, b) = (&self.en.paragraphs[i].label, &self.fr.paragraphs[j].label);
             // cover lines are left out: one language often lacks one, which shifts the rest
             n.same_position = !a.anchor && a.name == b.name && self.en.paragraphs[i].part != Part::Cover;
-            n.clash = !n.same_anchor && (self.en_anchor[i].is_some() || self.fr_anchor[j].is_some() || (a.anchor && b.anchor && a.name != b.name && a.name.starts_with("op.") && b.name.starts_with("op.")));
+            n.clash = !n.same_anchor && (self.en_anchor[i].is_some() || self.fr_anchor[j].is_some());
+            n.misnumbered = !n.clash && !n.same_anchor && a.anchor && b.anchor && a.name != b.name;
         }
         n
     }

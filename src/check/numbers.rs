@@ -102,7 +102,6 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, 
     if all().any(|t| t.kind == TokenKind::Symbol) {
         return Severity::Error;
     }
-    let one_sided = en_only.is_empty() || fr_only.is_empty();
     let text_of = |t: &Token| if en_only.contains(t) { en_text } else { fr_text };
     let year_in_brackets = |t: &Token| {
         let text = text_of(t);
@@ -112,7 +111,10 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, 
             && text[..t.range.start].ends_with('(')
             && text[t.range.end..].starts_with(')')
     };
-    let spelled_out = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
+    let small = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
+    // a small number is spelled out on the other side only if that side has no small number
+    // in its place ("6 months" / "six mois", but not "5 months" / "6 mois")
+    let spelled_out = |t: &Token| small(t) && !(if en_only.contains(t) { fr_only } else { en_only }).iter().any(small);
     // "25th anniversary" / "vingt-cinquième anniversaire": ordinals are often spelled out.
     let ordinal = |t: &Token| {
         let rest = &text_of(t)[t.range.end..];
@@ -124,7 +126,8 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, 
         let other = if en_only.contains(t) { fr } else { en };
         other.iter().any(|o| o.kind == t.kind && o.value == t.value)
     };
-    if one_sided && all().all(|t| year_in_brackets(t) || spelled_out(t) || ordinal(t) || repeated(t)) {
+    let explained = |t: &Token| year_in_brackets(t) || spelled_out(t) || ordinal(t) || repeated(t);
+    if all().all(explained) {
         return Severity::Info;
     }
     Severity::Warning

@@ -1,0 +1,212 @@
+//! `paralign check` end to end: the seed pair, perturbed copies of it (each perturbation
+//! reported as what it is, with the right label, and nothing else), French ways of writing
+//! numbers, the 14 real pairs, exit codes and the HTML page in a real browser.
+
+mod support;
+
+use support::*;
+
+const EN: &str = "A-RES-58-135.en.txt";
+const FR: &str = "A-RES-58-135.fr.txt";
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(data(name)).unwrap()
+}
+
+/// Runs `check --format json` on two texts; returns the exit code and the report.
+fn check_texts(en: &str, fr: &str) -> (i32, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let (e, f) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&e, en).unwrap();
+    std::fs::write(&f, fr).unwrap();
+    check_files(&e, &f)
+}
+
+fn check_files(en: &std::path::Path, fr: &std::path::Path) -> (i32, serde_json::Value) {
+    let out = paralign().arg("check").arg(en).arg(fr).args(["--format", "json"]).output().unwrap();
+    let code = out.status.code().unwrap();
+    assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
+    (code, serde_json::from_slice(&out.stdout).expect("the report is JSON"))
+}
+
+/// (kind, label) of the findings of severity warning or error.
+fn flagged(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| (f["kind"].as_str().unwrap().to_string(), f["label"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+fn pair(kind: &str, label: &str) -> (String, String) {
+    (kind.to_string(), label.to_string())
+}
+
+#[test]
+fn the_seed_pair_has_one_finding_the_missing_french_title() {
+    let (code, report) = check_files(&data(EN), &data(FR));
+    assert_eq!(code, 1);
+    assert_eq!(report["complete"], false);
+    assert_eq!(report["units"], 18);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["kind"], "missing_in_fr");
+    assert_eq!(findings[0]["label"], "title");
+    assert!(findings[0]["en"].as_str().unwrap().starts_with("58/135. International cooperation"));
+    assert_eq!(findings[0]["fr"], "");
+    assert!(["warning", "error"].contains(&findings[0]["severity"].as_str().unwrap()));
+}
+
+#[test]
+fn a_deleted_operative_paragraph_is_missing_in_french_and_nothing_else() {
+    let fr = seed(FR);
+    let (i, j) = (fr.find(" 5. Prend également").unwrap(), fr.find(" 6. Prie le Centre").unwrap());
+    let (_, report) = check_texts(&seed(EN), &format!("{}{}", &fr[..i], &fr[j..]));
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "op.5")], "{report:#}");
+}
+
+#[test]
+fn a_deleted_preambular_paragraph_is_missing_in_french_and_nothing_else() {
+    let fr = seed(FR);
+    let (i, j) = (fr.find(" Se déclarant à nouveau").unwrap(), fr.find(" Réaffirmant que").unwrap());
+    let (_, report) = check_texts(&seed(EN), &format!("{}{}", &fr[..i], &fr[j..]));
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "pre.4")], "{report:#}");
+}
+
+#[test]
+fn a_deleted_footnote_is_missing_in_french_and_nothing_else() {
+    let fr = seed(FR).replace("_______________ \n1 E/CN.15/2003/5. \n", "");
+    assert!(!fr.contains("E/CN.15/2003/5"));
+    let (_, report) = check_texts(&seed(EN), &fr);
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "fn.1")], "{report:#}");
+}
+
+#[test]
+fn a_changed_symbol_is_a_number_mismatch_and_nothing_else() {
+    let (_, report) = check_texts(&seed(EN), &seed(FR).replacen("55/25", "55/52", 1));
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")], "{report:#}");
+    let f = &report["findings"][1];
+    assert!(f["detail"].as_str().unwrap().contains("55/25") && f["detail"].as_str().unwrap().contains("55/52"), "{f}");
+}
+
+#[test]
+fn a_changed_date_is_a_number_mismatch() {
+    let (_, report) = check_texts(&seed(EN), &seed(FR).replacen("15 novembre 2000", "16 novembre 2000", 1));
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")], "{report:#}");
+}
+
+#[test]
+fn a_paragraph_cut_in_half_is_a_suspected_partial_translation() {
+    let fr = seed(FR);
+    let start = fr.find(" 3. Félicite").unwrap();
+    let end = fr[start..].find("\n\n").unwrap() + start;
+    let half = fr[start..end].char_indices().nth(fr[start..end].chars().count() / 2).unwrap().0 + start;
+    let cut = format!("{} ;{}", &fr[..half], &fr[end..]);
+    let (_, report) = check_texts(&seed(EN), &cut);
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("length_ratio", "op.3")], "{report:#}");
+}
+
+#[test]
+fn a_paragraph_split_in_two_is_reported_as_split() {
+    let fr = seed(FR).replace("de ces instruments, et invite le Centre", "de ces instruments.\n\n Il invite le Centre");
+    let (_, report) = check_texts(&seed(EN), &fr);
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("merged_or_split", "op.3")], "{report:#}");
+}
+
+#[test]
+fn numbers_and_dates_written_the_french_way_are_equal() {
+    let en = "The General Assembly,\n\n1. Decides that on 22 December 2003 and on 1 August 2023,1 1,000,000 people, 5.5 per cent of them, received 100,000 dollars under resolution 55/25 of 15 November 2000;\n\n2. Welcomes the report of 20002, and notes the 19,000 cases of 2 May 2024;\n\n1 E/CN.15/2003/5.\n\n2 A/58/222.\n";
+    let fr = "L’Assemblée générale,\n\n1. Décide que le 22 décembre 2003 et le 1er août 20231, 1\u{a0}000\u{a0}000 personnes, dont 5,5\u{a0}%, ont reçu 100\u{202f}000 dollars en application de la résolution 55/25 du 15 novembre 2000 ;\n\n2. Se félicite du rapport de 20002, et prend note des 19 000 cas du 2 mai 2024 ;\n\n1 E/CN.15/2003/5.\n\n2 A/58/222.\n";
+    let (code, report) = check_texts(en, fr);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report:#}");
+    assert_eq!(code, 0);
+    assert_eq!(report["complete"], true);
+}
+
+#[test]
+fn house_style_is_info_and_does_not_fail() {
+    let en = "The Security Council,\n\n1. Recalls its resolutions 2250 and 2419, and decides to meet for 6 months;\n";
+    let fr = "Le Conseil de sécurité,\n\n1. Rappelle ses résolutions 2250 (2015) et 2419 (2018), et décide de se réunir pendant six mois ;\n";
+    let (code, report) = check_texts(en, fr);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!((findings[0]["kind"].as_str(), findings[0]["severity"].as_str()), (Some("number_mismatch"), Some("info")));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn numbering_slips_are_found_on_each_side() {
+    let en = "The General Assembly,\n\n1. Decides;\n\n2. Requests:\n\n(a) One;\n\n(b) Two;\n\n3. Invites;\n";
+    let fr = "L’Assemblée générale,\n\n1. Décide ;\n\n2. Prie :\n\na) Un ;\n\nc) Deux ;\n\n4. Invite ;\n";
+    let (_, report) = check_texts(en, fr);
+    let numbering: Vec<_> = flagged(&report).into_iter().filter(|(k, _)| k == "numbering").collect();
+    assert_eq!(numbering, [pair("numbering", "op.2.c"), pair("numbering", "op.3")], "{report:#}");
+}
+
+#[test]
+fn the_fourteen_real_pairs_report_missing_paragraphs_only_where_the_gold_has_them() {
+    let Some(shared) = shared() else { return };
+    let root = shared.join("eval-public/un-resolutions-enfr");
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(gold) = std::fs::read_to_string(dir.join("gold.json")) else { continue };
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
+        let one_sided = gold["pairs"].as_array().unwrap().iter().filter(|p| p["optional"] != true && (p["en"].is_null() || p["fr"].is_null())).count();
+        let (_, report) = check_files(&dir.join("en.txt"), &dir.join("fr.txt"));
+        let missing: Vec<_> = flagged(&report).into_iter().filter(|(k, _)| k.starts_with("missing_in")).collect();
+        assert_eq!(missing.len(), one_sided, "{}: {missing:?}", dir.display());
+    }
+}
+
+#[test]
+fn the_exit_code_follows_fail_on() {
+    paralign().arg("check").arg(data(EN)).arg(data(FR)).assert().code(1);
+    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "error"]).assert().code(0);
+    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "never"]).assert().code(0);
+    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "sometimes"]).assert().code(2);
+    paralign().arg("check").arg(data(EN)).arg("missing.txt").assert().code(2);
+    let text = paralign().arg("check").arg(data(EN)).arg(data(FR)).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "no colour when stdout is not a terminal");
+    assert!(text.lines().any(|l| l.contains("missing_in_fr") && l.contains("title") && l.contains("58/135. International")), "{text}");
+}
+
+#[test]
+fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let (e, f, page) = (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("review.html"));
+    std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the report;\n").unwrap();
+    std::fs::write(&f, "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n").unwrap();
+    paralign().arg("check").arg(&e).arg(&f).arg("-o").arg(&page).assert().code(1);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(!html.contains("<script"), "text must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
+    for external in ["http://", "https://", "<link", "@import", "src="] {
+        assert!(!html.contains(external), "the page must be self-contained: {external}");
+    }
+    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|c| which(c)) else {
+        assert!(std::env::var_os("CI").is_none(), "CI installs chromium");
+        eprintln!("skipped: no chromium to render the page");
+        return;
+    };
+    let profile = dir.path().join("profile");
+    let out = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dom = String::from_utf8_lossy(&out.stdout);
+    // the browser parsed the page into the table we wrote: one row per unit, the finding shown
+    assert_eq!(dom.matches("<tr id=\"u").count(), 3, "{dom}");
+    assert!(dom.contains("missing_in_fr") && dom.contains("op.2"));
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text stays text in the DOM");
+}
+
+fn which(program: &str) -> bool {
+    std::process::Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+}
