@@ -50,6 +50,7 @@ fn the_seed_pair_has_one_finding_the_missing_french_title() {
     assert_eq!(code, 1);
     assert_eq!(report["complete"], false);
     assert_eq!(report["units"], 18);
+    assert_eq!(report["footnotes"], serde_json::json!({"en": [1], "fr": [1]}));
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{report:#}");
     assert_eq!(findings[0]["kind"], "missing_in_fr");

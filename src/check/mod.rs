@@ -104,7 +104,16 @@ pub struct Report {
     pub counts: BTreeMap<&'static str, usize>,
     /// Findings per severity.
     pub severities: BTreeMap<&'static str, usize>,
+    /// The footnote numbers of each side.
+    pub footnotes: Footnotes,
     pub findings: Vec<Finding>,
+}
+
+/// The footnote numbers found on each side.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Footnotes {
+    pub en: Vec<u32>,
+    pub fr: Vec<u32>,
 }
 
 /// Units scoring below this are reported as doubtful (correct units of real resolutions
@@ -153,7 +162,8 @@ pub fn check(a: &Alignment) -> Report {
         *severities.entry(f.severity.name()).or_insert(0) += 1;
     }
     let complete = !findings.iter().any(|f| f.severity >= Severity::Warning);
-    Report { complete, units: a.beads.len(), counts, severities, findings }
+    let footnotes = Footnotes { en: footnote_numbers(&a.en).into_iter().collect(), fr: footnote_numbers(&a.fr).into_iter().collect() };
+    Report { complete, units: a.beads.len(), counts, severities, footnotes, findings }
 }
 
 /// The first words of a text, cut at a word boundary.
@@ -231,9 +241,7 @@ fn plural(n: usize) -> &'static str {
 /// Footnotes never referred to, and markers that sit in a unit whose counterpart does not
 /// carry the same marker.
 fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
-    let notes = |d: &Document| -> BTreeSet<u32> {
-        d.paragraphs.iter().filter(|p| p.part == Part::Footnote).filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok()).collect()
-    };
+    let notes = footnote_numbers;
     let referred = |d: &Document| -> BTreeSet<u32> { d.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).collect() };
     let (notes_en, notes_fr) = (notes(&a.en), notes(&a.fr));
     for (doc, name, notes) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)] {
@@ -265,6 +273,10 @@ fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
             out.push(finding(a, index, Kind::Footnote, Severity::Warning, a.label(bead), detail));
         }
     }
+}
+
+fn footnote_numbers(d: &Document) -> BTreeSet<u32> {
+    d.paragraphs.iter().filter(|p| p.part == Part::Footnote).filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok()).collect()
 }
 
 /// Units whose French length is far from what the document's own ratio predicts.

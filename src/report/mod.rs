@@ -20,6 +20,7 @@ struct JsonReport<'a> {
     units: usize,
     counts: &'a std::collections::BTreeMap<&'static str, usize>,
     severities: &'a std::collections::BTreeMap<&'static str, usize>,
+    footnotes: &'a crate::check::Footnotes,
     findings: &'a [Finding],
 }
 
@@ -33,6 +34,7 @@ pub fn json(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
         units: report.units,
         counts: &report.counts,
         severities: &report.severities,
+        footnotes: &report.footnotes,
         findings: &report.findings,
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
@@ -66,6 +68,10 @@ pub fn text(report: &Report, a: &Alignment, colour: bool, mut w: impl Write) -> 
             side(&f.en),
             side(&f.fr)
         )?;
+    }
+    let list = |n: &[u32]| if n.is_empty() { "none".to_string() } else { n.iter().map(u32::to_string).collect::<Vec<_>>().join(" ") };
+    if !(report.footnotes.en.is_empty() && report.footnotes.fr.is_empty()) {
+        writeln!(w, "footnotes: English {}; French {}", list(&report.footnotes.en), list(&report.footnotes.fr))?;
     }
     writeln!(w, "{}", summary(report))?;
     w.flush()
