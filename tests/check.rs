@@ -211,3 +211,27 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
 fn which(program: &str) -> bool {
     std::process::Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
 }
+
+#[test]
+fn perturbations_of_real_pairs_are_reported_as_what_they_are() {
+    let Some(shared) = shared() else { return };
+    let root = shared.join("eval-public/un-resolutions-enfr");
+    // (pair, French block to delete, expected finding): a preambular paragraph and a footnote
+    for (pair_name, starts, kind, label_prefix) in [
+        ("S-RES-2558-2020", "Réaffirmant que le développement", "missing_in_fr", "pre."),
+        ("A-RES-78-247", "2 ", "missing_in_fr", "fn.2"),
+    ] {
+        let dir = root.join(pair_name);
+        let en = std::fs::read_to_string(dir.join("en.txt")).unwrap();
+        let fr = std::fs::read_to_string(dir.join("fr.txt")).unwrap();
+        let (_, base) = check_files(&dir.join("en.txt"), &dir.join("fr.txt"));
+        let blocks: Vec<&str> = fr.split("\n\n").collect();
+        let k = blocks.iter().rposition(|b| b.starts_with(starts)).unwrap();
+        let perturbed = blocks.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, b)| *b).collect::<Vec<_>>().join("\n\n");
+        let (_, report) = check_texts(&en, &perturbed);
+        let before = flagged(&base);
+        let added: Vec<_> = flagged(&report).into_iter().filter(|f| !before.contains(f)).collect();
+        assert_eq!(added.len(), 1, "{pair_name}: {added:?}");
+        assert!(added[0].0 == kind && added[0].1.starts_with(label_prefix), "{pair_name}: {added:?}");
+    }
+}

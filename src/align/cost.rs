@@ -30,6 +30,7 @@ const LABEL_BONUS: f64 = 4.0;
 const POSITION_BONUS: f64 = 1.5;
 const MISNUMBERED: f64 = 3.0;
 const NUMBERED_INSIDE: f64 = 6.0;
+const CAPITALISED_INSIDE: f64 = 3.5;
 const STANDALONE_DISCOUNT: f64 = 2.0;
 const RELATIVE_SPREAD: f64 = 0.08;
 const LABEL_CLASH: f64 = 12.0;
@@ -127,6 +128,8 @@ pub struct Numbering {
     pub misnumbered: bool,
     /// A numbered operative paragraph that is not first in its side of the bead.
     pub numbered_inside: bool,
+    /// A paragraph opening with a capital letter that is not first in its side of the bead.
+    pub capitalised_inside: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
     pub swallowed: bool,
     /// Both sides open with the same positional label (`head.1`, `pre.3`): weak evidence,
@@ -179,6 +182,9 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
     }
     if numbering.numbered_inside {
         cost += NUMBERED_INSIDE;
+    }
+    if numbering.capitalised_inside {
+        cost += CAPITALISED_INSIDE;
     }
     cost
 }

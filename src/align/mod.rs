@@ -152,11 +152,17 @@ impl<'a> Scorer<'a> {
         let en_swallowed = en.clone().any(|i| self.en_anchor[i].is_some() && (i != en.start || fr.is_empty()));
         let fr_swallowed = fr.clone().any(|j| self.fr_anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
-        let standalone = |p: &&crate::segment::Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Heading);
+        let standalone = |p: &&crate::segment::Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Heading | Part::Footnote);
         n.standalone_en = self.en.paragraphs[en.clone()].iter().filter(standalone).count();
         n.standalone_fr = self.fr.paragraphs[fr.clone()].iter().filter(standalone).count();
         let numbered = |d: &Document, r: std::ops::Range<usize>| d.paragraphs[r].iter().skip(1).any(|p| p.part == Part::Operative);
         n.numbered_inside = numbered(self.en, en.clone()) || numbered(self.fr, fr.clone());
+        // A paragraph cut in two by a page break or an export goes on in lower case (and is
+        // joined back when segmenting); one that opens with a capital is a paragraph of its own.
+        let capitalised = |d: &Document, r: std::ops::Range<usize>| {
+            d.paragraphs[r].iter().skip(1).any(|p| p.text.trim_start_matches(['“', '«', '"', ' ']).starts_with(char::is_uppercase))
+        };
+        n.capitalised_inside = capitalised(self.en, en.clone()) || capitalised(self.fr, fr.clone());
         n.count_en = en.len();
         n.count_fr = fr.len();
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {

@@ -121,9 +121,9 @@ pub struct Footnotes {
 const LOW_CONFIDENCE: f64 = 0.5;
 /// A unit is reported when its French length is this many standard deviations from what the
 /// document's ratio predicts…
-const LENGTH_DEVIATIONS: f64 = 3.0;
+const LENGTH_DEVIATIONS: f64 = 2.5;
 /// …and off by more than this share of it (short units vary a lot in relative terms).
-const LENGTH_SHARE: f64 = 0.3;
+const LENGTH_SHARE: f64 = 0.35;
 /// Length of the excerpts in reports, in characters.
 const EXCERPT: usize = 90;
 
@@ -150,9 +150,18 @@ pub fn check(a: &Alignment) -> Report {
             }
         }
     }
-    numbers::check(a, &mut findings);
-    footnotes(a, &mut findings);
-    lengths(a, &mut findings);
+    // A French unit cut short loses numbers and markers too: those are the cut, reported once.
+    let mut cut = Vec::new();
+    lengths(a, &mut cut);
+    let truncated: BTreeSet<usize> = cut.iter().filter(|f| f.severity == Severity::Warning).filter_map(|f| f.unit).collect();
+    let mut details = Vec::new();
+    numbers::check(a, &mut details);
+    footnotes(a, &mut details);
+    details.retain(|f| !f.unit.is_some_and(|u| truncated.contains(&u)) || !only_english_has_more(f));
+    let lost_markers: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
+    details.retain(|f| !(f.kind == Kind::Footnote && f.label.strip_prefix("fn.").and_then(|n| n.parse().ok()).is_some_and(|n: u32| lost_markers.contains(&n))));
+    findings.extend(details);
+    findings.extend(cut);
     low_confidence(a, &findings.clone(), &mut findings);
     findings.sort_by_key(|f| (f.unit.unwrap_or(usize::MAX), f.kind));
     let mut counts = BTreeMap::new();
@@ -273,6 +282,22 @@ fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
             out.push(finding(a, index, Kind::Footnote, Severity::Warning, a.label(bead), detail));
         }
     }
+}
+
+/// Whether a finding says the English side has what the French lacks, and nothing else.
+fn only_english_has_more(f: &Finding) -> bool {
+    match f.kind {
+        Kind::NumberMismatch => f.detail.ends_with("where French has nothing") || f.detail.ends_with("where French has nothing (house style)"),
+        Kind::Footnote => f.detail.contains("French none"),
+        _ => false,
+    }
+}
+
+/// Markers the English side of unit `u` carries and its French side lacks.
+fn markers_lost(a: &Alignment, u: usize) -> Vec<u32> {
+    let b = &a.beads[u];
+    let fr: BTreeSet<u32> = b.fr.clone().flat_map(|i| a.fr.paragraphs[i].markers.clone()).collect();
+    b.en.clone().flat_map(|i| a.en.paragraphs[i].markers.clone()).filter(|m| !fr.contains(m)).collect()
 }
 
 fn footnote_numbers(d: &Document) -> BTreeSet<u32> {

@@ -103,13 +103,12 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, 
         return Severity::Error;
     }
     let text_of = |t: &Token| if en_only.contains(t) { en_text } else { fr_text };
+    let is_year = |t: &Token| t.kind == TokenKind::Number && t.value.len() == 4 && (t.value.starts_with("19") || t.value.starts_with("20"));
+    // a year added in brackets on one side ("2360 (2017)"); a year that changed is not style
     let year_in_brackets = |t: &Token| {
         let text = text_of(t);
-        t.kind == TokenKind::Number
-            && t.value.len() == 4
-            && (t.value.starts_with("19") || t.value.starts_with("20"))
-            && text[..t.range.start].ends_with('(')
-            && text[t.range.end..].starts_with(')')
+        let other = if en_only.contains(t) { fr_only } else { en_only };
+        is_year(t) && text[..t.range.start].ends_with('(') && text[t.range.end..].starts_with(')') && !other.iter().any(is_year)
     };
     let small = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
     // a small number is spelled out on the other side only if that side has no small number
