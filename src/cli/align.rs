@@ -9,10 +9,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  paralign align data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign align en.txt fr.txt -o memory.tmx\n  paralign align en.txt fr.txt --format moses -o corpus   # writes corpus.en and corpus.fr")]
 pub struct Args {
-    /// English text, as extracted from the PDF or Word file (`-` for standard input).
-    pub en: PathBuf,
-    /// French text of the same resolution.
-    pub fr: PathBuf,
+    #[command(flatten)]
+    pub pair: super::Pair,
     /// Output file; the format follows its extension (.jsonl, .csv, .tsv, .tmx).
     /// Standard output when absent. For moses, the prefix of OUT.en and OUT.fr.
     #[arg(short, long, value_name = "OUT")]
@@ -27,7 +25,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
-    let alignment = load_alignment(&args.en, &args.fr)?;
+    let alignment = load_alignment(&args.pair.en, &args.pair.fr)?;
     if args.verbose {
         eprintln!("{}", summary(&alignment));
     }

@@ -13,10 +13,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  paralign check data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign check en.txt fr.txt --format json\n  paralign check en.txt fr.txt -o review.html        # side-by-side page for a reviser\n  paralign check en.txt fr.txt --fail-on error       # exit 1 only for errors")]
 pub struct Args {
-    /// English text (`-` for standard input).
-    pub en: PathBuf,
-    /// French text of the same resolution.
-    pub fr: PathBuf,
+    #[command(flatten)]
+    pub pair: super::Pair,
     /// Output file; the format follows its extension (.txt, .json, .html). Standard output
     /// when absent.
     #[arg(short, long, value_name = "OUT")]
@@ -45,7 +43,7 @@ pub fn run(args: &Args) -> Result<u8> {
         "never" => None,
         other => return Err(Error::Usage(format!("--fail-on takes error, warning, info or never, not '{other}'"))),
     };
-    let alignment = load_alignment(&args.en, &args.fr)?;
+    let alignment = load_alignment(&args.pair.en, &args.pair.fr)?;
     let found = check(&alignment);
     let colour = args.output.is_none() && std::io::stdout().is_terminal();
     write_output(args.output.as_deref(), |w| match format {

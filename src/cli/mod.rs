@@ -21,6 +21,15 @@ pub enum Command {
     Check(check::Args),
 }
 
+/// The two documents every subcommand reads.
+#[derive(Debug, clap::Args)]
+pub struct Pair {
+    /// English text, as extracted from the PDF or Word file (`-` for standard input).
+    pub en: std::path::PathBuf,
+    /// French text of the same resolution.
+    pub fr: std::path::PathBuf,
+}
+
 /// Runs the subcommand; returns the process exit code.
 pub fn run(cli: &Cli) -> paralign::Result<u8> {
     match &cli.command {

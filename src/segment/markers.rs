@@ -45,9 +45,9 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
         for c in candidates(&p.text) {
             let known = numbers.contains(&c.number);
             let superscript = p.text[c.range.clone()].chars().all(is_superscript);
-            // A clear marker may repeat an earlier footnote ("Century;3" again); an unclear one
-            // (glued to a year) must be the next footnote or a later one.
-            let take = superscript || known && (c.number == expected || c.number > max_seen || c.clear && c.number <= max_seen);
+            // Markers go forward through the footnotes; only a clear marker may repeat an
+            // earlier footnote ("Century;3" again), an unclear one (glued to a year) may not.
+            let take = superscript || known && (c.number > max_seen || c.clear);
             if take {
                 if c.number >= expected {
                     expected = c.number + 1;
