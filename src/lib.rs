@@ -24,6 +24,7 @@
 
 pub mod align;
 pub mod check;
+pub mod corpus;
 pub mod error;
 pub mod lexicon;
 pub mod read;

@@ -81,6 +81,12 @@ impl AtomicFile {
 
     pub fn commit(self) -> Result<()> {
         let path = self.path;
+        // A temporary file is private (0600); an output is an ordinary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = self.temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
         self.temp.persist(&path).map_err(|e| Error::Write { path, source: e.error })?;
         Ok(())
     }

@@ -1,8 +1,10 @@
 //! The command line: one file per subcommand, each with `run`.
 
 pub mod align;
+pub mod batch;
 pub mod check;
 mod io;
+pub mod stream;
 
 use clap::{Parser, Subcommand};
 
@@ -19,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     Align(align::Args),
     Check(check::Args),
+    Batch(batch::Args),
+    Stream(stream::Args),
 }
 
 /// The two documents every subcommand reads.
@@ -35,5 +39,7 @@ pub fn run(cli: &Cli) -> paralign::Result<u8> {
     match &cli.command {
         Command::Align(args) => align::run(args).map(|()| 0),
         Command::Check(args) => check::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Stream(args) => stream::run(args),
     }
 }

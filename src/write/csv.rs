@@ -12,6 +12,7 @@ pub struct CsvWriter<W: Write> {
     out: ::csv::Writer<W>,
     clean: fn(&str) -> Cow<'_, str>,
     header_written: bool,
+    symbol: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -35,13 +36,21 @@ impl<W: Write> CsvWriter<W> {
             out: builder.from_writer(out),
             clean,
             header_written: false,
+            symbol: false,
         }
+    }
+
+    /// Adds a first column `symbol`: the document each unit comes from (batch mode).
+    pub fn with_symbol(mut self) -> Self {
+        self.symbol = true;
+        self
     }
 
     fn header(&mut self) -> io::Result<()> {
         if !self.header_written {
             self.header_written = true;
-            self.out.write_record(HEADER)?;
+            let symbol = self.symbol.then_some("symbol");
+            self.out.write_record(symbol.into_iter().chain(HEADER))?;
         }
         Ok(())
     }
@@ -53,6 +62,7 @@ impl<W: Write> UnitWriter for CsvWriter<W> {
         let clean = self.clean;
         let (en, fr) = (alignment.en_text(bead), alignment.fr_text(bead));
         let (kind, score) = (bead.kind(), score_text(bead.score));
+        let symbol = self.symbol.then(|| clean(alignment.symbol().unwrap_or("")));
         let record = [
             clean(&en),
             clean(&fr),
@@ -60,7 +70,7 @@ impl<W: Write> UnitWriter for CsvWriter<W> {
             clean(&kind),
             clean(&score),
         ];
-        self.out.write_record(record.iter().map(|f| f.as_bytes()))?;
+        self.out.write_record(symbol.iter().chain(record.iter()).map(|f| f.as_bytes()))?;
         Ok(())
     }
 

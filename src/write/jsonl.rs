@@ -10,11 +10,22 @@ use std::io::{self, BufWriter, Write};
 pub struct JsonlWriter<W: Write> {
     out: BufWriter<W>,
     symbol: bool,
+    translation: bool,
+    id: Option<serde_json::Value>,
+}
+
+/// The Hugging Face `datasets` translation convention: `{"en": …, "fr": …}`.
+#[derive(Serialize)]
+struct Translation<'a> {
+    en: &'a str,
+    fr: &'a str,
 }
 
 // Field order is the key order: serde_json's own map would sort the keys.
 #[derive(Serialize)]
 struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     symbol: Option<Option<&'a str>>,
     en: String,
@@ -24,6 +35,8 @@ struct Record<'a> {
     label: &'a str,
     kind: String,
     score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<Translation<'a>>,
 }
 
 impl<W: Write> JsonlWriter<W> {
@@ -31,7 +44,22 @@ impl<W: Write> JsonlWriter<W> {
         JsonlWriter {
             out: BufWriter::new(out),
             symbol: false,
+            translation: false,
+            id: None,
         }
+    }
+
+    /// Starts every object with `"id"`: the identifier of the input record (stream mode).
+    pub fn with_id(mut self, id: serde_json::Value) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Ends every object with `"translation": {"en": …, "fr": …}`, so that a corpus loads as
+    /// it is with Hugging Face `datasets` (`load_dataset("json", …)`, translation task).
+    pub fn with_translation(mut self) -> Self {
+        self.translation = true;
+        self
     }
 
     /// Starts every object with `"symbol"`: the document symbol, or null when unknown.
@@ -43,10 +71,13 @@ impl<W: Write> JsonlWriter<W> {
 
 impl<W: Write> UnitWriter for JsonlWriter<W> {
     fn write_unit(&mut self, alignment: &Alignment, bead: &Bead) -> io::Result<()> {
+        let (en, fr) = (alignment.en_text(bead), alignment.fr_text(bead));
         let record = Record {
+            id: self.id.as_ref(),
             symbol: self.symbol.then(|| alignment.symbol()),
-            en: alignment.en_text(bead),
-            fr: alignment.fr_text(bead),
+            translation: self.translation.then_some(Translation { en: &en, fr: &fr }),
+            en: en.clone(),
+            fr: fr.clone(),
             en_ids: bead.en.clone().collect(),
             fr_ids: bead.fr.clone().collect(),
             label: alignment.label(bead),

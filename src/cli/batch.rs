@@ -1,0 +1,222 @@
+//! `paralign batch`: align a whole collection of document pairs into one corpus.
+
+use super::io::AtomicFile;
+use paralign::corpus::{self, Aligned, DocumentPair, Plan, Summary, Unpaired};
+use paralign::segment::Language;
+use paralign::write::{CsvWriter, JsonlWriter, MosesWriter, TmxWriter, UnitWriter};
+use paralign::{Error, Result};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Align many document pairs in parallel into one corpus. Files are paired by the document
+/// symbol found in their text (A/RES/58/135, S/RES/2505 (2020)…), by file name when a file
+/// carries none. Writes corpus.tmx, corpus.csv, corpus.jsonl, corpus.en / corpus.fr,
+/// documents.csv and unpaired.csv into OUT_DIR. Exit code 0 when every file was paired and
+/// aligned, 1 when some were skipped or left unpaired, 2 on a usage error.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  paralign batch english/ french/ -o corpus/\n  paralign batch mixed/ -o corpus/                 # one folder, language told from the text\n  paralign batch --manifest pairs.tsv -o corpus/   # en_path<TAB>fr_path[<TAB>symbol]\n  paralign batch en/ fr/ -o shard3/ --shard 3/8     # one of 8 deterministic slices")]
+pub struct Args {
+    /// An English folder and a French folder, or one folder holding both languages.
+    #[arg(num_args = 0..=2)]
+    pub inputs: Vec<PathBuf>,
+    /// A TSV file of pairs: en_path, fr_path, optional symbol (paths relative to the file).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long, value_name = "OUT_DIR")]
+    pub output: PathBuf,
+    /// Threads to use (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Process only slice K of N (1-based), chosen by a stable hash of the symbol.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+}
+
+pub fn run(args: &Args) -> Result<u8> {
+    let started = Instant::now();
+    let mut plan = plan(args)?;
+    if let Some(spec) = &args.shard {
+        let (k, n) = parse_shard(spec)?;
+        corpus::shard(&mut plan, k, n);
+    }
+    std::fs::create_dir_all(&args.output).map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    let out = Outputs::create(&args.output)?;
+    let threads = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(plan.pairs.len() as u64).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pairs  {elapsed_precise}  {msg}").expect("a valid template"),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut summary = Summary { unpaired: plan.unpaired.len(), ..Summary::default() };
+    let mut writers = out.writers(&args.output)?;
+    // Documents in memory at once: enough to keep every thread busy, few enough to bound memory.
+    let window = threads * 8;
+    corpus::run(&plan.pairs, threads, window, |pair, result| {
+        progress.inc(1);
+        match result {
+            Ok(aligned) => {
+                summary.add(&aligned);
+                writers.document(&aligned).map_err(|source| Error::Write { path: args.output.clone(), source })
+            }
+            Err(e) => {
+                summary.skipped += 1;
+                progress.suspend(|| eprintln!("paralign: skipped {}: {e}", pair.symbol));
+                writers.skipped(pair, &e.to_string()).map_err(|source| Error::Write { path: args.output.clone(), source })
+            }
+        }
+    })?;
+    progress.finish_and_clear();
+    writers.unpaired(&plan.unpaired).map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    writers.finish().map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    drop(writers);
+    out.commit()?;
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "paralign: {} pairs aligned ({} units), {} skipped, {} files unpaired, {} documents with findings, in {:.1} s ({:.1} MB/s)",
+        summary.aligned,
+        summary.units,
+        summary.skipped,
+        summary.unpaired,
+        summary.with_findings,
+        seconds,
+        summary.bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+    Ok(u8::from(summary.skipped + summary.unpaired > 0))
+}
+
+fn plan(args: &Args) -> Result<Plan> {
+    if let Some(manifest) = &args.manifest {
+        if !args.inputs.is_empty() {
+            return Err(Error::Usage("give either folders or --manifest, not both".into()));
+        }
+        return corpus::read_manifest(manifest);
+    }
+    let (identified, mut bad) = match args.inputs.as_slice() {
+        [en, fr] => {
+            let (mut a, mut bad) = corpus::identify(&corpus::files_in(en)?, Some(Language::En));
+            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr));
+            a.extend(b);
+            bad.extend(bad_fr);
+            (a, bad)
+        }
+        [dir] => corpus::identify(&corpus::files_in(dir)?, None),
+        _ => return Err(Error::Usage("give an English and a French folder, one folder with both, or --manifest FILE".into())),
+    };
+    let mut plan = corpus::pair(identified);
+    plan.unpaired.append(&mut bad);
+    plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(plan)
+}
+
+fn parse_shard(spec: &str) -> Result<(usize, usize)> {
+    let bad = || Error::Usage(format!("--shard takes K/N with 1 <= K <= N, not '{spec}'"));
+    let (k, n) = spec.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+/// The output files, written under temporary names and renamed together at the end.
+struct Outputs {
+    files: Vec<AtomicFile>,
+}
+
+const NAMES: [&str; 7] = ["corpus.tmx", "corpus.csv", "corpus.jsonl", "corpus.en", "corpus.fr", "documents.csv", "unpaired.csv"];
+
+impl Outputs {
+    fn create(dir: &Path) -> Result<Outputs> {
+        Ok(Outputs { files: NAMES.iter().map(|n| AtomicFile::create(&dir.join(n))).collect::<Result<_>>()? })
+    }
+
+    fn writers(&self, dir: &Path) -> Result<Writers> {
+        let w = |i: usize| self.files[i].writer();
+        Ok(Writers {
+            tmx: TmxWriter::new(w(0)?),
+            csv: CsvWriter::csv(w(1)?).with_symbol(),
+            jsonl: JsonlWriter::new(w(2)?).with_symbol().with_translation(),
+            moses: MosesWriter::new(w(3)?, w(4)?),
+            documents: documents_writer(w(5)?).map_err(|source| Error::Write { path: dir.join(NAMES[5]), source })?,
+            unpaired: csv::Writer::from_writer(w(6)?),
+        })
+    }
+
+    fn commit(self) -> Result<()> {
+        self.files.into_iter().try_for_each(AtomicFile::commit)
+    }
+}
+
+type Out = Box<dyn Write + Send>;
+
+struct Writers {
+    tmx: TmxWriter<Out>,
+    csv: CsvWriter<Out>,
+    jsonl: JsonlWriter<Out>,
+    moses: MosesWriter<Out, Out>,
+    documents: csv::Writer<Out>,
+    unpaired: csv::Writer<Out>,
+}
+
+const KINDS: [&str; 5] = ["1-1", "1-0", "0-1", "2-1", "1-2"];
+
+fn documents_writer(out: Out) -> std::io::Result<csv::Writer<Out>> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec!["symbol", "en_file", "fr_file", "status", "units"];
+    header.extend(KINDS);
+    header.extend(["other_kinds", "errors", "warnings", "structure", "mean_score"]);
+    w.write_record(header)?;
+    Ok(w)
+}
+
+impl Writers {
+    fn document(&mut self, a: &Aligned) -> std::io::Result<()> {
+        for bead in &a.alignment.beads {
+            self.tmx.write_unit(&a.alignment, bead)?;
+            self.csv.write_unit(&a.alignment, bead)?;
+            self.jsonl.write_unit(&a.alignment, bead)?;
+            self.moses.write_unit(&a.alignment, bead)?;
+        }
+        let count = |k: &str| a.kinds.get(k).copied().unwrap_or(0);
+        let other: usize = a.kinds.iter().filter(|(k, _)| !KINDS.contains(&k.as_str())).map(|(_, n)| n).sum();
+        let same = count("1-1") == a.alignment.beads.len();
+        let mut row = vec![a.pair.symbol.clone(), path(&a.pair.en), path(&a.pair.fr), "aligned".into(), a.alignment.beads.len().to_string()];
+        row.extend(KINDS.iter().map(|k| count(k).to_string()));
+        row.extend([other.to_string(), a.errors.to_string(), a.warnings.to_string(), if same { "same" } else { "differs" }.into(), format!("{:.4}", a.mean_score)]);
+        self.documents.write_record(row)?;
+        Ok(())
+    }
+
+    fn skipped(&mut self, pair: &DocumentPair, reason: &str) -> std::io::Result<()> {
+        let mut row = vec![pair.symbol.clone(), path(&pair.en), path(&pair.fr), format!("skipped: {reason}"), String::new()];
+        row.extend(std::iter::repeat_n(String::new(), KINDS.len() + 5));
+        self.documents.write_record(row)?;
+        Ok(())
+    }
+
+    fn unpaired(&mut self, files: &[Unpaired]) -> std::io::Result<()> {
+        self.unpaired.write_record(["file", "language", "symbol", "reason"])?;
+        for u in files {
+            let language = u.language.map(|l| l.code()).unwrap_or("");
+            self.unpaired.write_record([path(&u.path).as_str(), language, u.symbol.as_deref().unwrap_or(""), u.reason.as_str()])?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.tmx.finish()?;
+        self.csv.finish()?;
+        self.jsonl.finish()?;
+        self.moses.finish()?;
+        self.documents.flush()?;
+        self.unpaired.flush()
+    }
+}
+
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}

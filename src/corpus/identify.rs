@@ -1,0 +1,57 @@
+//! Telling a file's language and normalising symbols and names for pairing.
+
+use crate::segment::Language;
+use std::path::Path;
+
+/// English or French, from the frequency of short function words (other languages, or too
+/// little text, give `Other`).
+pub fn guess_language(text: &str) -> Language {
+    const EN: [&str; 10] = ["the", "of", "and", "to", "in", "its", "that", "for", "on", "with"];
+    const FR: [&str; 10] = ["de", "la", "le", "et", "les", "des", "du", "à", "que", "sur"];
+    let (mut en, mut fr) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphabetic()).take(5000) {
+        let w = word.to_lowercase();
+        if EN.contains(&w.as_str()) {
+            en += 1;
+        } else if FR.contains(&w.as_str()) {
+            fr += 1;
+        }
+    }
+    match (en, fr) {
+        (e, f) if e + f < 3 => Language::Other,
+        (e, f) if e > 2 * f => Language::En,
+        (e, f) if f > 2 * e => Language::Fr,
+        _ => Language::Other,
+    }
+}
+
+/// The form of a symbol used to compare: upper case, no white space ("S/RES/2505 (2020)" =
+/// "S/RES/2505(2020)").
+pub fn symbol_key(symbol: &str) -> String {
+    symbol.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+}
+
+/// A file name with its language marks removed, to pair files that carry no symbol:
+/// `A-RES-58-135.en.txt`, `A_RES_58_135-E.txt`, `en/A-RES-58-135.txt` → `a-res-58-135`.
+pub(super) fn name_key(path: &Path) -> String {
+    const MARKS: [&str; 10] = ["en", "eng", "english", "e", "fr", "fra", "fre", "french", "f", "txt"];
+    let stem = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    stem.split(['.', '-', '_', ' '])
+        .filter(|part| !part.is_empty() && !MARKS.contains(part))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_and_keys() {
+        assert_eq!(guess_language("The General Assembly, Recalling its resolution of the Council and the report"), Language::En);
+        assert_eq!(guess_language("L’Assemblée générale, Rappelant sa résolution de la Commission et le rapport des États"), Language::Fr);
+        assert_eq!(guess_language("1 2 3"), Language::Other);
+        assert_eq!(symbol_key("S/RES/2505 (2020)"), "S/RES/2505(2020)");
+        assert_eq!(name_key(Path::new("x/A-RES-58-135.en.txt")), name_key(Path::new("y/A_RES_58_135-F.txt")));
+    }
+}

@@ -1,0 +1,264 @@
+//! Corpus mode: many document pairs at once. Files are identified (language and document
+//! symbol, read from their content), paired by symbol (by file name when a file carries no
+//! symbol), and aligned in parallel; results come back in a fixed order (sorted by symbol)
+//! whatever the number of threads, a bounded number at a time, so that outputs can be written
+//! as a stream.
+
+mod identify;
+
+pub use identify::{guess_language, symbol_key};
+
+use crate::align::{self, Alignment};
+use crate::check::{self, Severity};
+use crate::read::{self, Text};
+use crate::segment::{self, Language};
+use crate::{Error, Result};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A file, what language it is in and which document it holds.
+#[derive(Debug, Clone)]
+pub struct Identified {
+    pub path: PathBuf,
+    pub language: Language,
+    pub symbol: Option<String>,
+}
+
+/// Two files that hold the same document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentPair {
+    /// The symbol, or for files paired by name, `name:` and the shared name.
+    pub symbol: String,
+    pub en: PathBuf,
+    pub fr: PathBuf,
+}
+
+/// A file left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unpaired {
+    pub path: PathBuf,
+    pub language: Option<Language>,
+    pub symbol: Option<String>,
+    pub reason: String,
+}
+
+/// What to align: the pairs, sorted by symbol, and the files that could not be paired.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub pairs: Vec<DocumentPair>,
+    pub unpaired: Vec<Unpaired>,
+}
+
+/// The text files of a folder (not recursive), sorted by name.
+pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.into(), source })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads every file (in parallel) and tells its language and symbol. `language` forces the
+/// language (files from an English or a French folder); None guesses it from the text.
+/// Files that cannot be read are returned apart, with the reason.
+pub fn identify(files: &[PathBuf], language: Option<Language>) -> (Vec<Identified>, Vec<Unpaired>) {
+    let results: Vec<std::result::Result<Identified, Unpaired>> = files
+        .par_iter()
+        .map(|path| {
+            let text = read::read_path(path).map_err(|e| Unpaired { path: path.clone(), language, symbol: None, reason: e.to_string() })?;
+            let language = language.unwrap_or_else(|| guess_language(&text.content));
+            let symbol = segment::segment(&text, language).symbol;
+            Ok(Identified { path: path.clone(), language, symbol })
+        })
+        .collect();
+    let mut ok = Vec::new();
+    let mut bad = Vec::new();
+    for r in results {
+        match r {
+            Ok(i) => ok.push(i),
+            Err(u) => bad.push(u),
+        }
+    }
+    (ok, bad)
+}
+
+/// Pairs identified files: by symbol first (official files of the two languages have
+/// different names, so content wins), then, for files without a symbol, by file name with the
+/// language marks taken out (`A-RES-58-135.en.txt` / `A-RES-58-135.fr.txt`). A symbol found in
+/// two files of one language pairs the first by path and reports the others.
+pub fn pair(files: Vec<Identified>) -> Plan {
+    let mut plan = Plan::default();
+    let mut by_symbol: BTreeMap<String, (Vec<Identified>, Vec<Identified>)> = BTreeMap::new();
+    let mut nameless = Vec::new();
+    for f in files {
+        match (f.language, f.symbol.as_deref().map(symbol_key)) {
+            (Language::Other, _) => plan.unpaired.push(Unpaired { reason: "neither English nor French".into(), language: Some(f.language), symbol: f.symbol.clone(), path: f.path }),
+            (_, Some(key)) => {
+                let slot = by_symbol.entry(key).or_default();
+                if f.language == Language::En { slot.0.push(f) } else { slot.1.push(f) }
+            }
+            (_, None) => nameless.push(f),
+        }
+    }
+    for (_, (mut en, mut fr)) in by_symbol {
+        en.sort_by(|a, b| a.path.cmp(&b.path));
+        fr.sort_by(|a, b| a.path.cmp(&b.path));
+        for (list, chosen) in [(&en, en.first()), (&fr, fr.first())] {
+            for extra in list.iter().skip(1) {
+                let first = chosen.map(|c| c.path.display().to_string()).unwrap_or_default();
+                plan.unpaired.push(Unpaired { path: extra.path.clone(), language: Some(extra.language), symbol: extra.symbol.clone(), reason: format!("symbol found twice: also in {first}") });
+            }
+        }
+        match (en.into_iter().next(), fr.into_iter().next()) {
+            (Some(e), Some(f)) => plan.pairs.push(DocumentPair { symbol: e.symbol.clone().unwrap_or_default(), en: e.path, fr: f.path }),
+            // A file with a symbol but no partner may still pair by name below.
+            (Some(one), None) | (None, Some(one)) => nameless.push(one),
+            (None, None) => {}
+        }
+    }
+    let mut by_name: BTreeMap<String, (Vec<Identified>, Vec<Identified>)> = BTreeMap::new();
+    for f in nameless {
+        let slot = by_name.entry(identify::name_key(&f.path)).or_default();
+        if f.language == Language::En { slot.0.push(f) } else { slot.1.push(f) }
+    }
+    for (name, (en, fr)) in by_name {
+        if en.len() == 1 && fr.len() == 1 {
+            let (e, f) = (en.into_iter().next().unwrap(), fr.into_iter().next().unwrap());
+            let symbol = e.symbol.clone().or(f.symbol.clone()).unwrap_or_else(|| format!("name:{name}"));
+            plan.pairs.push(DocumentPair { symbol, en: e.path, fr: f.path });
+            continue;
+        }
+        let other_side = |l: Language| if l == Language::En { "French" } else { "English" };
+        for f in en.iter().chain(&fr) {
+            let reason = match (&f.symbol, en.len().min(1) + fr.len().min(1)) {
+                (Some(s), 1) => format!("no {} file with symbol {s} or with the same name", other_side(f.language)),
+                (None, 1) => format!("no symbol found in the text, and no {} file with the same name", other_side(f.language)),
+                _ => "several files share this name and none carries a symbol".to_string(),
+            };
+            plan.unpaired.push(Unpaired { path: f.path.clone(), language: Some(f.language), symbol: f.symbol.clone(), reason });
+        }
+    }
+    plan.pairs.sort_by(|a, b| symbol_key(&a.symbol).cmp(&symbol_key(&b.symbol)).then_with(|| a.en.cmp(&b.en)));
+    plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
+    plan
+}
+
+/// A manifest: one pair a line, `en_path<TAB>fr_path[<TAB>symbol]`, paths relative to the
+/// manifest's folder; a first line starting with `en` is a header.
+pub fn read_manifest(path: &Path) -> Result<Plan> {
+    let text = read::read_path(path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut plan = Plan::default();
+    for (n, line) in text.content.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if line.trim().is_empty() || (n == 0 && fields[0].eq_ignore_ascii_case("en") || fields[0].eq_ignore_ascii_case("en_path")) {
+            continue;
+        }
+        if fields.len() < 2 || fields[1].is_empty() {
+            return Err(Error::Usage(format!("{}: line {}: expected en_path<TAB>fr_path[<TAB>symbol]", path.display(), n + 1)));
+        }
+        let (en, fr) = (base.join(fields[0]), base.join(fields[1]));
+        let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
+        let symbol = match symbol {
+            Some(s) => s,
+            None => read::read_path(&en).ok().and_then(|t| segment::segment(&t, Language::En).symbol).unwrap_or_else(|| format!("line:{}", n + 1)),
+        };
+        plan.pairs.push(DocumentPair { symbol, en, fr });
+    }
+    plan.pairs.sort_by(|a, b| symbol_key(&a.symbol).cmp(&symbol_key(&b.symbol)));
+    Ok(plan)
+}
+
+/// Keeps the pairs of shard `k` of `n` (1-based), by a stable hash of the symbol, so that a
+/// re-run puts each document in the same shard and the shards together hold every pair once.
+pub fn shard(plan: &mut Plan, k: usize, n: usize) {
+    plan.pairs.retain(|p| (fnv(symbol_key(&p.symbol).as_bytes()) % n as u64) as usize == k - 1);
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// One aligned document pair with the numbers `documents.csv` reports.
+pub struct Aligned {
+    pub pair: DocumentPair,
+    pub alignment: Alignment,
+    /// Units per kind ("1-1" → 52).
+    pub kinds: BTreeMap<String, usize>,
+    /// Findings of `check` per severity.
+    pub errors: usize,
+    pub warnings: usize,
+    pub mean_score: f64,
+    /// Bytes of input text read.
+    pub bytes: usize,
+}
+
+/// Reads, segments, aligns and checks one pair. An error names the file.
+pub fn align_pair(pair: &DocumentPair) -> Result<Aligned> {
+    let en = read::read_path(&pair.en)?;
+    let fr = read::read_path(&pair.fr)?;
+    align_texts(pair.clone(), en, fr)
+}
+
+/// As [`align_pair`], for texts already in memory (stream mode).
+pub fn align_texts(pair: DocumentPair, en: Text, fr: Text) -> Result<Aligned> {
+    let bytes = en.content.len() + fr.content.len();
+    let en = segment::segment(&en, Language::En);
+    let fr = segment::segment(&fr, Language::Fr);
+    for d in [&en, &fr] {
+        if d.paragraphs.is_empty() {
+            return Err(Error::Encoding { path: d.source.clone().into(), reason: "no paragraph found".into() });
+        }
+    }
+    let alignment = align::align(en, fr, &align::AlignConfig::default());
+    let report = check::check(&alignment);
+    let mut kinds = BTreeMap::new();
+    for b in &alignment.beads {
+        *kinds.entry(b.kind()).or_insert(0) += 1;
+    }
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let mean_score = alignment.beads.iter().map(|b| b.score).sum::<f64>() / alignment.beads.len().max(1) as f64;
+    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes })
+}
+
+/// Aligns every pair of the plan on `threads` threads and hands the results to `sink` in the
+/// plan's order. At most `window` documents are in memory at a time, so memory stays bounded
+/// whatever the corpus size while every thread has work.
+pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, mut sink: F) -> Result<()>
+where
+    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
+{
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| Error::Usage(e.to_string()))?;
+    for chunk in pairs.chunks(window.max(1)) {
+        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(align_pair).collect());
+        for (pair, result) in chunk.iter().zip(results) {
+            sink(pair, result)?;
+        }
+    }
+    Ok(())
+}
+
+/// Counts of what a run did, for the summary line.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub aligned: usize,
+    pub skipped: usize,
+    pub unpaired: usize,
+    pub with_findings: usize,
+    pub units: usize,
+    pub bytes: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, a: &Aligned) {
+        self.aligned += 1;
+        self.units += a.alignment.beads.len();
+        self.bytes += a.bytes;
+        if a.errors + a.warnings > 0 {
+            self.with_findings += 1;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! `paralign batch` and `paralign stream` end to end, on corpora generated from the seed pair
+//! (examples/gen_corpus.rs) and on the 304 real Security Council pairs when ../shared is there.
+
+mod support;
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use support::*;
+
+fn corpus(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let en = std::fs::read_to_string(data("A-RES-58-135.en.txt")).unwrap();
+    let fr = std::fs::read_to_string(data("A-RES-58-135.fr.txt")).unwrap();
+    let root = dir.path().join("corpus");
+    gen::generate(&en, &fr, n, &root).unwrap();
+    (dir, root)
+}
+
+fn batch(args: &[&Path]) -> (i32, String) {
+    let mut cmd = paralign();
+    cmd.arg("batch");
+    for a in args {
+        cmd.arg(a);
+    }
+    let out = cmd.output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect()).collect()
+}
+
+#[test]
+fn a_corpus_is_paired_by_content_and_every_unit_is_written() {
+    let (_tmp, root) = corpus(24);
+    let out = root.join("out");
+    let (code, stderr) = batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &out]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("24 pairs aligned"), "{stderr}");
+    let documents = csv_rows(&read(&out, "documents.csv"));
+    assert_eq!(documents.len(), 24);
+    assert!(documents.iter().all(|d| d["status"] == "aligned"));
+    let symbols: Vec<&str> = documents.iter().map(|d| d["symbol"].as_str()).collect();
+    let mut sorted = symbols.clone();
+    sorted.sort();
+    assert_eq!(symbols, sorted, "documents in symbol order");
+    assert_eq!(symbols[0], "A/RES/58/1000");
+    let units: usize = documents.iter().map(|d| d["units"].parse::<usize>().unwrap()).sum();
+    let jsonl: Vec<serde_json::Value> = read(&out, "corpus.jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(jsonl.len(), units, "every unit of every pair in corpus.jsonl");
+    for r in &jsonl {
+        assert!(r["symbol"].as_str().is_some_and(|s| s.starts_with("A/RES/58/1")));
+        assert_eq!(r["translation"]["en"], r["en"]);
+        assert_eq!(r["translation"]["fr"], r["fr"]);
+    }
+    // each document's units are exactly what `align` gives for that pair alone
+    let first = &documents[0];
+    let alone = align_files(Path::new(&first["en_file"]), Path::new(&first["fr_file"]));
+    let in_corpus: Vec<&serde_json::Value> = jsonl.iter().filter(|r| r["symbol"] == first["symbol"].as_str()).collect();
+    assert_eq!(alone.len(), in_corpus.len());
+    for (a, c) in alone.iter().zip(in_corpus) {
+        assert_eq!((a.en.as_str(), a.fr.as_str()), (c["en"].as_str().unwrap(), c["fr"].as_str().unwrap()));
+    }
+    let both = jsonl.iter().filter(|r| r["en"] != "" && r["fr"] != "").count();
+    assert_eq!(read(&out, "corpus.en").lines().count(), both);
+    assert_eq!(read(&out, "corpus.fr").lines().count(), both);
+    assert_eq!(csv_rows(&read(&out, "corpus.csv")).len(), units);
+    assert_eq!(read(&out, "corpus.tmx").matches("<tu ").count(), both);
+    assert_eq!(csv_rows(&read(&out, "unpaired.csv")).len(), 0);
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let (_tmp, root) = corpus(16);
+    let (one, two) = (root.join("one"), root.join("two"));
+    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &one, Path::new("--jobs"), Path::new("1")]).0, 0);
+    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &two, Path::new("--jobs"), Path::new("2")]).0, 0);
+    for name in ["corpus.tmx", "corpus.csv", "corpus.jsonl", "corpus.en", "corpus.fr", "documents.csv", "unpaired.csv"] {
+        assert_eq!(read(&one, name), read(&two, name), "{name}");
+    }
+}
+
+#[test]
+fn shards_together_make_the_whole_corpus() {
+    let (_tmp, root) = corpus(15);
+    let whole = root.join("whole");
+    batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &whole]);
+    let mut lines: Vec<String> = Vec::new();
+    for k in 1..=3 {
+        let out = root.join(format!("shard{k}"));
+        let spec = format!("{k}/3");
+        assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &out, Path::new("--shard"), Path::new(&spec)]).0, 0);
+        lines.extend(read(&out, "corpus.jsonl").lines().map(String::from));
+    }
+    let mut expected: Vec<String> = read(&whole, "corpus.jsonl").lines().map(String::from).collect();
+    lines.sort();
+    expected.sort();
+    assert_eq!(lines, expected);
+    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &root.join("x"), Path::new("--shard"), Path::new("4/3")]).0, 2);
+}
+
+#[test]
+fn one_folder_with_both_languages_and_a_manifest() {
+    let (_tmp, root) = corpus(6);
+    let mixed = root.join("mixed");
+    std::fs::create_dir(&mixed).unwrap();
+    let mut pairs = Vec::new();
+    for side in ["en", "fr"] {
+        for f in std::fs::read_dir(root.join(side)).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, mixed.join(f.file_name().unwrap())).unwrap();
+            pairs.push(f);
+        }
+    }
+    let out = root.join("out-mixed");
+    assert_eq!(batch(&[&mixed, Path::new("-o"), &out]).0, 0);
+    assert_eq!(csv_rows(&read(&out, "documents.csv")).len(), 6);
+    // the manifest names pairs explicitly
+    let documents = csv_rows(&read(&out, "documents.csv"));
+    let manifest = root.join("pairs.tsv");
+    let lines: Vec<String> = documents.iter().map(|d| format!("{}\t{}\t{}", d["en_file"], d["fr_file"], d["symbol"])).collect();
+    std::fs::write(&manifest, format!("en_path\tfr_path\tsymbol\n{}\n", lines.join("\n"))).unwrap();
+    let out2 = root.join("out-manifest");
+    assert_eq!(batch(&[Path::new("--manifest"), &manifest, Path::new("-o"), &out2]).0, 0);
+    assert_eq!(read(&out, "corpus.jsonl"), read(&out2, "corpus.jsonl"));
+}
+
+#[test]
+fn bad_and_unpaired_files_are_reported_and_the_rest_goes_on() {
+    let (_tmp, root) = corpus(5);
+    let (en, fr) = (root.join("en"), root.join("fr"));
+    // an English document without its French, a PDF given as text, and a French file that
+    // holds only a page header (a symbol, no paragraph)
+    let lone = std::fs::read_to_string(en.join("00000-E.txt")).unwrap().replace("58/1000", "58/9999");
+    std::fs::write(en.join("lone.txt"), lone).unwrap();
+    std::fs::write(fr.join("scan.pdf"), b"%PDF-1.7\n%\xe2\xe3").unwrap();
+    let header_only = std::fs::read_to_string(en.join("00001-E.txt")).unwrap().replace("58/1001", "58/8888");
+    std::fs::write(en.join("header.txt"), header_only).unwrap();
+    std::fs::write(fr.join("header-fr.txt"), "\n\nA/RES/58/8888\n\n").unwrap();
+    let out = root.join("out");
+    let (code, stderr) = batch(&[&en, &fr, Path::new("-o"), &out]);
+    assert_eq!(code, 1, "something was skipped: {stderr}");
+    assert!(stderr.contains("skipped A/RES/58/8888") && stderr.contains("no paragraph"), "{stderr}");
+    assert!(stderr.contains("5 pairs aligned"), "{stderr}");
+    let unpaired = csv_rows(&read(&out, "unpaired.csv"));
+    let reasons: BTreeMap<String, String> = unpaired.iter().map(|u| (Path::new(&u["file"]).file_name().unwrap().to_string_lossy().into_owned(), u["reason"].clone())).collect();
+    assert!(reasons["lone.txt"].contains("no French file with symbol A/RES/58/9999"), "{reasons:?}");
+    assert!(reasons["scan.pdf"].contains("PDF"), "{reasons:?}");
+    let documents = csv_rows(&read(&out, "documents.csv"));
+    assert_eq!(documents.len(), 6);
+    assert!(documents.iter().any(|d| d["status"].starts_with("skipped:") && d["symbol"] == "A/RES/58/8888"));
+}
+
+#[test]
+fn a_usage_error_leaves_no_output() {
+    let (_tmp, root) = corpus(2);
+    let out = root.join("out");
+    let (code, stderr) = batch(&[&root.join("en"), &root.join("missing"), Path::new("-o"), &out]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("missing"), "{stderr}");
+    assert!(!out.join("corpus.tmx").exists());
+}
+
+#[test]
+fn the_real_security_council_pairs_are_paired_by_content() {
+    let Some(shared) = shared() else { return };
+    let bulk = shared.join("eval-public/un-resolutions-enfr/bulk-sc-2020-2026");
+    let out = tempfile::tempdir().unwrap();
+    let (code, stderr) = batch(&[&bulk.join("en"), &bulk.join("fr"), Path::new("-o"), out.path()]);
+    assert_eq!(code, 0, "{stderr}");
+    let documents = csv_rows(&read(out.path(), "documents.csv"));
+    assert_eq!(documents.len(), 304);
+    assert!(documents.iter().all(|d| d["status"] == "aligned"));
+    // paired by the symbol in the text: each pair's two files carry the same name here
+    assert!(documents.iter().all(|d| Path::new(&d["en_file"]).file_name() == Path::new(&d["fr_file"]).file_name()));
+    let differs = documents.iter().filter(|d| d["structure"] == "differs").count();
+    assert!((5..60).contains(&differs), "{differs} pairs flagged as structurally different");
+}
+
+#[test]
+fn stream_answers_each_record_and_goes_on_after_a_bad_one() {
+    let input = concat!(
+        r#"{"id": "a", "en": "The General Assembly,\n\n1. Decides to meet;", "fr": "L’Assemblée générale,\n\n1. Décide de se réunir ;"}"#, "\n",
+        "not json\n",
+        r#"{"id": 7, "en": "", "fr": "L’Assemblée générale,"}"#, "\n",
+        r#"{"id": "b", "en": "The Security Council,\n\n1. Decides;", "fr": "Le Conseil de sécurité,\n\n1. Décide ;"}"#, "\n",
+    );
+    let out = paralign().arg("stream").write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<String> = records.iter().map(|r| r["id"].to_string()).collect();
+    assert_eq!(ids, ["\"a\"", "\"a\"", "null", "7", "\"b\"", "\"b\""]);
+    assert_eq!(records[1]["label"], "op.1");
+    assert!(records[2]["error"].as_str().unwrap().contains("not JSON"));
+    assert!(records[3]["error"].as_str().unwrap().contains("empty"));
+}
