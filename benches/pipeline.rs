@@ -19,7 +19,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 use paralign::align::{align, AlignConfig, Alignment};
 use paralign::read::decode;
 use paralign::segment::{segment, Document, Language, Paragraph, Part};
-use paralign::write::{write_all, JsonlWriter};
+use paralign::write::{write_all, JsonlWriter, UnitWriter};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -331,5 +331,47 @@ fn bench_scaling(c: &mut Criterion) {
     bench_scaling_group(c, "align_public", &public);
 }
 
-criterion_group!(benches, bench_seed, bench_scaling);
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen;
+
+/// Batch throughput: a corpus generated from the seed pair (examples/gen_corpus.rs: symbols
+/// renumbered, French paragraphs deleted or merged, re-wrapped), paired by the symbols in the
+/// files and aligned, checked and written as JSONL, in-process on all cores. Bytes are the
+/// input text read.
+fn bench_batch(c: &mut Criterion) {
+    let en = std::fs::read_to_string(manifest_path("data/A-RES-58-135.en.txt")).expect("seed");
+    let fr = std::fs::read_to_string(manifest_path("data/A-RES-58-135.fr.txt")).expect("seed");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let pairs = 400;
+    gen::generate(&en, &fr, pairs, dir.path()).expect("corpus");
+    let bytes: u64 = ["en", "fr"]
+        .iter()
+        .flat_map(|side| std::fs::read_dir(dir.path().join(side)).expect("folder"))
+        .map(|e| e.expect("entry").metadata().expect("metadata").len())
+        .sum();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10).measurement_time(std::time::Duration::from_secs(8)).throughput(Throughput::Bytes(bytes));
+    group.bench_function(BenchmarkId::new("pair_align_write", pairs), |b| {
+        b.iter(|| {
+            let (en, _) = paralign::corpus::identify(&paralign::corpus::files_in(&dir.path().join("en")).expect("en"), Some(Language::En));
+            let (fr, _) = paralign::corpus::identify(&paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"), Some(Language::Fr));
+            let plan = paralign::corpus::pair(en.into_iter().chain(fr).collect());
+            let mut out = JsonlWriter::new(std::io::sink()).with_symbol().with_translation();
+            paralign::corpus::run(&plan.pairs, threads, threads * 8, |_, r| {
+                let a = r.expect("aligned");
+                for bead in &a.alignment.beads {
+                    out.write_unit(&a.alignment, bead).expect("write");
+                }
+                Ok(())
+            })
+            .expect("run");
+            black_box(plan.pairs.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_seed, bench_scaling, bench_batch);
 criterion_main!(benches);

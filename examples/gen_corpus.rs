@@ -31,15 +31,15 @@ pub fn generate(en: &str, fr: &str, n: usize, out: &Path) -> std::io::Result<()>
         let number = format!("58/{}", 1000 + i);
         let en_text = en.replace("58/135", &number);
         let mut fr_text = fr.replace("58/135", &number);
-        match random.next() % 4 {
+        match random.draw() % 4 {
             0 => fr_text = delete_paragraph(&fr_text, &mut random),
             1 => fr_text = merge_paragraphs(&fr_text, &mut random),
             _ => {}
         }
-        let width = 55 + (random.next() % 40) as usize;
+        let width = 55 + (random.draw() % 40) as usize;
         fr_text = rewrap(&fr_text, width);
         std::fs::write(out.join("en").join(format!("{i:05}-E.txt")), en_text)?;
-        std::fs::write(out.join("fr").join(format!("N{:08x}.txt", random.next() as u32)), fr_text)?;
+        std::fs::write(out.join("fr").join(format!("N{:08x}.txt", random.draw() as u32)), fr_text)?;
     }
     Ok(())
 }
@@ -48,7 +48,7 @@ pub fn generate(en: &str, fr: &str, n: usize, out: &Path) -> std::io::Result<()>
 pub struct Lcg(u64);
 
 impl Lcg {
-    pub fn next(&mut self) -> u64 {
+    pub fn draw(&mut self) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
@@ -62,7 +62,7 @@ fn numbered(blocks: &[String]) -> Vec<usize> {
 fn delete_paragraph(text: &str, random: &mut Lcg) -> String {
     let mut blocks: Vec<String> = text.split("\n\n").map(str::to_string).collect();
     let candidates = numbered(&blocks);
-    if let Some(&k) = candidates.get(random.next() as usize % candidates.len().max(1)) {
+    if let Some(&k) = candidates.get(random.draw() as usize % candidates.len().max(1)) {
         blocks.remove(k);
     }
     blocks.join("\n\n")
@@ -71,7 +71,7 @@ fn delete_paragraph(text: &str, random: &mut Lcg) -> String {
 fn merge_paragraphs(text: &str, random: &mut Lcg) -> String {
     let mut blocks: Vec<String> = text.split("\n\n").map(str::to_string).collect();
     let candidates = numbered(&blocks);
-    let pick = candidates.get(random.next() as usize % candidates.len().max(1)).copied();
+    let pick = candidates.get(random.draw() as usize % candidates.len().max(1)).copied();
     if let Some(k) = pick.filter(|k| candidates.contains(&(k + 1))) {
         let next = blocks.remove(k + 1);
         let next = next.trim_start().split_once(' ').map_or(next.clone(), |(_, rest)| rest.to_string());

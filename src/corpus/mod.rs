@@ -70,7 +70,7 @@ pub fn identify(files: &[PathBuf], language: Option<Language>) -> (Vec<Identifie
         .map(|path| {
             let text = read::read_path(path).map_err(|e| Unpaired { path: path.clone(), language, symbol: None, reason: e.to_string() })?;
             let language = language.unwrap_or_else(|| guess_language(&text.content));
-            let symbol = segment::segment(&text, language).symbol;
+            let symbol = segment::header_symbol(&text.content).or_else(|| segment::segment(&text, language).symbol);
             Ok(Identified { path: path.clone(), language, symbol })
         })
         .collect();
@@ -168,7 +168,7 @@ pub fn read_manifest(path: &Path) -> Result<Plan> {
         };
         plan.pairs.push(DocumentPair { symbol, en, fr });
     }
-    plan.pairs.sort_by(|a, b| symbol_key(&a.symbol).cmp(&symbol_key(&b.symbol)));
+    plan.pairs.sort_by_key(|p| symbol_key(&p.symbol));
     Ok(plan)
 }
 

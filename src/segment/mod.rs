@@ -59,6 +59,17 @@ pub fn segment(text: &Text, language: Language) -> Document {
     Document { source: text.source.clone(), language, symbol, paragraphs, dropped }
 }
 
+/// The document symbol when a running header or a cover line gives it (a symbol alone between
+/// blank lines), read without segmenting: what pairing files needs, at a fraction of the cost.
+pub fn header_symbol(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    (0..lines.len()).find_map(|i| {
+        let t = lines[i];
+        let alone = (i == 0 || lines[i - 1].is_empty()) && lines.get(i + 1).is_none_or(|l| l.is_empty());
+        (alone && t.len() < 40 && !t.is_empty() && SYMBOL_LINE.is_match(t)).then(|| t.to_string())
+    })
+}
+
 /// A block that holds only a number ("1." alone, as in some French XML) opens the next block.
 fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
@@ -161,6 +172,12 @@ mod tests {
         assert_eq!(d.paragraphs[4].markers, [1]);
         assert_eq!(d.symbol.as_deref(), Some("A/RES/77/5"));
         assert_eq!(d.dropped.len(), 1);
+    }
+
+    #[test]
+    fn the_header_symbol_is_read_without_segmenting() {
+        assert_eq!(header_symbol("Nations Unies\n\nS/RES/2505 (2020)\n\nConseil"), Some("S/RES/2505 (2020)".into()));
+        assert_eq!(header_symbol("see A/58/222\nand more"), None);
     }
 
     #[test]
