@@ -19,7 +19,9 @@ pub fn month(folded: &str) -> Option<u32> {
 /// ("15 November", "1er mai", "May 2023"), so that the English verb "may" is not one.
 pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
     let word = &text[range.clone()];
-    if word.len() < 3 || word.len() > 9 {
+    // Month names are 3 to 10 bytes long and start with one of these letters: most words are
+    // ruled out before folding, which allocates.
+    if !(3..=10).contains(&word.len()) || !word.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {
         return None;
     }
     let m = month(&fold(word))?;
