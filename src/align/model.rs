@@ -1,6 +1,7 @@
 //! The result of alignment: beads over the two documents' paragraphs.
 
 use crate::segment::Document;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One alignment unit: a run of English paragraphs paired with a run of French paragraphs.
@@ -34,13 +35,14 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// The English text of a bead: its paragraphs joined by a space ("" when empty).
-    pub fn en_text(&self, bead: &Bead) -> String {
+    /// The English text of a bead: its paragraphs joined by a space ("" when empty). Borrowed
+    /// for the usual one-paragraph side, so that writers do not copy every text.
+    pub fn en_text(&self, bead: &Bead) -> Cow<'_, str> {
         join(&self.en, bead.en.clone())
     }
 
     /// The French text of a bead.
-    pub fn fr_text(&self, bead: &Bead) -> String {
+    pub fn fr_text(&self, bead: &Bead) -> Cow<'_, str> {
         join(&self.fr, bead.fr.clone())
     }
 
@@ -62,7 +64,12 @@ impl Alignment {
     }
 }
 
-fn join(doc: &Document, range: Range<usize>) -> String {
+fn join(doc: &Document, range: Range<usize>) -> Cow<'_, str> {
+    match range.len() {
+        0 => return Cow::Borrowed(""),
+        1 => return Cow::Borrowed(&doc.paragraphs[range.start].text),
+        _ => {}
+    }
     let mut out = String::new();
     for p in &doc.paragraphs[range] {
         if !out.is_empty() {
@@ -70,5 +77,5 @@ fn join(doc: &Document, range: Range<usize>) -> String {
         }
         out.push_str(&p.text);
     }
-    out
+    Cow::Owned(out)
 }

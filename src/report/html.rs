@@ -66,7 +66,7 @@ pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
         let findings: Vec<_> = report.findings.iter().filter(|f| f.unit == Some(index)).collect();
         let worst = findings.iter().map(|f| f.severity).max();
         let class = worst.map(|s| format!(" class=\"{}\"", s.name())).unwrap_or_default();
-        let side = |text: String| {
+        let side = |text: std::borrow::Cow<'_, str>| {
             if text.is_empty() {
                 "<td class=\"absent\">no counterpart</td>".to_string()
             } else {
