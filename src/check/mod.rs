@@ -10,7 +10,7 @@ mod numbering;
 mod numbers;
 
 use crate::align::cost::LengthModel;
-use crate::align::{Alignment, Bead};
+use crate::align::Alignment;
 use crate::segment::{Document, Part};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,8 +140,9 @@ pub fn check(a: &Alignment) -> Report {
             _ => None,
         })
         .collect();
+    let units = [unit_of_paragraph(a, false), unit_of_paragraph(a, true)];
     for is_fr in [false, true] {
-        for f in numbering::check(a, is_fr) {
+        for f in numbering::check(a, is_fr, &units[usize::from(is_fr)]) {
             // A number missing from one side's sequence because its paragraph is missing is
             // the missing paragraph, reported already.
             let folded = missing_labels.contains(&(!is_fr, f.label.clone()));
@@ -154,15 +155,11 @@ pub fn check(a: &Alignment) -> Report {
     let mut cut = Vec::new();
     lengths(a, &mut cut);
     let truncated: BTreeSet<usize> = cut.iter().filter(|f| f.severity == Severity::Warning).filter_map(|f| f.unit).collect();
-    let mut details = Vec::new();
-    numbers::check(a, &mut details);
-    footnotes(a, &mut details);
-    details.retain(|f| !f.unit.is_some_and(|u| truncated.contains(&u)) || !only_english_has_more(f));
-    let lost_markers: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
-    details.retain(|f| !(f.kind == Kind::Footnote && f.label.strip_prefix("fn.").and_then(|n| n.parse().ok()).is_some_and(|n: u32| lost_markers.contains(&n))));
-    findings.extend(details);
+    numbers::check(a, &truncated, &mut findings);
+    footnotes(a, &truncated, &units, &mut findings);
     findings.extend(cut);
-    low_confidence(a, &findings.clone(), &mut findings);
+    let explained: BTreeSet<usize> = findings.iter().filter_map(|f| f.unit).collect();
+    low_confidence(a, &explained, &mut findings);
     findings.sort_by_key(|f| (f.unit.unwrap_or(usize::MAX), f.kind));
     let mut counts = BTreeMap::new();
     let mut severities = BTreeMap::new();
@@ -248,18 +245,17 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Footnotes never referred to, and markers that sit in a unit whose counterpart does not
-/// carry the same marker.
-fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
-    let notes = footnote_numbers;
+/// carry the same marker. In a `truncated` unit, what the French lost is the cut, not a
+/// footnote finding.
+fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2], out: &mut Vec<Finding>) {
     let referred = |d: &Document| -> BTreeSet<u32> { d.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).collect() };
-    let (notes_en, notes_fr) = (notes(&a.en), notes(&a.fr));
-    for (doc, name, notes) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)] {
+    let (notes_en, notes_fr) = (footnote_numbers(&a.en), footnote_numbers(&a.fr));
+    let lost: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
+    for (side, (doc, name, notes)) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)].into_iter().enumerate() {
         let referred = referred(doc);
-        for n in notes.difference(&referred) {
-            let index = a.beads.iter().position(|b| {
-                let range = if std::ptr::eq(doc, &a.en) { b.en.clone() } else { b.fr.clone() };
-                range.clone().any(|i| doc.paragraphs[i].label.name == format!("fn.{n}"))
-            });
+        for n in notes.difference(&referred).filter(|n| !lost.contains(n)) {
+            let label = format!("fn.{n}");
+            let index = doc.paragraphs.iter().position(|p| p.part == Part::Footnote && p.label.name == label).map(|i| units[side][i]);
             let label = format!("fn.{n}");
             let detail = format!("footnote {n} of the {name} text is never referred to by a marker");
             match index {
@@ -274,6 +270,9 @@ fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
         }
         let m = |d: &Document, r: std::ops::Range<usize>| -> BTreeSet<u32> { r.flat_map(|i| d.paragraphs[i].markers.iter().copied()).collect() };
         let (me, mf) = (m(&a.en, bead.en.clone()), m(&a.fr, bead.fr.clone()));
+        if truncated.contains(&index) && mf.is_empty() {
+            continue;
+        }
         // Only footnotes both texts have: a footnote missing on one side is reported as such.
         let moved: Vec<u32> = me.symmetric_difference(&mf).copied().filter(|n| notes_en.contains(n) && notes_fr.contains(n)).collect();
         if !moved.is_empty() {
@@ -281,15 +280,6 @@ fn footnotes(a: &Alignment, out: &mut Vec<Finding>) {
             let detail = format!("footnote markers differ: English {}, French {}", list(&me), list(&mf));
             out.push(finding(a, index, Kind::Footnote, Severity::Warning, a.label(bead), detail));
         }
-    }
-}
-
-/// Whether a finding says the English side has what the French lacks, and nothing else.
-fn only_english_has_more(f: &Finding) -> bool {
-    match f.kind {
-        Kind::NumberMismatch => f.detail.ends_with("where French has nothing") || f.detail.ends_with("where French has nothing (house style)"),
-        Kind::Footnote => f.detail.contains("French none"),
-        _ => false,
     }
 }
 
@@ -343,17 +333,24 @@ fn chars(d: &Document, i: usize) -> f64 {
 }
 
 /// Units the aligner doubts, unless a finding already explains them.
-fn low_confidence(a: &Alignment, known: &[Finding], out: &mut Vec<Finding>) {
+fn low_confidence(a: &Alignment, explained: &BTreeSet<usize>, out: &mut Vec<Finding>) {
     for (index, bead) in a.beads.iter().enumerate() {
-        let explained = known.iter().any(|f| f.unit == Some(index));
-        if bead.score < LOW_CONFIDENCE && !explained && !bead.en.is_empty() && !bead.fr.is_empty() {
+        if bead.score < LOW_CONFIDENCE && !explained.contains(&index) && !bead.en.is_empty() && !bead.fr.is_empty() {
             let detail = format!("the aligner is not sure these paragraphs translate each other (score {:.2})", bead.score);
             out.push(finding(a, index, Kind::LowConfidence, Severity::Warning, a.label(bead), detail));
         }
     }
 }
 
-/// The bead holding paragraph `i` of one side.
-pub fn bead_of(beads: &[Bead], i: usize, french: bool) -> Option<usize> {
-    beads.iter().position(|b| if french { b.fr.contains(&i) } else { b.en.contains(&i) })
+/// For each paragraph of one side, the unit (bead) that holds it: every paragraph is in exactly
+/// one, so one pass over the beads fills it.
+fn unit_of_paragraph(a: &Alignment, french: bool) -> Vec<usize> {
+    let n = if french { a.fr.paragraphs.len() } else { a.en.paragraphs.len() };
+    let mut units = vec![0; n];
+    for (index, bead) in a.beads.iter().enumerate() {
+        for i in if french { bead.fr.clone() } else { bead.en.clone() } {
+            units[i] = index;
+        }
+    }
+    units
 }

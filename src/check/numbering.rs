@@ -1,13 +1,14 @@
 //! Numbering on one side: operative numbers that skip, repeat or go back, and sub-paragraph
 //! letters or roman numerals that skip, within each section, annex or parent paragraph.
 
-use super::{bead_of, excerpt, Finding, Kind, Severity};
+use super::{excerpt, Finding, Kind, Severity};
 use crate::align::Alignment;
 use crate::segment::{roman_value as roman, Part};
 use std::collections::HashMap;
 
-/// Numbering findings for the English (`french` false) or French side.
-pub fn check(a: &Alignment, french: bool) -> Vec<Finding> {
+/// Numbering findings for the English (`french` false) or French side; `units[i]` is the unit
+/// holding paragraph i.
+pub fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding> {
     let doc = if french { &a.fr } else { &a.en };
     let side = if french { "French" } else { "English" };
     let mut out = Vec::new();
@@ -20,7 +21,7 @@ pub fn check(a: &Alignment, french: bool) -> Vec<Finding> {
     let mut running = 0;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let name = &p.label.name;
-        let unit = bead_of(&a.beads, i, french);
+        let unit = units.get(i).copied();
         let mut push = |label: String, detail: String| {
             let (en, fr) = if french { (String::new(), excerpt(&p.text)) } else { (excerpt(&p.text), String::new()) };
             out.push(Finding { kind: Kind::Numbering, severity: Severity::Warning, label, en, fr, detail, unit });

@@ -15,7 +15,9 @@ use crate::align::features::{untranslated, Token, TokenKind};
 use crate::align::Alignment;
 use crate::segment::marker_like;
 
-pub fn check(a: &Alignment, out: &mut Vec<Finding>) {
+/// Number findings per unit; in a `truncated` unit, numbers only the English has are the cut,
+/// reported as such, not here.
+pub fn check(a: &Alignment, truncated: &std::collections::BTreeSet<usize>, out: &mut Vec<Finding>) {
     for (index, bead) in a.beads.iter().enumerate() {
         if bead.en.is_empty() || bead.fr.is_empty() {
             continue;
@@ -26,7 +28,7 @@ pub fn check(a: &Alignment, out: &mut Vec<Finding>) {
         if en_text.contains("p.m.") || en_text.contains("a.m.") {
             match_clock_times(&mut en_only, &mut fr_only);
         }
-        if en_only.is_empty() && fr_only.is_empty() {
+        if fr_only.is_empty() && (en_only.is_empty() || truncated.contains(&index)) {
             continue;
         }
         let severity = severity(&en_only, &fr_only, &en_text, &fr_text, &en, &fr);

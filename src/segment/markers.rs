@@ -38,7 +38,6 @@ struct Candidate {
 
 /// Removes the markers of the footnotes `numbers` from the paragraphs' texts and records them.
 pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
-    let mut expected = numbers.iter().copied().min().unwrap_or(1);
     let mut max_seen = 0;
     for p in paragraphs.iter_mut() {
         let mut removals = vec![];
@@ -49,9 +48,6 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
             // earlier footnote ("Century;3" again), an unclear one (glued to a year) may not.
             let take = superscript || known && (c.number > max_seen || c.clear);
             if take {
-                if c.number >= expected {
-                    expected = c.number + 1;
-                }
                 max_seen = max_seen.max(c.number);
                 p.markers.push(c.number);
                 if !c.keep_text {
