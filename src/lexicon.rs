@@ -19,13 +19,35 @@ pub fn month(folded: &str) -> Option<u32> {
 /// ("15 November", "1er mai", "May 2023"), so that the English verb "may" is not one.
 pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
     let word = &text[range.clone()];
-    // Month names are 3 to 10 bytes long and start with one of these letters: most words are
-    // ruled out before folding, which allocates.
-    if !(3..=10).contains(&word.len()) || !word.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd', 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {
+    if !could_be_month(word) {
         return None;
     }
     let m = month(&fold(word))?;
     in_date(text, range).then_some(m)
+}
+
+/// Whether `word` may fold to a month name: month names are 3 to 10 bytes long and start with
+/// one of these letters, so most words are ruled out before folding.
+pub fn could_be_month(word: &str) -> bool {
+    let b = word.as_bytes();
+    // The first two bytes of every month name in either language, accents as UTF-8 lead
+    // bytes (fé-, dé-): "and", "the", "decides" and most other words stop here.
+    (3..=10).contains(&b.len())
+        && matches!(
+            (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
+            (b'j', b'a' | b'u') | (b'f', b'e' | 0xC3) | (b'm', b'a') | (b'a', b'p' | b'v' | b'u' | b'o') | (b's', b'e') | (b'o', b'c') | (b'n', b'o') | (b'd', b'e' | 0xC3)
+        )
+}
+
+/// `char::is_alphabetic` with a fast path for the Latin letters French and English use.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' => false,
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        c => c.is_alphabetic(),
+    }
 }
 
 /// Whether the word at `range` stands next to a day or a year.
@@ -41,6 +63,30 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     out
+}
+
+/// The first `n` characters of [`fold`]`(word)`, without folding the rest.
+pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
+    let head = &word.as_bytes()[..word.len().min(n)];
+    if head.is_ascii() {
+        out.extend(head.iter().map(|&b| if b == b'\'' { '-' } else { b.to_ascii_lowercase() as char }));
+        return;
+    }
+    let start = out.len();
+    let mut folded = 0;
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        if folded >= n {
+            break;
+        }
+        let before = out.len();
+        fold_into(c.encode_utf8(&mut buf), out);
+        folded += out[before..].chars().count();
+    }
+    // "œ" folds to two letters: the n-th may have come with an (n+1)-th.
+    if let Some((cut, _)) = out[start..].char_indices().nth(n) {
+        out.truncate(start + cut);
+    }
 }
 
 /// [`fold`] into a buffer the caller reuses.
@@ -81,5 +127,13 @@ mod tests {
         assert_eq!(month_in_date(t, at("mai")), Some(5));
         assert_eq!(month_in_date(t, at("May")), Some(5));
         assert_eq!(fold("Décembre"), "decembre");
+        for c in ['é', 'Ç', 'œ', 'a', '1', 'ª', 'µ', '«', '×', '÷', 'ß', 'ǃ', 'ɏ', 'Ω', '中', '²', '\u{a0}'] {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
+        }
+        for word in ["Décembre", "cœur", "abc", "Œuvre", "l’Éta", "ab'c", "abcœ"] {
+            let mut prefix = String::new();
+            fold_prefix_into(word, 4, &mut prefix);
+            assert_eq!(prefix, fold(word).chars().take(4).collect::<String>(), "{word}");
+        }
     }
 }

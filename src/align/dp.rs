@@ -62,42 +62,71 @@ impl Band {
     }
 }
 
-/// Bead costs for every node of the band and every shape: `table[r][c - lo[r]][s]` is the
-/// cost of the bead of shape `shapes[s]` that ends at node (r, c) (infinite where the bead
-/// would start outside the band). Rows are scored in parallel when the band is large enough
+/// Bead costs for every node of the band and every shape, in one flat buffer: the costs of
+/// the beads ending at node (r, c) are `at(r, c - lo[r])`, one per shape (infinite where the
+/// bead would start outside the band).
+#[derive(Debug, Clone)]
+pub struct CostTable {
+    shapes: usize,
+    /// Index of each row's first node in the buffer.
+    row_start: Vec<usize>,
+    costs: Vec<f64>,
+}
+
+impl CostTable {
+    /// The costs of the beads, one per shape, that end at the k-th node of row r.
+    pub fn at(&self, r: usize, k: usize) -> &[f64] {
+        let i = (self.row_start[r] + k) * self.shapes;
+        &self.costs[i..i + self.shapes]
+    }
+}
+
+/// Scores every bead of the band. Rows are scored in parallel when the band is large enough
 /// for threads to pay off.
-pub fn cost_table<F>(band: &Band, shapes: &[(usize, usize)], cost: F) -> Vec<Vec<Vec<f64>>>
+pub fn cost_table<F>(band: &Band, shapes: &[(usize, usize)], cost: F) -> CostTable
 where
     F: Fn(usize, usize, usize) -> f64 + Sync,
 {
-    let row = |r: usize| -> Vec<Vec<f64>> {
-        (band.lo[r]..=band.hi[r])
-            .map(|c| {
-                shapes
-                    .iter()
-                    .enumerate()
-                    .map(|(s, &(a, b))| {
-                        if r >= a && c >= b && band.contains(r - a, c - b) {
-                            cost(r, c, s)
-                        } else {
-                            f64::INFINITY
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+    let mut row_start = Vec::with_capacity(band.lo.len());
+    let mut cells = 0;
+    for r in 0..band.lo.len() {
+        row_start.push(cells);
+        cells += band.hi[r] + 1 - band.lo[r];
+    }
+    let mut costs = vec![f64::INFINITY; cells * shapes.len()];
+    let fill = |r: usize, row: &mut [f64]| {
+        for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
+            for (s, &(a, b)) in shapes.iter().enumerate() {
+                if r >= a && c >= b && band.contains(r - a, c - b) {
+                    row[k * shapes.len() + s] = cost(r, c, s);
+                }
+            }
+        }
     };
     const PARALLEL_CELLS: usize = 4096;
-    if band.cells() >= PARALLEL_CELLS {
-        (0..band.lo.len()).into_par_iter().map(row).collect()
+    if cells >= PARALLEL_CELLS {
+        let mut rows = Vec::with_capacity(band.lo.len());
+        let mut rest = costs.as_mut_slice();
+        for r in 0..band.lo.len() {
+            let (row, tail) = rest.split_at_mut((band.hi[r] + 1 - band.lo[r]) * shapes.len());
+            rows.push((r, row));
+            rest = tail;
+        }
+        rows.into_par_iter().for_each(|(r, row)| fill(r, row));
     } else {
-        (0..band.lo.len()).map(row).collect()
+        let mut rest = costs.as_mut_slice();
+        for r in 0..band.lo.len() {
+            let (row, tail) = rest.split_at_mut((band.hi[r] + 1 - band.lo[r]) * shapes.len());
+            fill(r, row);
+            rest = tail;
+        }
     }
+    CostTable { shapes: shapes.len(), row_start, costs }
 }
 
 /// Fills the best total cost of reaching each node and the shape of its last bead.
 /// Accumulates in f64: sums of many small costs lose precision in f32.
-pub fn recurrence(band: &Band, shapes: &[(usize, usize)], table: &[Vec<Vec<f64>>]) -> (Vec<Vec<f64>>, Vec<Vec<u8>>) {
+pub fn recurrence(band: &Band, shapes: &[(usize, usize)], table: &CostTable) -> (Vec<Vec<f64>>, Vec<Vec<u8>>) {
     let rows = band.lo.len();
     let mut total: Vec<Vec<f64>> = (0..rows).map(|r| vec![f64::INFINITY; band.hi[r] + 1 - band.lo[r]]).collect();
     let mut back: Vec<Vec<u8>> = (0..rows).map(|r| vec![u8::MAX; band.hi[r] + 1 - band.lo[r]]).collect();
@@ -107,8 +136,7 @@ pub fn recurrence(band: &Band, shapes: &[(usize, usize)], table: &[Vec<Vec<f64>>
     for r in 0..rows {
         for c in band.lo[r]..=band.hi[r] {
             let k = c - band.lo[r];
-            for (s, &(a, b)) in shapes.iter().enumerate() {
-                let bead = table[r][k][s];
+            for (s, (&(a, b), &bead)) in shapes.iter().zip(table.at(r, k)).enumerate() {
                 if !bead.is_finite() {
                     continue;
                 }

@@ -11,7 +11,7 @@
 //! - `names`: capitalised words inside the sentence, compared with Jaro–Winkler (strsim),
 //!   which catches Malta / Malte and Jamaica / Jamaïque.
 
-use crate::lexicon::{fold_into, in_date, month, month_in_date};
+use crate::lexicon::{could_be_month, fold, fold_into, fold_prefix_into, in_date, is_letter, month, month_in_date};
 use regex::Regex;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -88,6 +88,30 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// Calls `f` with each piece of `text` between separators (characters that are neither
+/// alphanumeric nor a hyphen or an apostrophe) and the number of separators before it, empty
+/// pieces included: `str::split` with a byte-level fast path for ASCII.
+fn for_each_piece<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let (mut k, mut start, mut i) = (0, 0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (separator, len) = if b.is_ascii() {
+            (!(b.is_ascii_alphanumeric() || b == b'-' || b == b'\''), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (!(is_letter(c) || c.is_numeric() || c == '’'), c.len_utf8())
+        };
+        if separator {
+            f(k, &text[start..i]);
+            k += 1;
+            start = i + len;
+        }
+        i += len;
+    }
+    f(k, &text[start..]);
+}
+
 /// Calls `found` for every symbol and number of `text`, in canonical form; the scan shared
 /// by [`extract`] (which hashes them) and [`untranslated`] (which keeps them).
 fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, std::ops::Range<usize>)) {
@@ -142,35 +166,45 @@ pub fn extract(text: &str) -> Features {
     let mut cognates = Signature::default();
     let mut names = Vec::new();
     let mut folded = String::new();
-    for (k, word) in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'').enumerate() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    for_each_piece(text, |k, word| {
+        // Most words start and end with a letter: trimming and eliding only when needed
+        // keeps this loop, which sees every word of the corpus, cheap.
+        let edge = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_alphanumeric());
+        let word = if edge(word.as_bytes().first()) || edge(word.as_bytes().last()) {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            word
+        };
         // French elides articles: "l’Organisation" is the word "Organisation".
-        let word = word.rsplit(['’', '\'']).next().unwrap_or(word);
+        let word = if word.bytes().any(|b| b == b'\'' || b == 0xE2) { word.rsplit(['’', '\'']).next().unwrap_or(word) } else { word };
         let letters = if word.is_ascii() {
             word.bytes().filter(u8::is_ascii_alphabetic).count()
         } else {
-            word.chars().filter(|c| c.is_alphabetic()).count()
+            word.chars().filter(|&c| is_letter(c)).count()
         };
         if letters < 3 {
-            continue;
+            return;
         }
-        folded.clear();
-        fold_into(word, &mut folded);
-        if let Some(m) = month(&folded) {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            if in_date(text, start..start + word.len()) {
-                exact.push(hash((TokenKind::Month, m.to_string().as_str())));
-                continue;
+        if could_be_month(word) {
+            folded.clear();
+            fold_into(word, &mut folded);
+            if let Some(m) = month(&folded) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                if in_date(text, start..start + word.len()) {
+                    exact.push(hash((TokenKind::Month, m.to_string().as_str())));
+                    return;
+                }
             }
         }
         if letters >= 5 {
-            let end = folded.char_indices().nth(4).map_or(folded.len(), |(i, _)| i);
-            cognates.insert(hash(("prefix", &folded[..end])));
+            folded.clear();
+            fold_prefix_into(word, 4, &mut folded);
+            cognates.insert(hash(("prefix", folded.as_str())));
         }
         if k > 1 && word.chars().next().is_some_and(char::is_uppercase) && names.len() < MAX_NAMES && letters >= 4 {
-            names.push(folded.clone());
+            names.push(fold(word));
         }
-    }
+    });
     exact.sort_unstable();
     names.sort();
     names.dedup();

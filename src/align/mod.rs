@@ -78,7 +78,15 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         fr_anchor[j] = Some(i);
     }
     let shapes: Vec<(usize, usize)> = SHAPES.iter().map(|&(a, b, _)| (a, b)).collect();
-    let scorer = Scorer { en, fr, fe: &fe, ff: &ff, me: &me, mf: &mf, en_anchor: &en_anchor, fr_anchor: &fr_anchor, model };
+    let spans = |f: &[Features]| f.iter().map(Span::of).collect::<Vec<Span>>();
+    let (se, sf) = (spans(&fe), spans(&ff));
+    let (sme, smf) = ([spans(&me[0]), spans(&me[1])], [spans(&mf[0]), spans(&mf[1])]);
+    let (pe, pf) = (en.paragraphs.iter().map(Traits::of).collect::<Vec<_>>(), fr.paragraphs.iter().map(Traits::of).collect::<Vec<_>>());
+    let scorer = Scorer {
+        en: Side { doc: en, features: &fe, merged: &me, spans: &se, merged_spans: &sme, traits: &pe, anchor: &en_anchor },
+        fr: Side { doc: fr, features: &ff, merged: &mf, spans: &sf, merged_spans: &smf, traits: &pf, anchor: &fr_anchor },
+        model,
+    };
 
     let mut band = dp::Band::around(&anchors, n, m, config.band_slack);
     let path = loop {
@@ -97,7 +105,7 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     path.into_iter()
         .map(|dp::Step { from: (r0, c0), to: (r1, c1), shape: s }| {
             let cost = scorer.cost(r0..r1, c0..c1, SHAPES[s].2);
-            let anchored = r1 > r0 && c1 > c0 && en_anchor[r0] == Some(c0);
+            let anchored = r1 > r0 && c1 > c0 && scorer.en.anchor[r0] == Some(c0);
             Bead { en: r0..r1, fr: c0..c1, score: round4(cost::confidence(cost, (r1 - r0, c1 - c0))), anchored }
         })
         .collect()
@@ -113,64 +121,90 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+/// What is known of each paragraph before scoring, so that scoring a bead reads flags instead
+/// of texts.
+#[derive(Debug, Clone, Copy)]
+struct Traits {
+    /// Cover line, title, heading or footnote: stands alone by nature.
+    standalone: bool,
+    operative: bool,
+    /// Opens with a capital letter (after an opening quote).
+    capitalised: bool,
+}
+
+impl Traits {
+    fn of(p: &crate::segment::Paragraph) -> Traits {
+        Traits {
+            standalone: matches!(p.part, Part::Cover | Part::Title | Part::Heading | Part::Footnote),
+            operative: p.part == Part::Operative,
+            capitalised: p.text.trim_start_matches(['“', '«', '"', ' ']).starts_with(char::is_uppercase),
+        }
+    }
+}
+
+/// One document as the scorer sees it.
+struct Side<'a> {
+    doc: &'a Document,
+    features: &'a [Features],
+    /// `merged[k][i]`: features of paragraphs i..i+k+2 merged (spans of 2 and 3).
+    merged: &'a [Vec<Features>; 2],
+    spans: &'a [Span],
+    merged_spans: &'a [Vec<Span>; 2],
+    traits: &'a [Traits],
+    anchor: &'a [Option<usize>],
+}
+
+impl<'a> Side<'a> {
+    /// The features and counts of paragraphs `r` taken as one.
+    fn span(&self, r: &std::ops::Range<usize>) -> Option<(&'a Features, Span)> {
+        match r.len() {
+            0 => None,
+            1 => Some((&self.features[r.start], self.spans[r.start])),
+            k => Some((&self.merged[k - 2][r.start], self.merged_spans[k - 2][r.start])),
+        }
+    }
+}
+
 /// Everything a bead's cost needs, shared read-only by the scoring threads.
 struct Scorer<'a> {
-    en: &'a Document,
-    fr: &'a Document,
-    fe: &'a [Features],
-    ff: &'a [Features],
-    /// `me[k][i]`: features of English paragraphs i..i+k+2 merged (spans of 2 and 3).
-    me: &'a [Vec<Features>; 2],
-    mf: &'a [Vec<Features>; 2],
-    en_anchor: &'a [Option<usize>],
-    fr_anchor: &'a [Option<usize>],
+    en: Side<'a>,
+    fr: Side<'a>,
     model: LengthModel,
 }
 
 impl<'a> Scorer<'a> {
     fn cost(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>, shape_cost: f64) -> f64 {
-        let side = |f: &'a [Features], m: &'a [Vec<Features>; 2], r: &std::ops::Range<usize>| -> Option<&'a Features> {
-            match r.len() {
-                0 => None,
-                1 => Some(&f[r.start]),
-                k => Some(&m[k - 2][r.start]),
-            }
-        };
-        let (a, b) = (side(self.fe, self.me, &en), side(self.ff, self.mf, &fr));
-        let span = |x: Option<&Features>| x.map_or(Span::default(), Span::of);
-        let (se, sf) = (span(a), span(b));
+        let (a, b) = (self.en.span(&en), self.fr.span(&fr));
         let shared = match (a, b) {
-            (Some(a), Some(b)) => features::shared(a, b),
+            (Some((a, _)), Some((b, _))) => features::shared(a, b),
             _ => Shared::default(),
         };
-        cost::bead_cost(&self.model, shape_cost, &se, &sf, shared, self.numbering(en, fr))
+        let span = |x: Option<(&Features, Span)>| x.map_or(Span::default(), |(_, s)| s);
+        cost::bead_cost(&self.model, shape_cost, &span(a), &span(b), shared, self.numbering(en, fr))
     }
 
     fn numbering(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>) -> Numbering {
         let mut n = Numbering::default();
         // An anchored paragraph must open a bead with its partner; anywhere else it is swallowed.
-        let en_swallowed = en.clone().any(|i| self.en_anchor[i].is_some() && (i != en.start || fr.is_empty()));
-        let fr_swallowed = fr.clone().any(|j| self.fr_anchor[j].is_some() && (j != fr.start || en.is_empty()));
+        let en_swallowed = en.clone().any(|i| self.en.anchor[i].is_some() && (i != en.start || fr.is_empty()));
+        let fr_swallowed = fr.clone().any(|j| self.fr.anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
-        let standalone = |p: &&crate::segment::Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Heading | Part::Footnote);
-        n.standalone_en = self.en.paragraphs[en.clone()].iter().filter(standalone).count();
-        n.standalone_fr = self.fr.paragraphs[fr.clone()].iter().filter(standalone).count();
-        let numbered = |d: &Document, r: std::ops::Range<usize>| d.paragraphs[r].iter().skip(1).any(|p| p.part == Part::Operative);
-        n.numbered_inside = numbered(self.en, en.clone()) || numbered(self.fr, fr.clone());
+        let (te, tf) = (&self.en.traits[en.clone()], &self.fr.traits[fr.clone()]);
+        n.standalone_en = te.iter().filter(|t| t.standalone).count();
+        n.standalone_fr = tf.iter().filter(|t| t.standalone).count();
+        let inside = |t: &[Traits], flag: fn(&Traits) -> bool| t.iter().skip(1).any(flag);
+        n.numbered_inside = inside(te, |t| t.operative) || inside(tf, |t| t.operative);
         // A paragraph cut in two by a page break or an export goes on in lower case (and is
         // joined back when segmenting); one that opens with a capital is a paragraph of its own.
-        let capitalised = |d: &Document, r: std::ops::Range<usize>| {
-            d.paragraphs[r].iter().skip(1).any(|p| p.text.trim_start_matches(['“', '«', '"', ' ']).starts_with(char::is_uppercase))
-        };
-        n.capitalised_inside = capitalised(self.en, en.clone()) || capitalised(self.fr, fr.clone());
+        n.capitalised_inside = inside(te, |t| t.capitalised) || inside(tf, |t| t.capitalised);
         n.count_en = en.len();
         n.count_fr = fr.len();
         if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
-            n.same_anchor = self.en_anchor[i] == Some(j);
-            let (a, b) = (&self.en.paragraphs[i].label, &self.fr.paragraphs[j].label);
+            n.same_anchor = self.en.anchor[i] == Some(j);
+            let (a, b) = (&self.en.doc.paragraphs[i].label, &self.fr.doc.paragraphs[j].label);
             // cover lines are left out: one language often lacks one, which shifts the rest
-            n.same_position = !a.anchor && a.name == b.name && self.en.paragraphs[i].part != Part::Cover;
-            n.clash = !n.same_anchor && (self.en_anchor[i].is_some() || self.fr_anchor[j].is_some());
+            n.same_position = !a.anchor && a.name == b.name && self.en.doc.paragraphs[i].part != Part::Cover;
+            n.clash = !n.same_anchor && (self.en.anchor[i].is_some() || self.fr.anchor[j].is_some());
             n.misnumbered = !n.clash && !n.same_anchor && a.anchor && b.anchor && a.name != b.name;
         }
         n
