@@ -13,7 +13,8 @@
 //!   /work/shared/eval-public/un-resolutions-enfr/*/{en,fr}.txt (cycled), concatenated and
 //!   relabelled; skipped when that folder is absent.
 //!
-//! All inputs are read, segmented and built outside the timed loops.
+//! All inputs are read, segmented and built outside the timed loops. The benchmarks use the
+//! allocator the `paralign` binary uses (mimalloc), so that they time what users run.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
 use paralign::align::{align, AlignConfig, Alignment};
@@ -23,6 +24,9 @@ use paralign::write::{write_all, JsonlWriter, UnitWriter};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED_EN: &str = "data/A-RES-58-135.en.txt";
 const SEED_FR: &str = "data/A-RES-58-135.fr.txt";

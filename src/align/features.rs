@@ -217,37 +217,64 @@ pub fn extract(text: &str) -> Features {
 /// per distinct pair within a first-letter bucket, not once per paragraph pair.
 pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
     use std::collections::HashMap;
-    let mut ids: HashMap<String, u64> = HashMap::new();
-    let mut buckets: HashMap<char, Vec<(String, u64)>> = HashMap::new();
-    for f in fr.iter_mut() {
-        f.names = f.name_words.iter().map(|w| {
-            let next = ids.len() as u64;
-            *ids.entry(w.clone()).or_insert_with(|| {
-                buckets.entry(w.chars().next().unwrap_or(' ')).or_default().push((w.clone(), next));
-                next
-            })
-        }).collect();
-        f.names.sort_unstable();
-        f.names.dedup();
-    }
-    let mut english: HashMap<String, u64> = HashMap::new();
+    type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+    let mut ids: Map<&str, u64> = Map::default();
+    let mut buckets: Map<char, Vec<(&str, u64)>> = Map::default();
+    let fr_ids: Vec<Vec<u64>> = fr
+        .iter()
+        .map(|f| {
+            f.name_words
+                .iter()
+                .map(|w| {
+                    let next = ids.len() as u64;
+                    *ids.entry(w).or_insert_with(|| {
+                        buckets.entry(w.chars().next().unwrap_or(' ')).or_default().push((w, next));
+                        next
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut english: Map<&str, u64> = Map::default();
     let mut fresh = u64::MAX;
-    for f in en.iter_mut() {
-        f.names = f.name_words.iter().map(|w| {
-            if let Some(&id) = ids.get(w).or_else(|| english.get(w)) {
-                return id;
-            }
-            let first = w.chars().next().unwrap_or(' ');
-            let id = buckets.get(&first).and_then(|b| b.iter().find(|(x, _)| strsim::jaro_winkler(x, w) >= 0.88)).map(|&(_, id)| id).unwrap_or_else(|| {
-                fresh -= 1;
-                fresh
-            });
-            english.insert(w.clone(), id);
-            id
-        }).collect();
-        f.names.sort_unstable();
-        f.names.dedup();
+    let en_ids: Vec<Vec<u64>> = en
+        .iter()
+        .map(|f| {
+            f.name_words
+                .iter()
+                .map(|w| {
+                    if let Some(&id) = ids.get(w.as_str()).or_else(|| english.get(w.as_str())) {
+                        return id;
+                    }
+                    let first = w.chars().next().unwrap_or(' ');
+                    let id = buckets
+                        .get(&first)
+                        .and_then(|b| b.iter().find(|(x, _)| may_be_similar(x, w) && strsim::jaro_winkler(x, w) >= 0.88))
+                        .map(|&(_, id)| id)
+                        .unwrap_or_else(|| {
+                            fresh -= 1;
+                            fresh
+                        });
+                    english.insert(w, id);
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    for (f, mut names) in fr.iter_mut().zip(fr_ids).chain(en.iter_mut().zip(en_ids)) {
+        names.sort_unstable();
+        names.dedup();
+        f.names = names;
     }
+}
+
+/// Whether two words' lengths allow a Jaro–Winkler similarity of 0.88: with a prefix bonus of
+/// at most 0.4 · (1 − jaro), that needs jaro ≥ 0.8, and jaro is at most
+/// (s/a + s/b + 1) / 3 for lengths a, b and s = min(a, b). Skips most string comparisons.
+fn may_be_similar(x: &str, y: &str) -> bool {
+    let (a, b) = (x.chars().count() as f64, y.chars().count() as f64);
+    let s = a.min(b);
+    s / a + s / b >= 1.4 - 1e-9
 }
 
 /// Runs of digits joined by single separators (space, no-break spaces, comma, period):
@@ -327,12 +354,19 @@ fn canonical_numbers(run: &str) -> Vec<String> {
 /// FNV-1a: features are hashed only to be compared within one run, so a fast, stable hash
 /// serves better than the default SipHash.
 fn hash<T: Hash>(value: T) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::default();
     value.hash(&mut h);
     h.finish()
 }
 
+#[derive(Clone, Copy)]
 struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

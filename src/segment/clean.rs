@@ -110,16 +110,19 @@ fn classify(line: &Line, blank_before: bool, blank_after: bool) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
-    if SEPARATOR.is_match(t) {
+    // The patterns are tried only on lines whose first character could open them: classify
+    // sees every line of every document.
+    let first = t.chars().next().unwrap_or(' ');
+    if matches!(first, '_' | '-' | '—' | '─') && SEPARATOR.is_match(t) {
         return Kind::Drop(DropReason::Separator);
     }
     // Page furniture stands alone between blank lines; a symbol inside a wrapped paragraph
     // does not, and is text.
     if blank_before && blank_after {
-        if SYMBOL_LINE.is_match(t) {
+        if first.is_ascii_uppercase() && SYMBOL_LINE.is_match(t) {
             return Kind::Drop(DropReason::PageHeader);
         }
-        if PAGE_NUMBER.is_match(t) {
+        if matches!(first, '0'..='9' | '-' | '–' | 'P' | 'p') && PAGE_NUMBER.is_match(t) {
             return Kind::Drop(DropReason::PageNumber);
         }
     }
@@ -239,7 +242,7 @@ impl Builder {
 
     fn close_footnote(&mut self) {
         if let Some((number, start, end, lines)) = self.footnote.take() {
-            self.out.footnotes.push(Block { text: reflow(&lines, &Vocabulary::default()), span: start..end, footnote: Some(number) });
+            self.out.footnotes.push(Block { text: reflow(lines.iter().map(String::as_str), &Vocabulary::default()), span: start..end, footnote: Some(number) });
         }
     }
 
@@ -291,8 +294,7 @@ impl Builder {
 
     fn finish(mut self, vocabulary: &Vocabulary) -> Blocks {
         for block in &mut self.out.body {
-            let lines: Vec<String> = block.text.split('\n').map(str::to_string).collect();
-            block.text = reflow(&lines, vocabulary);
+            block.text = reflow(block.text.split('\n'), vocabulary);
         }
         self.out.body.retain(|b| !b.text.is_empty());
         self.out
@@ -319,18 +321,18 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     let mut page_start = false;
     let mut number = 1;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c == '\n' || c == '\x0c' {
-            let raw = &text[start..i];
-            let text_part = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-            let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
-            lines.push(Line { number, start, raw, text: text_part, indent, page_start });
-            page_start = c == '\x0c';
-            if c == '\n' {
-                number += 1;
-            }
-            start = i + c.len_utf8();
+    // Both breaks are ASCII, so a byte scan finds them without decoding characters.
+    let breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\x0c');
+    for (i, b) in breaks.chain(std::iter::once((text.len(), b'\n'))) {
+        let raw = &text[start..i];
+        let text_part = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let indent = if raw.starts_with(|c: char| c.is_whitespace()) { raw.chars().take_while(|c| c.is_whitespace()).count() } else { 0 };
+        lines.push(Line { number, start, raw, text: text_part, indent, page_start });
+        page_start = b == b'\x0c';
+        if b == b'\n' {
+            number += 1;
         }
+        start = i + 1;
     }
     lines
 }
@@ -361,7 +363,7 @@ fn vocabulary(text: &str) -> Vocabulary {
 /// it splits a word: UN documents are not hyphenated by the typesetter, so a hyphen at the end
 /// of a line is usually a real one ("capacity-" + "building"), unless the joined word is the
 /// one the document uses elsewhere or the left part is no word of the document.
-pub(crate) fn reflow(lines: &[String], vocabulary: &Vocabulary) -> String {
+pub(crate) fn reflow<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabulary) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.trim();
@@ -399,7 +401,7 @@ pub(crate) fn reflow(lines: &[String], vocabulary: &Vocabulary) -> String {
     if out.contains('*') {
         out = strip_emphasis(&out);
     }
-    collapse_spaces(&out)
+    collapse_spaces(out)
 }
 
 /// Removes markdown emphasis (`*Welcomes*`, `**Annex**`) that Word-to-text converters leave.
@@ -409,9 +411,10 @@ fn strip_emphasis(s: &str) -> String {
 }
 
 /// Runs of ASCII spaces and tabs become one space; no-break spaces are kept (French typography).
-fn collapse_spaces(s: &str) -> String {
+fn collapse_spaces(s: String) -> String {
     if !s.contains("  ") && !s.contains('\t') {
-        return s.trim().to_string();
+        let trimmed = s.trim();
+        return if trimmed.len() == s.len() { s } else { trimmed.to_string() };
     }
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;

@@ -77,28 +77,32 @@ pub(crate) fn any_marker(texts: &[&str], numbers: &[u32]) -> bool {
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = vec![];
     // Most paragraphs hold no digit at all.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(is_superscript) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && (text.is_ascii() || !text.contains(is_superscript)) {
         return out;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while i < text.len() {
+        // Digits are ASCII, superscript digits start with byte C2 (¹ ² ³) or E2 (⁰ ⁴…⁹): any
+        // other byte is skipped without decoding.
+        match bytes[i..].iter().position(|&b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         let superscript = is_superscript(c);
         if !(c.is_ascii_digit() || superscript) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && (chars[j].1.is_ascii_digit() && !superscript || superscript && is_superscript(chars[j].1)) {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let start = i;
+        let end = start + text[start..].chars().take_while(|&ch| if superscript { is_superscript(ch) } else { ch.is_ascii_digit() }).map(char::len_utf8).sum::<usize>();
         let digits = &text[start..end];
-        let before = i.checked_sub(1).map(|k| chars[k].1);
-        let before2 = i.checked_sub(2).map(|k| chars[k].1);
-        let after = chars.get(j).map(|&(_, ch)| ch);
-        i = j;
+        let mut preceding = text[..start].chars();
+        let before = preceding.next_back();
+        let before2 = preceding.next_back();
+        let after = text[end..].chars().next();
+        i = end;
         if superscript {
             let number = superscript_number(digits);
             out.push(Candidate { range: start..end, number, clear: true, keep_text: false });
@@ -148,8 +152,12 @@ fn year_with_marker(digits: &str) -> bool {
 
 /// "on24 May 2024" (a missing space) is a date, not a marker.
 fn before_month(rest: &str) -> bool {
-    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    rest.starts_with(char::is_whitespace) && crate::lexicon::month(&crate::lexicon::fold(&word)).is_some()
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    crate::lexicon::could_be_month(word) && crate::lexicon::month(&crate::lexicon::fold(word)).is_some()
 }
 
 /// Whether what follows a digit run ends a clause: punctuation or the end of the text.

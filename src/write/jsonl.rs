@@ -106,13 +106,27 @@ impl serde_json::ser::Formatter for OneLine {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices().filter(|&(_, c)| is_line_break(c)) {
-            w.write_all(&fragment.as_bytes()[start..i])?;
+        // serde_json escapes the characters below U+0020 itself; what is left to escape is
+        // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9), found by bytes without decoding.
+        let b = fragment.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < b.len() {
+            let len = match b[i] {
+                0xC2 if b.get(i + 1) == Some(&0x85) => 2,
+                0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let c = fragment[i..].chars().next().unwrap_or(' ');
+            debug_assert!(is_line_break(c));
+            w.write_all(&b[start..i])?;
             write!(w, "\\u{:04x}", u32::from(c))?;
-            start = i + c.len_utf8();
+            i += len;
+            start = i;
         }
-        w.write_all(&fragment.as_bytes()[start..])
+        w.write_all(&b[start..])
     }
 }
 
@@ -138,6 +152,7 @@ mod tests {
         assert_eq!(lines.len(), 4);
         // No line break of any kind inside a record.
         assert_eq!(out.lines().count(), 4);
+        assert!(!out.contains(['\u{2028}', '\u{2029}', '\u{85}']) && out.contains("\\u2028"), "{out}");
         assert!(!lines.iter().any(|l| l.chars().any(is_line_break)));
 
         let values: Vec<serde_json::Value> = lines
