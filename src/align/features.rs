@@ -175,12 +175,24 @@ pub fn extract(text: &str) -> Features {
         } else {
             word
         };
-        // French elides articles: "l’Organisation" is the word "Organisation".
-        let word = if word.bytes().any(|b| b == b'\'' || b == 0xE2) { word.rsplit(['’', '\'']).next().unwrap_or(word) } else { word };
-        let letters = if word.is_ascii() {
-            word.bytes().filter(u8::is_ascii_alphabetic).count()
+        // One pass over the bytes finds what most words need: their ASCII letters, and whether
+        // anything else (an apostrophe, an accented letter) needs a closer look.
+        let (mut ascii_letters, mut other, mut apostrophe) = (0, false, false);
+        for &b in word.as_bytes() {
+            if b.is_ascii_alphabetic() {
+                ascii_letters += 1;
+            } else if b == b'\'' || b == 0xE2 {
+                apostrophe = true;
+            } else if !b.is_ascii() {
+                other = true;
+            }
+        }
+        let (word, letters) = if apostrophe || other {
+            // French elides articles: "l’Organisation" is the word "Organisation".
+            let word = if apostrophe { word.rsplit(['’', '\'']).next().unwrap_or(word) } else { word };
+            (word, word.chars().filter(|&c| is_letter(c)).count())
         } else {
-            word.chars().filter(|&c| is_letter(c)).count()
+            (word, ascii_letters)
         };
         if letters < 3 {
             return;
@@ -197,9 +209,20 @@ pub fn extract(text: &str) -> Features {
             }
         }
         if letters >= 5 {
-            folded.clear();
-            fold_prefix_into(word, 4, &mut folded);
-            cognates.insert(hash(("prefix", folded.as_str())));
+            let head = &word.as_bytes()[..4];
+            let prefix = if head.is_ascii() {
+                // The common case, folded on the stack: lower case, apostrophe as hyphen.
+                let mut bytes = [0u8; 4];
+                for (out, &b) in bytes.iter_mut().zip(head) {
+                    *out = if b == b'\'' { b'-' } else { b.to_ascii_lowercase() };
+                }
+                prefix_hash(&bytes)
+            } else {
+                folded.clear();
+                fold_prefix_into(word, 4, &mut folded);
+                prefix_hash(folded.as_bytes())
+            };
+            cognates.insert(prefix);
         }
         if k > 1 && word.chars().next().is_some_and(char::is_uppercase) && names.len() < MAX_NAMES && letters >= 4 {
             names.push(fold(word));
@@ -351,6 +374,16 @@ fn canonical_numbers(run: &str) -> Vec<String> {
     out.into_iter().map(|n| n.trim_start_matches('0').to_string()).filter(|n| !n.is_empty()).collect()
 }
 
+/// `hash(("prefix", prefix))` without building the tuple: a `str` hashes as its bytes then 0xFF.
+fn prefix_hash(prefix: &[u8]) -> u64 {
+    let mut h = Fnv::default();
+    h.write(b"prefix");
+    h.write(&[0xff]);
+    h.write(prefix);
+    h.write(&[0xff]);
+    h.finish()
+}
+
 /// FNV-1a: features are hashed only to be compared within one run, so a fast, stable hash
 /// serves better than the default SipHash.
 fn hash<T: Hash>(value: T) -> u64 {
@@ -441,6 +474,7 @@ mod tests {
         assert_eq!(canonical_numbers("12.5"), ["12.5"]);
         assert_eq!(canonical_numbers("12,5"), ["12.5"]);
         assert_eq!(canonical_numbers("2003 15"), ["2003", "15"]);
+        assert_eq!(prefix_hash(b"deve"), hash(("prefix", "deve")));
     }
 
     #[test]
