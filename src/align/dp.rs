@@ -27,14 +27,20 @@ impl Band {
             points.push((i + 1, j + 1));
         }
         points.push((n, m));
+        // A long stretch without anchors may hold deletions on both sides that cancel out in
+        // the counts, so it gets more room.
+        Band::along(&points, n, m, |dx, dy| slack + dx.abs_diff(dy) + dx.min(dy) / 8)
+    }
+
+    /// A band along a monotone polyline of nodes from (0, 0) to (n, m), each segment searched
+    /// `width(dx, dy)` columns either side of its diagonal.
+    pub fn along(points: &[(usize, usize)], n: usize, m: usize, width: impl Fn(usize, usize) -> usize) -> Band {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
         for w in points.windows(2) {
             let ((x0, y0), (x1, y1)) = (w[0], w[1]);
             let (dx, dy) = (x1 - x0, y1 - y0);
-            // A long stretch without anchors may hold deletions on both sides that cancel
-            // out in the counts, so it gets more room.
-            let width = slack + dx.abs_diff(dy) + dx.min(dy) / 8;
+            let width = width(dx, dy);
             for r in x0..=x1 {
                 let (from, to) = match ((r - x0) * dy).checked_div(dx) {
                     None => (y0, y1),
@@ -62,94 +68,75 @@ impl Band {
     }
 }
 
-/// Bead costs for every node of the band and every shape, in one flat buffer: the costs of
-/// the beads ending at node (r, c) are `at(r, c - lo[r])`, one per shape (infinite where the
-/// bead would start outside the band).
-#[derive(Debug, Clone)]
-pub struct CostTable {
-    shapes: usize,
-    /// Index of each row's first node in the buffer.
-    row_start: Vec<usize>,
-    costs: Vec<f64>,
-}
+/// Rows scored at a time: the bead costs of one block are computed (in parallel when the
+/// block is large), consumed by the recurrence and dropped, so that memory holds one byte of
+/// back-pointer per node and never a cost table of the whole band.
+const BLOCK_ROWS: usize = 2048;
+/// Below this many nodes in a block, scoring stays on the calling thread.
+const PARALLEL_CELLS: usize = 4096;
 
-impl CostTable {
-    /// The costs of the beads, one per shape, that end at the k-th node of row r.
-    pub fn at(&self, r: usize, k: usize) -> &[f64] {
-        let i = (self.row_start[r] + k) * self.shapes;
-        &self.costs[i..i + self.shapes]
-    }
-}
-
-/// Scores every bead of the band. Rows are scored in parallel when the band is large enough
-/// for threads to pay off.
-pub fn cost_table<F>(band: &Band, shapes: &[(usize, usize)], cost: F) -> CostTable
+/// The cheapest path of beads from node (0, 0) to node (n, m) inside the band, where
+/// `cost(r, c, s)` is the cost of the bead of shape `shapes[s]` ending at node (r, c). None
+/// when the band does not connect the two corners.
+pub fn solve<F>(band: &Band, shapes: &[(usize, usize)], cost: F) -> Option<Vec<Step>>
 where
     F: Fn(usize, usize, usize) -> f64 + Sync,
 {
-    let mut row_start = Vec::with_capacity(band.lo.len());
-    let mut cells = 0;
-    for r in 0..band.lo.len() {
-        row_start.push(cells);
-        cells += band.hi[r] + 1 - band.lo[r];
-    }
-    let mut costs = vec![f64::INFINITY; cells * shapes.len()];
-    let fill = |r: usize, row: &mut [f64]| {
-        for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
-            for (s, &(a, b)) in shapes.iter().enumerate() {
-                if r >= a && c >= b && band.contains(r - a, c - b) {
-                    row[k * shapes.len() + s] = cost(r, c, s);
-                }
-            }
-        }
-    };
-    const PARALLEL_CELLS: usize = 4096;
-    if cells >= PARALLEL_CELLS {
-        let mut rows = Vec::with_capacity(band.lo.len());
-        let mut rest = costs.as_mut_slice();
-        for r in 0..band.lo.len() {
-            let (row, tail) = rest.split_at_mut((band.hi[r] + 1 - band.lo[r]) * shapes.len());
-            rows.push((r, row));
-            rest = tail;
-        }
-        rows.into_par_iter().for_each(|(r, row)| fill(r, row));
-    } else {
-        let mut rest = costs.as_mut_slice();
-        for r in 0..band.lo.len() {
-            let (row, tail) = rest.split_at_mut((band.hi[r] + 1 - band.lo[r]) * shapes.len());
-            fill(r, row);
-            rest = tail;
-        }
-    }
-    CostTable { shapes: shapes.len(), row_start, costs }
-}
-
-/// Fills the best total cost of reaching each node and the shape of its last bead.
-/// Accumulates in f64: sums of many small costs lose precision in f32.
-pub fn recurrence(band: &Band, shapes: &[(usize, usize)], table: &CostTable) -> (Vec<Vec<f64>>, Vec<Vec<u8>>) {
     let rows = band.lo.len();
-    let mut total: Vec<Vec<f64>> = (0..rows).map(|r| vec![f64::INFINITY; band.hi[r] + 1 - band.lo[r]]).collect();
-    let mut back: Vec<Vec<u8>> = (0..rows).map(|r| vec![u8::MAX; band.hi[r] + 1 - band.lo[r]]).collect();
+    let width = |r: usize| band.hi[r] + 1 - band.lo[r];
+    let mut total: Vec<Vec<f64>> = (0..rows).map(|r| vec![f64::INFINITY; width(r)]).collect();
+    let mut back: Vec<Vec<u8>> = (0..rows).map(|r| vec![u8::MAX; width(r)]).collect();
     if band.contains(0, 0) {
         total[0][0 - band.lo[0]] = 0.0;
     }
-    for r in 0..rows {
-        for c in band.lo[r]..=band.hi[r] {
-            let k = c - band.lo[r];
-            for (s, (&(a, b), &bead)) in shapes.iter().zip(table.at(r, k)).enumerate() {
-                if !bead.is_finite() {
-                    continue;
-                }
-                let (pr, pc) = (r - a, c - b);
-                let before = total[pr][pc - band.lo[pr]];
-                if before + bead < total[r][k] {
-                    total[r][k] = before + bead;
-                    back[r][k] = s as u8;
-                }
+    let fill = |r: usize, row: &mut [f64]| {
+        for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
+            for (s, &(a, b)) in shapes.iter().enumerate() {
+                row[k * shapes.len() + s] =
+                    if r >= a && c >= b && band.contains(r - a, c - b) { cost(r, c, s) } else { f64::INFINITY };
             }
         }
+    };
+    let mut costs = Vec::new();
+    for first in (0..rows).step_by(BLOCK_ROWS) {
+        let last = (first + BLOCK_ROWS).min(rows);
+        let cells: usize = (first..last).map(width).sum();
+        costs.clear();
+        costs.resize(cells * shapes.len(), f64::INFINITY);
+        let mut slices = Vec::with_capacity(last - first);
+        let mut rest = costs.as_mut_slice();
+        for r in first..last {
+            let (row, tail) = rest.split_at_mut(width(r) * shapes.len());
+            slices.push((r, row));
+            rest = tail;
+        }
+        if cells >= PARALLEL_CELLS {
+            slices.into_par_iter().for_each(|(r, row)| fill(r, row));
+        } else {
+            slices.into_iter().for_each(|(r, row)| fill(r, row));
+        }
+        // The recurrence, row by row in order: each bead extends the best path to its start.
+        let mut offset = 0;
+        for r in first..last {
+            for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
+                let beads = &costs[(offset + k) * shapes.len()..(offset + k + 1) * shapes.len()];
+                for (s, (&(a, b), &bead)) in shapes.iter().zip(beads).enumerate() {
+                    if !bead.is_finite() {
+                        continue;
+                    }
+                    let (pr, pc) = (r - a, c - b);
+                    let before = total[pr][pc - band.lo[pr]];
+                    if before + bead < total[r][k] {
+                        total[r][k] = before + bead;
+                        back[r][k] = s as u8;
+                    }
+                }
+            }
+            offset += width(r);
+        }
     }
-    (total, back)
+    // A band ends at node (n, m): its last row is n, and reaches column m.
+    traceback(band, shapes, &back, rows - 1, band.hi[rows - 1])
 }
 
 /// One bead of the best path: from node `from` to node `to`, of shape `shapes[shape]`.
@@ -162,7 +149,7 @@ pub struct Step {
 
 /// Walks the back-pointers from node (n, m) to (0, 0): the beads in document order. None when
 /// (n, m) was not reached.
-pub fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Option<Vec<Step>> {
+fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Option<Vec<Step>> {
     if !band.contains(n, m) {
         return None;
     }

@@ -90,12 +90,11 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
 
     let mut band = dp::Band::around(&anchors, n, m, config.band_slack);
     let path = loop {
-        let table = dp::cost_table(&band, &shapes, |r, c, s| {
+        let cost = |r: usize, c: usize, s: usize| {
             let (a, b, shape_cost) = SHAPES[s];
             scorer.cost(r - a..r, c - b..c, shape_cost)
-        });
-        let (_, back) = dp::recurrence(&band, &shapes, &table);
-        match dp::traceback(&band, &shapes, &back, n, m) {
+        };
+        match dp::solve(&band, &shapes, cost) {
             Some(path) => break path,
             // The band always connects (0, 0) to (n, m) through 1-0 and 0-1 beads, so this is
             // a safety net, not a path taken.
