@@ -24,6 +24,36 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
     (3, 1, 4.0),
 ];
 
+/// The shapes of sentence beads: merges are far more frequent between sentences than between
+/// paragraphs (a translator joins or splits sentences, seldom paragraphs), and a sentence left
+/// without counterpart is cheaper than a paragraph.
+pub const SENTENCE_SHAPES: [(usize, usize, f64); 8] = [
+    (1, 1, 0.0),
+    (1, 0, 4.0),
+    (0, 1, 4.0),
+    (2, 1, 2.0),
+    (1, 2, 2.0),
+    (2, 2, 4.5),
+    (1, 3, 4.0),
+    (3, 1, 4.0),
+];
+
+/// How much shared content weighs, and how much of it a true pair is expected to share.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence {
+    pub exact_weight: f64,
+    pub cognate_weight: f64,
+    pub cognate_expected: f64,
+}
+
+/// Between the paragraphs of two resolutions.
+pub const PARAGRAPH_EVIDENCE: Evidence = Evidence { exact_weight: EXACT_WEIGHT, cognate_weight: COGNATE_WEIGHT, cognate_expected: COGNATE_EXPECTED };
+
+/// Between sentences: a sentence holds few long words, and between more distant languages
+/// (German and French) few of them are cognates, so fewer are expected and each one that is
+/// shared says more.
+pub const SENTENCE_EVIDENCE: Evidence = Evidence { exact_weight: EXACT_WEIGHT, cognate_weight: 10.0, cognate_expected: 0.15 };
+
 /// The cost of leaving a paragraph without counterpart.
 pub const DELETION: f64 = 5.0;
 const LABEL_BONUS: f64 = 4.0;
@@ -146,7 +176,7 @@ pub struct Numbering {
 
 /// The cost of a bead of shape `shape_cost`, English span `en`, French span `fr`, sharing
 /// `shared` (summed over paragraph pairs).
-pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, shared: Shared, numbering: Numbering) -> f64 {
+pub fn bead_cost(model: &LengthModel, evidence: &Evidence, shape_cost: f64, en: &Span, fr: &Span, shared: Shared, numbering: Numbering) -> f64 {
     let mut cost = shape_cost;
     if numbering.swallowed {
         cost += LABEL_CLASH;
@@ -166,9 +196,9 @@ pub fn bead_cost(model: &LengthModel, shape_cost: f64, en: &Span, fr: &Span, sha
         cost += 2.0 * STANDALONE_DISCOUNT;
     }
     cost += model.cost(en.len, fr.len);
-    cost += EXACT_WEIGHT * evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);
-    cost += COGNATE_WEIGHT * evidence(shared.cognates, en.cognates, fr.cognates, 12.0, COGNATE_EXPECTED);
-    cost += NAME_WEIGHT * evidence(shared.names, en.names, fr.names, 4.0, NAME_EXPECTED);
+    cost += evidence.exact_weight * self::evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);
+    cost += evidence.cognate_weight * self::evidence(shared.cognates, en.cognates, fr.cognates, 12.0, evidence.cognate_expected);
+    cost += NAME_WEIGHT * self::evidence(shared.names, en.names, fr.names, 4.0, NAME_EXPECTED);
     if numbering.same_anchor {
         cost -= LABEL_BONUS;
     } else if numbering.same_position {

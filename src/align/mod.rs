@@ -29,11 +29,38 @@ use rayon::prelude::*;
 pub struct AlignConfig {
     /// Columns searched either side of the path through the anchors.
     pub band_slack: usize,
+    /// The units are sentences or lines of a pre-segmented text, not the paragraphs of a
+    /// resolution: there is no numbering or paragraph capitalisation to read, and the shapes
+    /// have sentence-level priors (merges are common, deletions rare).
+    pub sentences: bool,
 }
 
 impl Default for AlignConfig {
     fn default() -> Self {
-        AlignConfig { band_slack: 3 }
+        AlignConfig { band_slack: 3, sentences: false }
+    }
+}
+
+impl AlignConfig {
+    /// The settings for sentences and pre-segmented lines.
+    pub fn sentences() -> Self {
+        AlignConfig { sentences: true, ..AlignConfig::default() }
+    }
+
+    fn shapes(&self) -> &'static [(usize, usize, f64)] {
+        if self.sentences {
+            &cost::SENTENCE_SHAPES
+        } else {
+            &SHAPES
+        }
+    }
+
+    fn evidence(&self) -> cost::Evidence {
+        if self.sentences {
+            cost::SENTENCE_EVIDENCE
+        } else {
+            cost::PARAGRAPH_EVIDENCE
+        }
     }
 }
 
@@ -63,9 +90,6 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         (extract_all(en), extract_all(fr))
     };
     features::link_names(&mut fe, &mut ff);
-    // Beads take up to three paragraphs a side; their merged features are made once here,
-    // not once per bead scored.
-    let (me, mf) = (merged_spans(&fe), merged_spans(&ff));
     let anchors = anchor::anchors(en, fr);
     let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
     let model = LengthModel::estimate(&pairs, fe.iter().map(|f| f.len).sum(), ff.iter().map(|f| f.len).sum());
@@ -77,37 +101,79 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         en_anchor[i] = Some(j);
         fr_anchor[j] = Some(i);
     }
-    let shapes: Vec<(usize, usize)> = SHAPES.iter().map(|&(a, b, _)| (a, b)).collect();
-    let spans = |f: &[Features]| f.iter().map(Span::of).collect::<Vec<Span>>();
-    let (se, sf) = (spans(&fe), spans(&ff));
-    let (sme, smf) = ([spans(&me[0]), spans(&me[1])], [spans(&mf[0]), spans(&mf[1])]);
-    let (pe, pf) = (en.paragraphs.iter().map(Traits::of).collect::<Vec<_>>(), fr.paragraphs.iter().map(Traits::of).collect::<Vec<_>>());
-    let scorer = Scorer {
-        en: Side { doc: en, features: &fe, merged: &me, spans: &se, merged_spans: &sme, traits: &pe, anchor: &en_anchor },
-        fr: Side { doc: fr, features: &ff, merged: &mf, spans: &sf, merged_spans: &smf, traits: &pf, anchor: &fr_anchor },
-        model,
-    };
-
-    let mut band = dp::Band::around(&anchors, n, m, config.band_slack);
-    let path = loop {
-        let cost = |r: usize, c: usize, s: usize| {
-            let (a, b, shape_cost) = SHAPES[s];
-            scorer.cost(r - a..r, c - b..c, shape_cost)
-        };
-        match dp::solve(&band, &shapes, cost) {
-            Some(path) => break path,
-            // The band always connects (0, 0) to (n, m) through 1-0 and 0-1 beads, so this is
-            // a safety net, not a path taken.
-            None => band = dp::Band::full(n, m),
+    let band = dp::Band::around(&anchors, n, m, config.band_slack);
+    // Without anchors to follow (pre-segmented lines, long unnumbered texts) the band around
+    // the diagonal grows with n · m: the path is then found on texts halved again and again,
+    // and searched here only near where the coarser path went.
+    let (shapes, evidence) = (config.shapes(), config.evidence());
+    let band = if band.cells() > DIRECT_CELLS { coarse_band(&fe, &ff, model, config.band_slack, shapes, evidence) } else { band };
+    let (le, lf) = (Level::new(fe), Level::new(ff));
+    let traits = |d: &Document| -> Vec<Traits> {
+        if config.sentences {
+            vec![Traits::default(); d.paragraphs.len()]
+        } else {
+            d.paragraphs.iter().map(Traits::of).collect()
         }
     };
-    path.into_iter()
+    let (pe, pf) = (traits(en), traits(fr));
+    let scorer = Scorer { en: le.side(Some(en), &pe, &en_anchor), fr: lf.side(Some(fr), &pf, &fr_anchor), model, shapes, evidence };
+    scorer
+        .path(band)
+        .into_iter()
         .map(|dp::Step { from: (r0, c0), to: (r1, c1), shape: s }| {
-            let cost = scorer.cost(r0..r1, c0..c1, SHAPES[s].2);
+            let cost = scorer.cost(r0..r1, c0..c1, shapes[s].2);
             let anchored = r1 > r0 && c1 > c0 && scorer.en.anchor[r0] == Some(c0);
             Bead { en: r0..r1, fr: c0..c1, score: round4(cost::confidence(cost, (r1 - r0, c1 - c0))), anchored }
         })
         .collect()
+}
+
+/// Largest band searched directly; larger ones are searched coarse to fine.
+const DIRECT_CELLS: usize = 200_000;
+/// Columns searched either side of the path projected from the level above.
+const FINE_WIDTH: usize = 8;
+
+/// The band for the finest level: the path through the paragraphs merged two by two (found
+/// the same way, recursively), projected and widened by [`FINE_WIDTH`]. Numbering plays no
+/// part above the finest level; content and length do, as they do below.
+fn coarse_band(fe: &[Features], ff: &[Features], model: LengthModel, slack: usize, shapes: &'static [(usize, usize, f64)], evidence: cost::Evidence) -> dp::Band {
+    let halve = |f: &[Features]| f.chunks(2).map(features::merge).collect::<Vec<Features>>();
+    let (ce, cf) = (halve(fe), halve(ff));
+    let (n, m) = (ce.len(), cf.len());
+    let band = dp::Band::around(&[], n, m, slack);
+    let band = if band.cells() > DIRECT_CELLS && n > 1 && m > 1 { coarse_band(&ce, &cf, model, slack, shapes, evidence) } else { band };
+    let (le, lf) = (Level::new(ce), Level::new(cf));
+    let (te, tf) = (vec![Traits::default(); n], vec![Traits::default(); m]);
+    let (ae, af) = (vec![None; n], vec![None; m]);
+    let scorer = Scorer { en: le.side(None, &te, &ae), fr: lf.side(None, &tf, &af), model, shapes, evidence };
+    let mut points = vec![(0, 0)];
+    points.extend(scorer.path(band).into_iter().map(|step| (2 * step.to.0, 2 * step.to.1)));
+    let (n, m) = (fe.len(), ff.len());
+    // The last coarse node stands for (n, m), one past the end when a side has an odd count.
+    let points: Vec<(usize, usize)> = points.into_iter().map(|(r, c)| (r.min(n), c.min(m))).collect();
+    dp::Band::along(&points, n, m, |dx, dy| FINE_WIDTH + dx.abs_diff(dy))
+}
+
+/// The features of one side at one level, with what scoring needs precomputed.
+struct Level {
+    features: Vec<Features>,
+    /// Beads take up to three paragraphs a side; their merged features are made once here,
+    /// not once per bead scored.
+    merged: [Vec<Features>; 2],
+    spans: Vec<Span>,
+    merged_spans: [Vec<Span>; 2],
+}
+
+impl Level {
+    fn new(features: Vec<Features>) -> Level {
+        let merged = merged_spans(&features);
+        let spans = |f: &[Features]| f.iter().map(Span::of).collect::<Vec<Span>>();
+        Level { spans: spans(&features), merged_spans: [spans(&merged[0]), spans(&merged[1])], features, merged }
+    }
+
+    fn side<'a>(&'a self, doc: Option<&'a Document>, traits: &'a [Traits], anchor: &'a [Option<usize>]) -> Side<'a> {
+        Side { doc, features: &self.features, merged: &self.merged, spans: &self.spans, merged_spans: &self.merged_spans, traits, anchor }
+    }
 }
 
 /// Merged features of every run of 2 and of 3 consecutive paragraphs.
@@ -122,7 +188,7 @@ fn round4(x: f64) -> f64 {
 
 /// What is known of each paragraph before scoring, so that scoring a bead reads flags instead
 /// of texts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Traits {
     /// Cover line, title, heading or footnote: stands alone by nature.
     standalone: bool,
@@ -143,7 +209,8 @@ impl Traits {
 
 /// One document as the scorer sees it.
 struct Side<'a> {
-    doc: &'a Document,
+    /// The document, at the finest level (coarser levels have no labels to compare).
+    doc: Option<&'a Document>,
     features: &'a [Features],
     /// `merged[k][i]`: features of paragraphs i..i+k+2 merged (spans of 2 and 3).
     merged: &'a [Vec<Features>; 2],
@@ -169,9 +236,30 @@ struct Scorer<'a> {
     en: Side<'a>,
     fr: Side<'a>,
     model: LengthModel,
+    /// (English count, French count, prior cost) of each bead shape.
+    shapes: &'static [(usize, usize, f64)],
+    evidence: cost::Evidence,
 }
 
 impl<'a> Scorer<'a> {
+    /// The cheapest path through `band`.
+    fn path(&self, mut band: dp::Band) -> Vec<dp::Step> {
+        let shapes: Vec<(usize, usize)> = self.shapes.iter().map(|&(a, b, _)| (a, b)).collect();
+        let (n, m) = (self.en.features.len(), self.fr.features.len());
+        loop {
+            let cost = |r: usize, c: usize, s: usize| {
+                let (a, b, shape_cost) = self.shapes[s];
+                self.cost(r - a..r, c - b..c, shape_cost)
+            };
+            match dp::solve(&band, &shapes, cost) {
+                Some(path) => return path,
+                // The band always connects (0, 0) to (n, m) through 1-0 and 0-1 beads, so this
+                // is a safety net, not a path taken.
+                None => band = dp::Band::full(n, m),
+            }
+        }
+    }
+
     fn cost(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>, shape_cost: f64) -> f64 {
         let (a, b) = (self.en.span(&en), self.fr.span(&fr));
         let shared = match (a, b) {
@@ -179,7 +267,7 @@ impl<'a> Scorer<'a> {
             _ => Shared::default(),
         };
         let span = |x: Option<(&Features, Span)>| x.map_or(Span::default(), |(_, s)| s);
-        cost::bead_cost(&self.model, shape_cost, &span(a), &span(b), shared, self.numbering(en, fr))
+        cost::bead_cost(&self.model, &self.evidence, shape_cost, &span(a), &span(b), shared, self.numbering(en, fr))
     }
 
     fn numbering(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>) -> Numbering {
@@ -198,11 +286,11 @@ impl<'a> Scorer<'a> {
         n.capitalised_inside = inside(te, |t| t.capitalised) || inside(tf, |t| t.capitalised);
         n.count_en = en.len();
         n.count_fr = fr.len();
-        if let (Some(i), Some(j)) = (en.clone().next(), fr.clone().next()) {
+        if let (Some(i), Some(j), Some(den), Some(dfr)) = (en.clone().next(), fr.clone().next(), self.en.doc, self.fr.doc) {
             n.same_anchor = self.en.anchor[i] == Some(j);
-            let (a, b) = (&self.en.doc.paragraphs[i].label, &self.fr.doc.paragraphs[j].label);
+            let (a, b) = (&den.paragraphs[i].label, &dfr.paragraphs[j].label);
             // cover lines are left out: one language often lacks one, which shifts the rest
-            n.same_position = !a.anchor && a.name == b.name && self.en.doc.paragraphs[i].part != Part::Cover;
+            n.same_position = !a.anchor && a.name == b.name && den.paragraphs[i].part != Part::Cover;
             n.clash = !n.same_anchor && (self.en.anchor[i].is_some() || self.fr.anchor[j].is_some());
             n.misnumbered = !n.clash && !n.same_anchor && a.anchor && b.anchor && a.name != b.name;
         }

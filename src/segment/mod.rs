@@ -22,6 +22,24 @@ pub use model::*;
 use crate::read::Text;
 use clean::{Block, SYMBOL_LINE};
 
+/// One unit per line, nothing re-segmented: line i of the text (0-based) is paragraph i, with
+/// the label `line.i`. The input convention of hunalign, vecalign and Bertalign, for text that
+/// was segmented already; blank lines are units too, so that indices stay line numbers.
+pub fn lines(text: &Text, language: Language) -> Document {
+    let content = text.content.strip_suffix('\n').unwrap_or(&text.content);
+    let mut start = 0;
+    let paragraphs = content
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let span = start..start + line.len();
+            start = span.end + 1;
+            Paragraph { text: line.to_string(), label: Label { name: format!("line.{i}"), anchor: false }, part: Part::Text, markers: vec![], span }
+        })
+        .collect();
+    Document { source: text.source.clone(), language, symbol: None, paragraphs, dropped: vec![] }
+}
+
 /// Splits a text into the paragraphs of a resolution.
 pub fn segment(text: &Text, language: Language) -> Document {
     let clean::Blocks { body, mut footnotes, dropped, header_symbol } = clean::blocks(&text.content);
