@@ -130,6 +130,8 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
 
 /// Largest band searched directly; larger ones are searched coarse to fine.
 const DIRECT_CELLS: usize = 200_000;
+/// Largest band searched directly at a coarse level.
+const COARSE_CELLS: usize = 20_000;
 /// Columns searched either side of the path projected from the level above.
 const FINE_WIDTH: usize = 8;
 
@@ -141,7 +143,8 @@ fn coarse_band(fe: &[Features], ff: &[Features], model: LengthModel, slack: usiz
     let (ce, cf) = (halve(fe), halve(ff));
     let (n, m) = (ce.len(), cf.len());
     let band = dp::Band::around(&[], n, m, slack);
-    let band = if band.cells() > DIRECT_CELLS && n > 1 && m > 1 { coarse_band(&ce, &cf, model, slack, shapes, evidence) } else { band };
+    // Merged units carry long feature lists: the coarse levels go on until their band is small.
+    let band = if band.cells() > COARSE_CELLS && n > 1 && m > 1 { coarse_band(&ce, &cf, model, slack, shapes, evidence) } else { band };
     let (le, lf) = (Level::new(ce), Level::new(cf));
     let (te, tf) = (vec![Traits::default(); n], vec![Traits::default(); m]);
     let (ae, af) = (vec![None; n], vec![None; m]);
