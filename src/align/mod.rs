@@ -14,9 +14,11 @@ pub mod anchor;
 pub mod cost;
 pub mod dp;
 pub mod features;
+mod refine;
 mod model;
 
 pub use model::*;
+pub use refine::sentences_within;
 
 use crate::segment::{Document, Part};
 use cost::{LengthModel, Numbering, Span, SHAPES};

@@ -11,6 +11,7 @@
 mod clean;
 mod label;
 mod markers;
+pub mod sentences;
 
 pub use label::roman as roman_value;
 

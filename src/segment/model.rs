@@ -107,3 +107,10 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub dropped: Vec<Dropped>,
 }
+
+impl Document {
+    /// A document with this one's source, language and symbol, and no paragraphs.
+    pub fn clone_empty(&self) -> Document {
+        Document { source: self.source.clone(), language: self.language, symbol: self.symbol.clone(), paragraphs: vec![], dropped: vec![] }
+    }
+}
