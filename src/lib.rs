@@ -9,7 +9,7 @@
 //!    closing), with page headers and page numbers dropped and counted;
 //! 3. [`align`]: two documents → [`align::Alignment`], a list of [`align::Bead`]s found by
 //!    numbering anchors and a banded dynamic programme over length and shared content;
-//! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX or Moses files.
+//! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX, Moses or bead (index) files.
 //!
 //! ```
 //! use paralign::{align, read, segment};
