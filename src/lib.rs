@@ -11,6 +11,9 @@
 //!    numbering anchors and a banded dynamic programme over length and shared content;
 //! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX, Moses or bead (index) files.
 //!
+//! Beside the pipeline, [`score`] measures an alignment against a gold one, bead files both,
+//! by the strict and lax precision and recall of the sentence-alignment benchmarks.
+//!
 //! ```
 //! use paralign::{align, read, segment};
 //! let en = read::Text::new("en.txt", "The General Assembly,\n\n1. Decides to meet;\n");
@@ -29,6 +32,7 @@ pub mod error;
 pub mod lexicon;
 pub mod read;
 pub mod report;
+pub mod score;
 pub mod segment;
 pub mod write;
 
