@@ -181,7 +181,7 @@ pub fn matches(reference: &[IndexBead], candidates: &[IndexBead]) -> Counts {
 }
 
 /// Precision, recall and F1 under one of the two criteria.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Metrics {
     pub precision: f64,
     pub recall: f64,
