@@ -82,7 +82,7 @@ fn parse_line(line: &str) -> std::result::Result<IndexBead, String> {
     let rest = rest.trim();
     if !rest.is_empty() {
         let score = rest.strip_prefix(':').map(str::trim);
-        if !score.is_some_and(|s| s.parse::<f64>().is_ok()) {
+        if score.is_none_or(|s| s.parse::<f64>().is_err()) {
             return Err(format!("unexpected '{rest}' after the second list"));
         }
     }
