@@ -30,6 +30,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A line of an input that does not follow its format, such as a bead file line that is
+    /// not `[indices]:[indices]`.
+    #[error("{}: line {line}: {reason}", path.display())]
+    Syntax {
+        path: PathBuf,
+        /// 1-based, counting every line of the file.
+        line: usize,
+        reason: String,
+    },
     /// A setting or argument that cannot be used.
     #[error("{0}")]
     Usage(String),

@@ -9,7 +9,10 @@
 //!    closing), with page headers and page numbers dropped and counted;
 //! 3. [`align`]: two documents → [`align::Alignment`], a list of [`align::Bead`]s found by
 //!    numbering anchors and a banded dynamic programme over length and shared content;
-//! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX or Moses files.
+//! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX, Moses or bead (index) files.
+//!
+//! Beside the pipeline, [`score`] measures an alignment against a gold one, bead files both,
+//! by the strict and lax precision and recall of the sentence-alignment benchmarks.
 //!
 //! ```
 //! use paralign::{align, read, segment};
@@ -29,6 +32,7 @@ pub mod error;
 pub mod lexicon;
 pub mod read;
 pub mod report;
+pub mod score;
 pub mod segment;
 pub mod write;
 

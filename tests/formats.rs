@@ -1,6 +1,7 @@
 //! The output formats read back by readers that are not ours: xmllint and translate-toolkit for
 //! TMX, Python's `csv` module for CSV, Python's `str.splitlines` for Moses. Each is compared
-//! with the JSONL output for the same input, cleaned by the rule the format documents.
+//! with the JSONL output for the same input, cleaned by the rule the format documents. The
+//! beads format is read by hand, as the benchmarks' scorers read it.
 //!
 //! CI installs the tools (.ci/run); elsewhere a test whose tool is missing says "skipped" on
 //! stderr and passes, unless `CI` is set.
@@ -19,6 +20,8 @@ struct Unit {
     label: String,
     kind: String,
     score: f64,
+    en_ids: Vec<usize>,
+    fr_ids: Vec<usize>,
 }
 
 impl Unit {
@@ -332,6 +335,85 @@ fn check_moses(case: &Case) {
     }
 }
 
+/// The indices of one side of a bead line: `[3, 4]` → [3, 4], `[]` → [].
+fn bead_side(side: &str) -> Vec<usize> {
+    let inner = side
+        .strip_prefix('[')
+        .and_then(|s| s.strip_suffix(']'))
+        .unwrap_or_else(|| panic!("not a bracketed list: {side:?}"));
+    if inner.is_empty() {
+        return vec![];
+    }
+    inner
+        .split(", ")
+        .map(|n| n.parse().unwrap_or_else(|e| panic!("{n:?} in {side:?}: {e}")))
+        .collect()
+}
+
+/// `-v`'s count of paragraphs for `file` ("en.txt: 18 paragraphs, 3 lines dropped").
+fn paragraphs_read(verbose: &str, file: &Path) -> usize {
+    let prefix = format!("{}: ", file.display());
+    let line = verbose
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .unwrap_or_else(|| panic!("no line for {} in {verbose}", file.display()));
+    let count = line.split(' ').next().expect("a count");
+    count.parse().unwrap_or_else(|e| panic!("{line:?}: {e}"))
+}
+
+/// `--format beads`: one line `[en]:[fr]` per unit, one-sided units included, holding the
+/// JSONL's paragraph indices; each side's paragraphs 0..n (n as `-v` counts them) appear once
+/// each, in order.
+fn check_beads(case: &Case) {
+    let output = Command::cargo_bin("paralign")
+        .expect("the paralign binary")
+        .arg("align")
+        .arg(&case.en)
+        .arg(&case.fr)
+        .args(["--format", "beads", "-v"])
+        .output()
+        .expect("run paralign");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 beads");
+    let verbose = String::from_utf8(output.stderr).expect("UTF-8 stderr");
+    assert!(stdout.ends_with('\n') && !stdout.ends_with("\n\n"), "{stdout:?}");
+    let beads: Vec<(Vec<usize>, Vec<usize>)> = stdout
+        .lines()
+        .map(|line| {
+            let (en, fr) = line.split_once(':').unwrap_or_else(|| panic!("no ':' in {line:?}"));
+            (bead_side(en), bead_side(fr))
+        })
+        .collect();
+    let units = case.units();
+    let from_jsonl: Vec<(Vec<usize>, Vec<usize>)> =
+        units.iter().map(|u| (u.en_ids.clone(), u.fr_ids.clone())).collect();
+    assert_eq!(beads, from_jsonl);
+    let en: Vec<usize> = beads.iter().flat_map(|b| b.0.iter().copied()).collect();
+    let fr: Vec<usize> = beads.iter().flat_map(|b| b.1.iter().copied()).collect();
+    let (n_en, n_fr) = (paragraphs_read(&verbose, &case.en), paragraphs_read(&verbose, &case.fr));
+    assert_eq!(en, (0..n_en).collect::<Vec<_>>(), "English indices");
+    assert_eq!(fr, (0..n_fr).collect::<Vec<_>>(), "French indices");
+    assert!(beads.iter().all(|(e, f)| !e.is_empty() || !f.is_empty()), "an empty bead");
+}
+
+#[test]
+fn beads_hold_every_paragraph_once_in_order() {
+    let case = Case::sample();
+    check_beads(&case);
+    // The seed pair's English title has no French counterpart: a one-sided bead is written.
+    let one_sided = case.units().iter().filter(|u| !u.is_pair()).count();
+    assert!(one_sided > 0, "the seed pair has a 1-0 unit");
+}
+
+#[test]
+fn beads_format_follows_the_extension() {
+    let case = Case::sample();
+    let path = case.align_to("out.beads");
+    let text = std::fs::read_to_string(&path).expect("read beads");
+    assert_eq!(text.lines().count(), case.units().len());
+    assert!(text.lines().all(|l| l.starts_with('[') && l.ends_with(']')), "{text}");
+}
+
 #[test]
 fn tmx_is_read_by_xmllint_and_translate_toolkit() {
     check_tmx(&Case::sample());
@@ -365,4 +447,5 @@ fn hostile_text_survives_every_format() {
     check_csv(&case);
     check_tsv(&case);
     check_moses(&case);
+    check_beads(&case);
 }

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     #[command(flatten)]
     pub pair: super::Pair,
-    /// Output file; the format follows its extension (.jsonl, .csv, .tsv, .tmx).
+    /// Output file; the format follows its extension (.jsonl, .csv, .tsv, .tmx, .beads).
     /// Standard output when absent. For moses, the prefix of OUT.en and OUT.fr.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Output format: jsonl, csv, tsv, tmx or moses.
+    /// Output format: jsonl, csv, tsv, tmx, moses or beads (paragraph indices, `[0, 1]:[0]`,
+    /// for `paralign score`).
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Print what was read (paragraphs, dropped lines, units per kind) on standard error.

@@ -44,7 +44,10 @@ pub fn write_output(path: Option<&Path>, write: impl FnOnce(Box<dyn Write + Send
 /// The output format: `--format` when given, else the extension of `-o`, else JSONL.
 pub fn choose_format(name: Option<&str>, output: Option<&Path>) -> Result<Format> {
     if let Some(name) = name {
-        return Format::from_name(name).ok_or_else(|| Error::Usage(format!("unknown format '{name}' (jsonl, csv, tsv, tmx, moses)")));
+        return Format::from_name(name).ok_or_else(|| {
+            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            Error::Usage(format!("unknown format '{name}' ({})", known.join(", ")))
+        });
     }
     Ok(output.and_then(Format::from_path).unwrap_or(Format::Jsonl))
 }

@@ -4,6 +4,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 mod io;
+pub mod score;
 pub mod stream;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,7 @@ pub enum Command {
     Check(check::Args),
     Batch(batch::Args),
     Stream(stream::Args),
+    Score(score::Args),
 }
 
 /// The two documents every subcommand reads.
@@ -41,5 +43,6 @@ pub fn run(cli: &Cli) -> paralign::Result<u8> {
         Command::Check(args) => check::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Stream(args) => stream::run(args),
+        Command::Score(args) => score::run(args).map(|()| 0),
     }
 }

@@ -1,4 +1,4 @@
-//! Writers: an [`Alignment`] → JSONL, CSV, TSV, TMX or Moses.
+//! Writers: an [`Alignment`] → JSONL, CSV, TSV, TMX, Moses or beads.
 //!
 //! Every format is a [`UnitWriter`]: it is fed one bead at a time, possibly from several
 //! alignments (batch mode writes one memory for many documents), and [`UnitWriter::finish`]
@@ -6,12 +6,14 @@
 //! What each format cannot carry (control characters, line breaks inside a line) is cleaned
 //! by the functions in [`text`], the same way for every writer that needs them.
 
+mod beads;
 mod csv;
 mod jsonl;
 mod moses;
 pub mod text;
 mod tmx;
 
+pub use self::beads::BeadsWriter;
 pub use self::csv::CsvWriter;
 pub use self::jsonl::JsonlWriter;
 pub use self::moses::MosesWriter;
@@ -30,19 +32,22 @@ pub enum Format {
     Tmx,
     /// Two line-aligned plain-text files, one per language.
     Moses,
+    /// Paragraph indices only, one bead a line (`[3, 4]:[3]`): the benchmarks' gold format.
+    Beads,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Jsonl,
         Format::Csv,
         Format::Tsv,
         Format::Tmx,
         Format::Moses,
+        Format::Beads,
     ];
 
-    /// The format named on the command line (`jsonl`, `csv`, `tsv`, `tmx`, `moses`).
+    /// The format named on the command line (`jsonl`, `csv`, `tsv`, `tmx`, `moses`, `beads`).
     pub fn from_name(name: &str) -> Option<Format> {
         Format::ALL
             .into_iter()
@@ -63,6 +68,7 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Tmx => "tmx",
             Format::Moses => "moses",
+            Format::Beads => "beads",
         }
     }
 }
@@ -106,6 +112,7 @@ pub fn writer_for(
         (Format::Csv, None) => Box::new(CsvWriter::csv(out)),
         (Format::Tsv, None) => Box::new(CsvWriter::tsv(out)),
         (Format::Tmx, None) => Box::new(TmxWriter::new(out)),
+        (Format::Beads, None) => Box::new(BeadsWriter::new(out)),
     };
     Ok(writer)
 }
@@ -207,6 +214,7 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("x.JSONL")), Some(Format::Jsonl));
         assert_eq!(Format::from_path(Path::new("x.tsv")), Some(Format::Tsv));
         assert_eq!(Format::from_path(Path::new("x.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("x.beads")), Some(Format::Beads));
         for p in ["x.en", "x.fr", "x", "x.moses", "x.txt", "x.json"] {
             assert_eq!(Format::from_path(Path::new(p)), None, "{p}");
         }
