@@ -66,6 +66,49 @@ impl AlignConfig {
     }
 }
 
+/// What the units of an alignment are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Units {
+    /// The paragraphs of a resolution, found by [`segment::segment`](crate::segment::segment).
+    #[default]
+    Paragraphs,
+    /// Sentences, aligned inside the aligned paragraphs ([`sentences_within`]).
+    Sentences,
+    /// The lines of texts segmented already ([`segment::lines`](crate::segment::lines)): line i
+    /// is unit i, as hunalign, vecalign and Bertalign read their input.
+    Lines,
+}
+
+impl Units {
+    pub const NAMES: [&'static str; 3] = ["paragraphs", "sentences", "lines"];
+
+    /// The units named on the command line.
+    pub fn from_name(name: &str) -> Option<Units> {
+        match name.to_ascii_lowercase().as_str() {
+            "paragraphs" | "paragraph" => Some(Units::Paragraphs),
+            "sentences" | "sentence" => Some(Units::Sentences),
+            "lines" | "line" => Some(Units::Lines),
+            _ => None,
+        }
+    }
+}
+
+/// Segments two texts into `units` and aligns them: the whole pipeline after reading.
+pub fn align_texts(en: &crate::read::Text, fr: &crate::read::Text, units: Units) -> Alignment {
+    use crate::segment::{self, Language};
+    match units {
+        Units::Lines => align(segment::lines(en, Language::En), segment::lines(fr, Language::Fr), &AlignConfig::sentences()),
+        Units::Paragraphs | Units::Sentences => {
+            let paragraphs = align(segment::segment(en, Language::En), segment::segment(fr, Language::Fr), &AlignConfig::default());
+            if units == Units::Sentences {
+                sentences_within(paragraphs)
+            } else {
+                paragraphs
+            }
+        }
+    }
+}
+
 /// Aligns two documents. Every paragraph of each ends up in exactly one bead.
 pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
     let beads = beads(&en, &fr, config);

@@ -26,7 +26,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
-    let alignment = load_alignment(&args.pair.en, &args.pair.fr)?;
+    let alignment = load_alignment(&args.pair.en, &args.pair.fr, args.pair.units)?;
     if args.verbose {
         eprintln!("{}", summary(&alignment));
     }

@@ -2,7 +2,6 @@
 //! input, the format chosen by name or by extension, and atomic output files.
 
 use paralign::align::{self, Alignment};
-use paralign::segment::{self, Language};
 use paralign::write::Format;
 use paralign::{read, Error, Result};
 use std::io::{Read, Write};
@@ -19,13 +18,17 @@ pub fn read_input(path: &Path) -> Result<read::Text> {
 }
 
 /// Reads, segments and aligns an English and a French file: what every subcommand starts with.
-pub fn load_alignment(en: &Path, fr: &Path) -> Result<Alignment> {
+pub fn load_alignment(en: &Path, fr: &Path, units: align::Units) -> Result<Alignment> {
     if en == Path::new("-") && fr == Path::new("-") {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
-    let en = segment::segment(&read_input(en)?, Language::En);
-    let fr = segment::segment(&read_input(fr)?, Language::Fr);
-    Ok(align::align(en, fr, &align::AlignConfig::default()))
+    let (en, fr) = (read_input(en)?, read_input(fr)?);
+    Ok(align::align_texts(&en, &fr, units))
+}
+
+/// The `--units` value: paragraphs, sentences or lines.
+pub fn parse_units(name: &str) -> std::result::Result<align::Units, String> {
+    align::Units::from_name(name).ok_or_else(|| format!("unknown units '{name}': use {}", align::Units::NAMES.join(", ")))
 }
 
 /// Writes one output through `write`: to standard output when `path` is None, else to the

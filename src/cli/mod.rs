@@ -34,6 +34,10 @@ pub struct Pair {
     pub en: std::path::PathBuf,
     /// French text of the same resolution.
     pub fr: std::path::PathBuf,
+    /// What to align: paragraphs (of a resolution), sentences (inside the aligned paragraphs)
+    /// or lines (line i of each file is unit i, for text segmented already, in any language).
+    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = io::parse_units)]
+    pub units: paralign::align::Units,
 }
 
 /// Runs the subcommand; returns the process exit code.

@@ -50,7 +50,9 @@ fn starts_lower(s: &str) -> bool {
 /// sub-paragraph marker alone ("(a)", "1.", "II.").
 fn ends_inside(s: &str) -> bool {
     let s = s.trim_end();
-    if is_marker(s) {
+    // A resolution number opening a title ("58/135. International cooperation …").
+    let number = s.strip_suffix('.').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'/'));
+    if is_marker(s) || number {
         return true;
     }
     let Some(head) = s.strip_suffix('.') else { return false };
@@ -91,6 +93,7 @@ mod tests {
         assert_eq!(split("Requests: (a) To report; (b) To act. Decides further."), ["Requests: (a) To report; (b) To act.", "Decides further."]);
         assert_eq!(split("1. Decides to meet. 2. Requests a report."), ["1. Decides to meet.", "2. Requests a report."]);
         assert_eq!(split("(a) Welcomes the report."), ["(a) Welcomes the report."]);
+        assert_eq!(split("58/135. International cooperation in the fight"), ["58/135. International cooperation in the fight"]);
     }
 
     #[test]
