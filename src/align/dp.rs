@@ -84,10 +84,16 @@ where
 {
     let rows = band.lo.len();
     let width = |r: usize| band.hi[r] + 1 - band.lo[r];
-    let mut total: Vec<Vec<f64>> = (0..rows).map(|r| vec![f64::INFINITY; width(r)]).collect();
-    let mut back: Vec<Vec<u8>> = (0..rows).map(|r| vec![u8::MAX; width(r)]).collect();
+    // Flat buffers indexed by the row's first node: one allocation each, however many rows.
+    let mut row_start = Vec::with_capacity(rows + 1);
+    row_start.push(0);
+    for r in 0..rows {
+        row_start.push(row_start[r] + width(r));
+    }
+    let mut total = vec![f64::INFINITY; row_start[rows]];
+    let mut back = vec![u8::MAX; row_start[rows]];
     if band.contains(0, 0) {
-        total[0][0 - band.lo[0]] = 0.0;
+        total[0 - band.lo[0]] = 0.0;
     }
     let fill = |r: usize, row: &mut [f64]| {
         for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
@@ -125,10 +131,11 @@ where
                         continue;
                     }
                     let (pr, pc) = (r - a, c - b);
-                    let before = total[pr][pc - band.lo[pr]];
-                    if before + bead < total[r][k] {
-                        total[r][k] = before + bead;
-                        back[r][k] = s as u8;
+                    let before = total[row_start[pr] + pc - band.lo[pr]];
+                    let here = row_start[r] + k;
+                    if before + bead < total[here] {
+                        total[here] = before + bead;
+                        back[here] = s as u8;
                     }
                 }
             }
@@ -136,7 +143,7 @@ where
         }
     }
     // A band ends at node (n, m): its last row is n, and reaches column m.
-    traceback(band, shapes, &back, rows - 1, band.hi[rows - 1])
+    traceback(band, shapes, &back, &row_start, rows - 1, band.hi[rows - 1])
 }
 
 /// One bead of the best path: from node `from` to node `to`, of shape `shapes[shape]`.
@@ -149,14 +156,14 @@ pub struct Step {
 
 /// Walks the back-pointers from node (n, m) to (0, 0): the beads in document order. None when
 /// (n, m) was not reached.
-fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[Vec<u8>], n: usize, m: usize) -> Option<Vec<Step>> {
+fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[u8], row_start: &[usize], n: usize, m: usize) -> Option<Vec<Step>> {
     if !band.contains(n, m) {
         return None;
     }
     let mut path = Vec::new();
     let (mut r, mut c) = (n, m);
     while (r, c) != (0, 0) {
-        let s = back[r][c - band.lo[r]];
+        let s = back[row_start[r] + c - band.lo[r]];
         if s == u8::MAX {
             return None;
         }

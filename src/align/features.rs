@@ -289,6 +289,11 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
         names.dedup();
         f.names = names;
     }
+    // The words are not needed once they have ids; on a long text they are a good part of
+    // the memory the features take.
+    for f in fr.iter_mut().chain(en.iter_mut()) {
+        f.name_words = Vec::new();
+    }
 }
 
 /// Whether two words' lengths allow a Jaro–Winkler similarity of 0.88: with a prefix bonus of
@@ -410,6 +415,15 @@ impl Hasher for Fnv {
         for &b in bytes {
             self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
         }
+    }
+}
+
+impl Features {
+    /// The features with only the `k` smallest hashes of each sorted list: a bottom-k sketch.
+    pub fn sketch(mut self, k: usize) -> Features {
+        self.exact.truncate(k);
+        self.names.truncate(k);
+        self
     }
 }
 

@@ -93,19 +93,16 @@ impl Units {
     }
 }
 
-/// Segments two texts into `units` and aligns them: the whole pipeline after reading.
-pub fn align_texts(en: &crate::read::Text, fr: &crate::read::Text, units: Units) -> Alignment {
+/// Segments two texts into `units` and aligns them: the whole pipeline after reading. The
+/// texts are dropped once segmented (on a long corpus they are a good part of the memory).
+pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -> Alignment {
     use crate::segment::{self, Language};
+    let split = |t: crate::read::Text, language| if units == Units::Lines { segment::lines(&t, language) } else { segment::segment(&t, language) };
+    let (en, fr) = (split(en, Language::En), split(fr, Language::Fr));
     match units {
-        Units::Lines => align(segment::lines(en, Language::En), segment::lines(fr, Language::Fr), &AlignConfig::sentences()),
-        Units::Paragraphs | Units::Sentences => {
-            let paragraphs = align(segment::segment(en, Language::En), segment::segment(fr, Language::Fr), &AlignConfig::default());
-            if units == Units::Sentences {
-                sentences_within(paragraphs)
-            } else {
-                paragraphs
-            }
-        }
+        Units::Lines => align(en, fr, &AlignConfig::sentences()),
+        Units::Paragraphs => align(en, fr, &AlignConfig::default()),
+        Units::Sentences => sentences_within(align(en, fr, &AlignConfig::default())),
     }
 }
 
@@ -177,14 +174,18 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
 const DIRECT_CELLS: usize = 200_000;
 /// Largest band searched directly at a coarse level.
 const COARSE_CELLS: usize = 20_000;
+/// Items of each sorted feature list kept at coarse levels (the smallest hashes: a bottom-k
+/// sketch, whose overlaps estimate the full lists'), so that comparing two merged units costs
+/// the same at every level.
+const COARSE_SKETCH: usize = 24;
 /// Columns searched either side of the path projected from the level above.
-const FINE_WIDTH: usize = 8;
+const FINE_WIDTH: usize = 6;
 
 /// The band for the finest level: the path through the paragraphs merged two by two (found
 /// the same way, recursively), projected and widened by [`FINE_WIDTH`]. Numbering plays no
 /// part above the finest level; content and length do, as they do below.
 fn coarse_band(fe: &[Features], ff: &[Features], model: LengthModel, slack: usize, shapes: &'static [(usize, usize, f64)], evidence: cost::Evidence) -> dp::Band {
-    let halve = |f: &[Features]| f.chunks(2).map(features::merge).collect::<Vec<Features>>();
+    let halve = |f: &[Features]| f.chunks(2).map(|pair| features::merge(pair).sketch(COARSE_SKETCH)).collect::<Vec<Features>>();
     let (ce, cf) = (halve(fe), halve(ff));
     let (n, m) = (ce.len(), cf.len());
     let band = dp::Band::around(&[], n, m, slack);

@@ -23,7 +23,7 @@ pub fn load_alignment(en: &Path, fr: &Path, units: align::Units) -> Result<Align
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
     let (en, fr) = (read_input(en)?, read_input(fr)?);
-    Ok(align::align_texts(&en, &fr, units))
+    Ok(align::align_texts(en, fr, units))
 }
 
 /// The `--units` value: paragraphs, sentences or lines.
