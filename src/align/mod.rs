@@ -100,7 +100,13 @@ pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -
     let split = |t: crate::read::Text, language| if units == Units::Lines { segment::lines(&t, language) } else { segment::segment(&t, language) };
     let (en, fr) = (split(en, Language::En), split(fr, Language::Fr));
     match units {
-        Units::Lines => align(en, fr, &AlignConfig::sentences()),
+        Units::Lines => {
+            // Lines that hold a resolution, one paragraph a line (an opening line near the top
+            // on both sides), are aligned as paragraphs; other lines as sentences.
+            let resolution = |d: &Document| d.paragraphs.iter().take(50).any(|p| p.label.anchor && p.label.name == "opening");
+            let config = if resolution(&en) && resolution(&fr) { AlignConfig::default() } else { AlignConfig::sentences() };
+            align(en, fr, &config)
+        }
         Units::Paragraphs => align(en, fr, &AlignConfig::default()),
         Units::Sentences => sentences_within(align(en, fr, &AlignConfig::default())),
     }

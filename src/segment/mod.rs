@@ -28,6 +28,9 @@ use clean::{Block, SYMBOL_LINE};
 /// was segmented already; blank lines are units too, so that indices stay line numbers.
 pub fn lines(text: &Text, language: Language) -> Document {
     let content = text.content.strip_suffix('\n').unwrap_or(&text.content);
+    // Lines that carry a resolution's numbering ("Article 1", "3.", "The General Assembly")
+    // keep their anchor labels, so that pre-segmented UN text is anchored as paragraphs are.
+    let mut labeller = label::Labeller::new(content.split('\n').any(label::is_opening));
     let mut start = 0;
     let paragraphs = content
         .split('\n')
@@ -35,7 +38,9 @@ pub fn lines(text: &Text, language: Language) -> Document {
         .map(|(i, line)| {
             let span = start..start + line.len();
             start = span.end + 1;
-            Paragraph { text: line.to_string(), label: Label { name: format!("line.{i}"), anchor: false }, part: Part::Text, markers: vec![], span }
+            let assigned = labeller.next(line.trim(), false);
+            let label = if assigned.anchor { Label { name: assigned.name, anchor: true } } else { Label { name: format!("line.{i}"), anchor: false } };
+            Paragraph { text: line.to_string(), label, part: Part::Text, markers: vec![], span }
         })
         .collect();
     Document { source: text.source.clone(), language, symbol: None, paragraphs, dropped: vec![] }
