@@ -29,10 +29,10 @@ pub const SHAPES: [(usize, usize, f64); 8] = [
 /// without counterpart is cheaper than a paragraph.
 pub const SENTENCE_SHAPES: [(usize, usize, f64); 8] = [
     (1, 1, 0.0),
-    (1, 0, 4.0),
-    (0, 1, 4.0),
-    (2, 1, 2.0),
-    (1, 2, 2.0),
+    (1, 0, 3.5),
+    (0, 1, 3.5),
+    (2, 1, 2.5),
+    (1, 2, 2.5),
     (2, 2, 4.5),
     (1, 3, 4.0),
     (3, 1, 4.0),
