@@ -25,9 +25,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
-    let alignment = load_alignment(&args.pair.en, &args.pair.fr)?;
+    let loaded = load_alignment(&args.pair)?;
+    let alignment = loaded.alignment;
     if args.verbose {
-        eprintln!("{}", summary(&alignment));
+        eprintln!("{}", summary(&alignment, loaded.encodings));
     }
     match (&args.output, format) {
         (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
@@ -52,16 +53,16 @@ fn suffixed(path: &Path, language: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn summary(a: &align::Alignment) -> String {
+fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2]) -> String {
     let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
     for b in &a.beads {
         *kinds.entry(b.kind()).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.into_iter().map(|(k, n)| format!("{k}: {n}")).collect();
     format!(
-        "{}: {} paragraphs, {} lines dropped\n{}: {} paragraphs, {} lines dropped\n{} units ({})",
-        a.en.source, a.en.paragraphs.len(), a.en.dropped.len(),
-        a.fr.source, a.fr.paragraphs.len(), a.fr.dropped.len(),
+        "{}: {}, {} paragraphs, {} lines dropped\n{}: {}, {} paragraphs, {} lines dropped\n{} units ({})",
+        a.en.source, encodings[0].name(), a.en.paragraphs.len(), a.en.dropped.len(),
+        a.fr.source, encodings[1].name(), a.fr.paragraphs.len(), a.fr.dropped.len(),
         a.beads.len(), kinds.join(", ")
     )
 }

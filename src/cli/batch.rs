@@ -2,6 +2,7 @@
 
 use super::io::AtomicFile;
 use paralign::corpus::{self, Aligned, DocumentPair, Plan, Summary, Unpaired};
+use paralign::read::ReadOptions;
 use paralign::segment::Language;
 use paralign::write::{CsvWriter, JsonlWriter, MosesWriter, TmxWriter, UnitWriter};
 use paralign::{Error, Result};
@@ -32,11 +33,16 @@ pub struct Args {
     /// Process only slice K of N (1-based), chosen by a stable hash of the symbol.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// Read every file in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1252, latin1… (any WHATWG label).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
     let started = Instant::now();
-    let mut plan = plan(args)?;
+    let options = super::read_options(args.encoding.as_deref())?;
+    let mut plan = plan(args, &options)?;
     if let Some(spec) = &args.shard {
         let (k, n) = parse_shard(spec)?;
         corpus::shard(&mut plan, k, n);
@@ -55,7 +61,7 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut writers = out.writers(&args.output)?;
     // Documents in memory at once: enough to keep every thread busy, few enough to bound memory.
     let window = threads * 8;
-    corpus::run(&plan.pairs, threads, window, |pair, result| {
+    corpus::run_with(&plan.pairs, threads, window, &options, |pair, result| {
         progress.inc(1);
         match result {
             Ok(aligned) => {
@@ -88,22 +94,22 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(u8::from(summary.skipped + summary.unpaired > 0))
 }
 
-fn plan(args: &Args) -> Result<Plan> {
+fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     if let Some(manifest) = &args.manifest {
         if !args.inputs.is_empty() {
             return Err(Error::Usage("give either folders or --manifest, not both".into()));
         }
-        return corpus::read_manifest(manifest);
+        return corpus::read_manifest(manifest, options);
     }
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
-            let (mut a, mut bad) = corpus::identify(&corpus::files_in(en)?, Some(Language::En));
-            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr));
+            let (mut a, mut bad) = corpus::identify_with(&corpus::files_in(en)?, Some(Language::En), options);
+            let (b, bad_fr) = corpus::identify_with(&corpus::files_in(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
-        [dir] => corpus::identify(&corpus::files_in(dir)?, None),
+        [dir] => corpus::identify_with(&corpus::files_in(dir)?, None, options),
         _ => return Err(Error::Usage("give an English and a French folder, one folder with both, or --manifest FILE".into())),
     };
     let mut plan = corpus::pair(identified);

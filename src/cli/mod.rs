@@ -32,6 +32,22 @@ pub struct Pair {
     pub en: std::path::PathBuf,
     /// French text of the same resolution.
     pub fr: std::path::PathBuf,
+    /// Read both files in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1252, latin1… (any WHATWG label).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+}
+
+impl Pair {
+    /// How to read the two files.
+    pub fn read_options(&self) -> paralign::Result<paralign::read::ReadOptions> {
+        read_options(self.encoding.as_deref())
+    }
+}
+
+/// Read options for an `--encoding` value (None: detect).
+pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
+    encoding.map_or(Ok(paralign::read::ReadOptions::default()), paralign::read::ReadOptions::with_encoding_label)
 }
 
 /// Runs the subcommand; returns the process exit code.
