@@ -1,7 +1,7 @@
 //! `paralign align`: one English and one French file → their paragraph alignment.
 
 use super::io::{choose_format, load_alignment, write_output, AtomicFile};
-use paralign::write::{self, Format};
+use paralign::write::{self, CsvWriter, Format, UnitWriter};
 use paralign::{align, Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -18,13 +18,22 @@ pub struct Args {
     /// Output format: jsonl, csv, tsv, tmx or moses.
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Print what was read (paragraphs, dropped lines, units per kind) on standard error.
+    /// Print what was read (encoding, paragraphs, dropped lines, units per kind) on standard
+    /// error.
     #[arg(short, long)]
     pub verbose: bool,
+    /// CSV and TSV: put an apostrophe before every cell that starts with =, +, -, @, a tab or
+    /// a carriage return, so that a spreadsheet does not run it as a formula (the cell is then
+    /// no longer exactly the source text).
+    #[arg(long)]
+    pub excel_safe: bool,
 }
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
+    if args.excel_safe && !matches!(format, Format::Csv | Format::Tsv) {
+        return Err(Error::Usage(format!("--excel-safe applies to csv and tsv output, not {format}")));
+    }
     let loaded = load_alignment(&args.pair)?;
     let alignment = loaded.alignment;
     if args.verbose {
@@ -41,7 +50,14 @@ pub fn run(args: &Args) -> Result<()> {
             en_file.commit()?;
             fr_file.commit()
         }
-        (out, _) => write_output(out.as_deref(), |w| write::write_all(&alignment, write::writer_for(format, w, None)?.as_mut())),
+        (out, _) => write_output(out.as_deref(), |w| {
+            let mut writer: Box<dyn UnitWriter + Send> = match format {
+                Format::Csv if args.excel_safe => Box::new(CsvWriter::csv(w).excel_safe()),
+                Format::Tsv if args.excel_safe => Box::new(CsvWriter::tsv(w).excel_safe()),
+                _ => write::writer_for(format, w, None)?,
+            };
+            write::write_all(&alignment, writer.as_mut())
+        }),
     }
 }
 
