@@ -183,6 +183,8 @@ fn the_real_security_council_pairs_are_paired_by_content() {
     assert!(documents.iter().all(|d| d["status"] == "aligned"));
     // paired by the symbol in the text: each pair's two files carry the same name here
     assert!(documents.iter().all(|d| Path::new(&d["en_file"]).file_name() == Path::new(&d["fr_file"]).file_name()));
+    // no real pair looks like two different documents
+    assert!(!stderr.contains("warning"), "{stderr}");
     let differs = documents.iter().filter(|d| d["structure"] == "differs").count();
     assert!((5..60).contains(&differs), "{differs} pairs flagged as structurally different");
 }

@@ -39,6 +39,10 @@ pub fn run(args: &Args) -> Result<()> {
     if args.verbose {
         eprintln!("{}", summary(&alignment, loaded.encodings));
     }
+    // The output is still written: the user may want to see it, and a pipeline may not stop.
+    if let Some(f) = paralign::check::mismatch(&alignment) {
+        eprintln!("paralign: warning: {} / {}: {}; this alignment is not reliable", alignment.en.source, alignment.fr.source, f.detail);
+    }
     match (&args.output, format) {
         (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
         (Some(out), Format::Moses) => {

@@ -71,6 +71,9 @@ pub fn run(args: &Args) -> Result<u8> {
         match result {
             Ok(aligned) => {
                 summary.add(&aligned);
+                if let Some(detail) = &aligned.mismatch {
+                    progress.suspend(|| eprintln!("paralign: warning: {}: {detail}", pair.symbol));
+                }
                 writers.document(&aligned).map_err(|source| Error::Write { path: args.output.clone(), source })
             }
             Err(e) => {

@@ -200,6 +200,9 @@ pub struct Aligned {
     pub mean_score: f64,
     /// Bytes of input text read.
     pub bytes: usize,
+    /// Why the two files look like two different documents, when they do (the finding is
+    /// also counted in `errors`).
+    pub mismatch: Option<String>,
 }
 
 /// Reads, segments, aligns and checks one pair. An error names the file.
@@ -232,7 +235,8 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text) -> Result<Aligned> {
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     let mean_score = alignment.beads.iter().map(|b| b.score).sum::<f64>() / alignment.beads.len().max(1) as f64;
-    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes })
+    let mismatch = report.findings.iter().find(|f| f.kind == check::Kind::MismatchedDocuments).map(|f| f.detail.clone());
+    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes, mismatch })
 }
 
 /// Aligns every pair of the plan on `threads` threads and hands the results to `sink` in the
