@@ -276,9 +276,14 @@ fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2]
     let lost: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
     for (side, (doc, name, notes)) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)].into_iter().enumerate() {
         let referred = referred(doc);
+        // The paragraph of each footnote label, found once: a document may have thousands.
+        let mut paragraph_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, p) in doc.paragraphs.iter().enumerate().filter(|(_, p)| p.part == Part::Footnote) {
+            paragraph_of.entry(p.label.name.as_str()).or_insert(i);
+        }
         for n in notes.difference(&referred).filter(|n| !lost.contains(n)) {
             let label = format!("fn.{n}");
-            let index = doc.paragraphs.iter().position(|p| p.part == Part::Footnote && p.label.name == label).map(|i| units[side][i]);
+            let index = paragraph_of.get(label.as_str()).map(|&i| units[side][i]);
             let label = format!("fn.{n}");
             let detail = format!("footnote {n} of the {name} text is never referred to by a marker");
             match index {

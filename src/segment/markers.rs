@@ -38,6 +38,7 @@ struct Candidate {
 
 /// Removes the markers of the footnotes `numbers` from the paragraphs' texts and records them.
 pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
+    let numbers: std::collections::HashSet<u32> = numbers.iter().copied().collect();
     let mut max_seen = 0;
     for p in paragraphs.iter_mut() {
         let mut removals = vec![];
@@ -55,10 +56,23 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
                 }
             }
         }
-        for r in removals.into_iter().rev() {
-            p.text.replace_range(r, "");
+        if !removals.is_empty() {
+            p.text = without(&p.text, &removals);
         }
     }
+}
+
+/// `text` without the byte ranges `removals` (in order, not overlapping), copied once: a
+/// paragraph may hold thousands of markers.
+fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in removals {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Where `text` holds digits that look like a footnote marker glued to a word ("mer1",
@@ -157,10 +171,19 @@ fn clause_ends(rest: &str) -> bool {
     rest.trim_start().chars().next().is_none_or(|c| ",;.:)]»”".contains(c))
 }
 
-/// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers.
+/// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers. Only the
+/// last [`SYMBOL_REACH`] bytes are looked at, so that a text with no white space (a line of
+/// megabytes) is not read back to its start at every digit.
 fn in_symbol(text: &str, at: usize) -> bool {
-    text[..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
+    let mut from = at.saturating_sub(SYMBOL_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
 }
+
+/// Longer than any document symbol ("A/HRC/RES/55/1/Add.1/Corr.1" is 27 bytes).
+const SYMBOL_REACH: usize = 64;
 
 #[cfg(test)]
 mod tests {
