@@ -8,6 +8,10 @@
 
 use rayon::prelude::*;
 
+/// Nodes a band may hold beyond its diagonal; resolutions need a thousandth of this, so the
+/// cap only binds on documents of tens of thousands of paragraphs.
+pub const MAX_BAND_CELLS: usize = 1 << 20;
+
 /// The nodes the search may visit, row by row.
 #[derive(Debug, Clone)]
 pub struct Band {
@@ -19,8 +23,12 @@ impl Band {
     /// A band around the polyline through the anchor pairs: each stretch between two anchors
     /// is searched along its diagonal, `slack` columns either side, widened by the difference
     /// in paragraph counts of the stretch (that many paragraphs may be missing on one side)
-    /// and by an eighth of its length.
+    /// and by an eighth of its length. That extra room is capped so that the band never holds
+    /// more than about [`MAX_BAND_CELLS`] nodes beyond the diagonal itself: a long document
+    /// with no anchors (labels that repeat, or numbers past 999) would otherwise get a band as
+    /// wide as an eighth of the document, and quadratic time and memory.
     pub fn around(anchors: &[(usize, usize)], n: usize, m: usize, slack: usize) -> Band {
+        let widest = (MAX_BAND_CELLS / (n + 1) / 2).max(slack);
         let mut points = vec![(0, 0)];
         for &(i, j) in anchors {
             points.push((i, j));
@@ -34,7 +42,7 @@ impl Band {
             let (dx, dy) = (x1 - x0, y1 - y0);
             // A long stretch without anchors may hold deletions on both sides that cancel
             // out in the counts, so it gets more room.
-            let width = slack + dx.abs_diff(dy) + dx.min(dy) / 8;
+            let width = (slack + dx.abs_diff(dy) + dx.min(dy) / 8).min(widest);
             for r in x0..=x1 {
                 let (from, to) = match ((r - x0) * dy).checked_div(dx) {
                     None => (y0, y1),
@@ -164,6 +172,18 @@ mod tests {
         assert!(band.contains(50, 52) && band.contains(51, 53) && band.contains(100, 104));
         assert!(!band.contains(50, 10));
         assert!(band.cells() < 101 * 30, "{}", band.cells());
+    }
+
+    #[test]
+    fn a_long_stretch_without_anchors_keeps_a_bounded_band() {
+        for (n, m) in [(100_000, 100_000), (100_000, 50_000), (10, 200_000), (200_000, 10)] {
+            let band = Band::around(&[], n, m, 3);
+            assert!(band.cells() <= 2 * MAX_BAND_CELLS + 2 * (n + m), "{n} × {m}: {}", band.cells());
+            assert!(band.contains(0, 0) && band.contains(n, m));
+            for r in 1..band.lo.len() {
+                assert!(band.lo[r] <= band.hi[r - 1] + 1 && band.lo[r] >= band.lo[r - 1], "row {r}");
+            }
+        }
     }
 
     #[test]
