@@ -28,8 +28,11 @@ fn repeat_to(unit: &str, size: usize) -> String {
     unit.repeat(size / unit.len().max(1) + 1)
 }
 
-/// The cases: name, and the English and French texts at `size` bytes each (about).
-fn cases() -> Vec<(&'static str, usize, Box<dyn Fn(usize) -> (String, String)>)> {
+/// Makes the English and French texts of a case at about `size` bytes each.
+type Make = Box<dyn Fn(usize) -> (String, String)>;
+
+/// The cases: name, full size, and how to make them.
+fn cases() -> Vec<(&'static str, usize, Make)> {
     let (en, fr) = (seed("A-RES-58-135.en.txt"), seed("A-RES-58-135.fr.txt"));
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ") + " ";
     let (en_words, fr_words) = (words(&en), words(&fr));
@@ -61,7 +64,7 @@ fn cases() -> Vec<(&'static str, usize, Box<dyn Fn(usize) -> (String, String)>)>
         ),
         ("10,000 lines of \"1.\"", 10_000, Box::new(|n| ("1.\n".repeat(n), "1.\n\n".repeat(n)))),
         ("lines of punctuation", 4 * MB, Box::new(|n| (repeat_to(";\n.\n,,\n", n), repeat_to(" ;\n\n", n)))),
-        ("numbering 1.1.1.1…", 1 * MB, Box::new(|n| (repeat_to("1.", n), repeat_to("1.1.", n)))),
+        ("numbering 1.1.1.1…", MB, Box::new(|n| (repeat_to("1.", n), repeat_to("1.1.", n)))),
         ("one line of digit groups", 4 * MB, Box::new(|n| (repeat_to("123,456,", n), repeat_to("123 456 ", n)))),
         ("one word with glued markers", 4 * MB, Box::new(|n| (repeat_to("a1", n) + "\n\n1 Note.\n", repeat_to("b1", n) + "\n\n1 Note.\n"))),
         ("markers after words", 4 * MB, Box::new(|n| (repeat_to("word;1 ", n) + "\n\n_______________\n1 Note.\n", repeat_to("mot1 ; ", n) + "\n\n_______________\n1 Note.\n"))),

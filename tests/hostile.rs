@@ -329,14 +329,16 @@ fn the_seed_pair_re_encoded_and_re_wrapped_aligns_as_the_original() {
     let original = align_files(&data(EN), &data(FR));
     assert_eq!(original.len(), 18);
     let (en, fr) = (seed(EN), seed(FR));
-    let encodings: [(&str, fn(&str) -> Vec<u8>); 5] = [
+    type Encode = fn(&str) -> Vec<u8>;
+    type Reshape = fn(&str) -> String;
+    let encodings: [(&str, Encode); 5] = [
         ("utf-8", |s| s.as_bytes().to_vec()),
         ("utf-16le-bom", |s| utf16(s, false, true)),
         ("utf-16be-bom", |s| utf16(s, true, true)),
         ("utf-16le", |s| utf16(s, false, false)),
         ("windows-1252", windows_1252),
     ];
-    let shapes: [(&str, fn(&str) -> String); 3] = [
+    let shapes: [(&str, Reshape); 3] = [
         ("as is", str::to_string),
         ("crlf", |s| s.replace('\n', "\r\n")),
         ("rewrapped at 60 and crlf", |s| rewrap(s, 60).replace('\n', "\r\n")),
