@@ -18,10 +18,14 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
     }
 }
 
-/// The number written in superscript digits.
+/// The number written in superscript digits, at most [`MAX_SUPERSCRIPT`]: a longer run is no
+/// footnote number, and the numbers that follow it (n + 1) must not overflow.
 pub(crate) fn superscript_number(s: &str) -> u32 {
-    s.chars().filter_map(superscript_digit).fold(0, |n, d| n * 10 + d)
+    s.chars().filter_map(superscript_digit).fold(0u32, |n, d| (n * 10 + d).min(MAX_SUPERSCRIPT))
 }
+
+/// Far above any footnote number, far below `u32::MAX`.
+const MAX_SUPERSCRIPT: u32 = 999_999;
 
 fn is_superscript(c: char) -> bool {
     superscript_digit(c).is_some()
@@ -217,6 +221,16 @@ mod tests {
     fn decimals_and_dates_are_not_markers() {
         assert_eq!(stripped(&["up to 14,5 mm and 12.5 per cent, on24 May 2024"], &[2, 5, 24])[0].0, "up to 14,5 mm and 12.5 per cent, on24 May 2024");
         assert_eq!(stripped(&["jusqu’à 14,5 mm"], &[5])[0].0, "jusqu’à 14,5 mm");
+    }
+
+    #[test]
+    fn a_long_run_of_superscript_digits_does_not_overflow() {
+        // found by fuzzing (read_segment): "attempt to multiply with overflow"
+        assert_eq!(superscript_number("¹²³"), 123);
+        assert_eq!(superscript_number("⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹"), MAX_SUPERSCRIPT);
+        let text = crate::read::Text::new("t", "Recalling the Convention¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ of 1982,\n\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ A note.\n");
+        let d = crate::segment::segment(&text, crate::segment::Language::En);
+        assert!(!d.paragraphs.is_empty());
     }
 
     #[test]
