@@ -45,23 +45,31 @@ pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
     let numbers: std::collections::HashSet<u32> = numbers.iter().copied().collect();
     let mut max_seen = 0;
     for p in paragraphs.iter_mut() {
-        let mut removals = vec![];
+        let (mut removals, mut markers, mut seen) = (vec![], vec![], max_seen);
         for c in candidates(&p.text) {
             let known = numbers.contains(&c.number);
             let superscript = p.text[c.range.clone()].chars().all(is_superscript);
             // Markers go forward through the footnotes; only a clear marker may repeat an
             // earlier footnote ("Century;3" again), an unclear one (glued to a year) may not.
-            let take = superscript || known && (c.number > max_seen || c.clear);
+            let take = superscript || known && (c.number > seen || c.clear);
             if take {
-                max_seen = max_seen.max(c.number);
-                p.markers.push(c.number);
+                seen = seen.max(c.number);
+                markers.push(c.number);
                 if !c.keep_text {
                     removals.push(c.range);
                 }
             }
         }
-        if !removals.is_empty() {
-            p.text = without(&p.text, &removals);
+        let text = if removals.is_empty() { None } else { Some(without(&p.text, &removals)) };
+        // A paragraph that is nothing but a marker ("³" alone) is text, not a marker: taking
+        // it out would leave an empty paragraph.
+        if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+            continue;
+        }
+        max_seen = seen;
+        p.markers.extend(markers);
+        if let Some(text) = text {
+            p.text = text;
         }
     }
 }
@@ -231,6 +239,12 @@ mod tests {
         let text = crate::read::Text::new("t", "Recalling the Convention¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ of 1982,\n\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ A note.\n");
         let d = crate::segment::segment(&text, crate::segment::Language::En);
         assert!(!d.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_marker_keeps_its_text() {
+        // found by fuzzing (read_segment): "³" alone became an empty paragraph
+        assert_eq!(stripped(&["³", " ¹ ", "Sea¹"], &[1]), [("³".to_string(), vec![]), (" ¹ ".to_string(), vec![]), ("Sea".to_string(), vec![1])]);
     }
 
     #[test]
