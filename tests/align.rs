@@ -246,7 +246,7 @@ fn bad_input_gets_one_line_naming_the_file_and_exit_code_two() {
     let p = |n: &str| dir.path().join(n);
     std::fs::write(p("empty.txt"), "").unwrap();
     std::fs::write(p("blank.txt"), "  \n\n\t\n").unwrap();
-    std::fs::write(p("latin1.txt"), b"R\xe9solution adopt\xe9e\n").unwrap();
+    std::fs::write(p("damaged.txt"), ["Résolution adoptée\n".as_bytes(), b"\xff"].concat()).unwrap();
     std::fs::write(p("doc.pdf"), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
     std::fs::write(p("doc.docx"), b"PK\x03\x04\x14\x00\x06\x00").unwrap();
     std::fs::create_dir(p("folder")).unwrap();
@@ -255,7 +255,7 @@ fn bad_input_gets_one_line_naming_the_file_and_exit_code_two() {
         ("folder", "is a directory"),
         ("empty.txt", "empty"),
         ("blank.txt", "empty"),
-        ("latin1.txt", "not valid UTF-8"),
+        ("damaged.txt", "not valid UTF-8"),
         ("doc.pdf", "PDF"),
         ("doc.docx", "DOCX"),
     ];

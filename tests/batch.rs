@@ -183,6 +183,8 @@ fn the_real_security_council_pairs_are_paired_by_content() {
     assert!(documents.iter().all(|d| d["status"] == "aligned"));
     // paired by the symbol in the text: each pair's two files carry the same name here
     assert!(documents.iter().all(|d| Path::new(&d["en_file"]).file_name() == Path::new(&d["fr_file"]).file_name()));
+    // no real pair looks like two different documents
+    assert!(!stderr.contains("warning"), "{stderr}");
     let differs = documents.iter().filter(|d| d["structure"] == "differs").count();
     assert!((5..60).contains(&differs), "{differs} pairs flagged as structurally different");
 }
@@ -203,4 +205,33 @@ fn stream_answers_each_record_and_goes_on_after_a_bad_one() {
     assert_eq!(records[1]["label"], "op.1");
     assert!(records[2]["error"].as_str().unwrap().contains("not JSON"));
     assert!(records[3]["error"].as_str().unwrap().contains("empty"));
+}
+
+#[test]
+fn encoding_and_excel_safe_reach_every_file_of_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr, out) = (dir.path().join("en"), dir.path().join("fr"), dir.path().join("out"));
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::write(en.join("doc.txt"), "The General Assembly,\n\n=1+2 Decides to act;\n").unwrap();
+    // Windows-1252: ’ is 0x92, é is 0xE9
+    std::fs::write(fr.join("doc.txt"), b"L\x92Assembl\xe9e g\xe9n\xe9rale,\n\n=1+2 D\xe9cide d\x92agir ;\n").unwrap();
+    let status = |args: &[&str]| {
+        let o = paralign().arg("batch").arg(&en).arg(&fr).arg("-o").arg(&out).args(args).output().unwrap();
+        (o.status.code().unwrap(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (code, stderr) = status(&["--excel-safe", "--encoding", "windows-1252"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows = csv_rows(&read(&out, "corpus.csv"));
+    let formula = rows.iter().find(|r| r["en"].contains("Decides")).expect("the formula unit");
+    assert_eq!((formula["en"].as_str(), formula["fr"].as_str()), ("'=1+2 Decides to act;", "'=1+2 Décide d’agir ;"));
+    // the same without options: the French is detected as Windows-1252, the cells are exact
+    let (code, stderr) = status(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows = csv_rows(&read(&out, "corpus.csv"));
+    assert!(rows.iter().any(|r| r["en"] == "=1+2 Decides to act;" && r["fr"] == "=1+2 Décide d’agir ;"), "{rows:?}");
+    let (code, stderr) = status(&["--encoding", "klingon"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("unknown encoding 'klingon'"), "{stderr}");
 }

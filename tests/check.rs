@@ -158,6 +158,7 @@ fn the_fourteen_real_pairs_report_missing_paragraphs_only_where_the_gold_has_the
         let (_, report) = check_files(&dir.join("en.txt"), &dir.join("fr.txt"));
         let missing: Vec<_> = flagged(&report).into_iter().filter(|(k, _)| k.starts_with("missing_in")).collect();
         assert_eq!(missing.len(), one_sided, "{}: {missing:?}", dir.display());
+        assert!(mismatch_findings(&report).is_empty(), "{}: {report:#}", dir.display());
     }
 }
 
@@ -234,4 +235,54 @@ fn perturbations_of_real_pairs_are_reported_as_what_they_are() {
         assert_eq!(added.len(), 1, "{pair_name}: {added:?}");
         assert!(added[0].0 == kind && added[0].1.starts_with(label_prefix), "{pair_name}: {added:?}");
     }
+}
+
+// ---- two different documents ----
+
+fn mismatch_findings(report: &serde_json::Value) -> Vec<&serde_json::Value> {
+    report["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "mismatched_documents").collect()
+}
+
+#[test]
+fn another_resolution_is_reported_as_mismatched_documents() {
+    // The English of A/RES/57/168 against the French of A/RES/58/135: the symbols differ.
+    let (code, report) = check_files(&data("A-RES-57-168.en.txt"), &data(FR));
+    assert_eq!(code, 1);
+    let f = &report["findings"][0];
+    assert_eq!((f["kind"].as_str(), f["severity"].as_str(), f["label"].as_str()), (Some("mismatched_documents"), Some("error"), Some("document")), "{report:#}");
+    let detail = f["detail"].as_str().unwrap();
+    assert!(detail.contains("A/RES/57/168") && detail.contains("A/RES/58/135"), "{detail}");
+    assert_eq!(mismatch_findings(&report).len(), 1);
+
+    // `align` says so in one line on stderr, and still writes the alignment, with exit code 0.
+    let out = paralign().arg("align").arg(data("A-RES-57-168.en.txt")).arg(data(FR)).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("paralign: warning: ") && stderr.contains("two different documents"), "{stderr}");
+    assert!(!parse_jsonl(&out.stdout).is_empty());
+}
+
+#[test]
+fn texts_with_nothing_in_common_are_mismatched_even_under_one_symbol() {
+    // The English preamble against the French operative part: the same symbol, no shared content.
+    let (en, fr) = (seed(EN), seed(FR));
+    let en = &en[..en.find(" 1. Takes note").unwrap()];
+    let fr = &fr[fr.find(" 1. Prend note").unwrap()..];
+    let (_, report) = check_texts(en, fr);
+    let found = mismatch_findings(&report);
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert!(found[0]["detail"].as_str().unwrap().contains("do not read as translations"), "{report:#}");
+}
+
+#[test]
+fn a_partial_translation_is_not_a_mismatch() {
+    // The whole English against the French operative part only: paragraphs are missing, but
+    // what is there is a translation.
+    let fr = seed(FR);
+    let (_, report) = check_texts(&seed(EN), &fr[fr.find(" 1. Prend note").unwrap()..]);
+    assert!(mismatch_findings(&report).is_empty(), "{report:#}");
+    assert!(flagged(&report).iter().filter(|(k, _)| k == "missing_in_fr").count() >= 5, "{report:#}");
+    // and the seed pair itself
+    assert!(mismatch_findings(&check_files(&data(EN), &data(FR)).1).is_empty());
 }

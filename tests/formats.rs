@@ -76,6 +76,34 @@ impl Case {
         Case { en, fr, dir }
     }
 
+    /// Paragraphs that a spreadsheet would run as formulas.
+    fn formulas() -> Case {
+        let dir = TempDir::new().expect("temp dir");
+        let (en, fr) = (
+            dir.path().join("formulas.en.txt"),
+            dir.path().join("formulas.fr.txt"),
+        );
+        std::fs::write(
+            &en,
+            "The General Assembly,\n\n\
+             =HYPERLINK(\"http://example.com\",\"Decides\") to act;\n\n\
+             +1 Requests the report;\n\n\
+             @SUM(A1:A2) Welcomes the efforts;\n\n\
+             -2 Notes the figures, = all;\n",
+        )
+        .expect("write input");
+        std::fs::write(
+            &fr,
+            "L’Assemblée générale,\n\n\
+             =HYPERLINK(\"http://example.com\",\"Décide\") d’agir ;\n\n\
+             +1 Prie le rapport ;\n\n\
+             @SUM(A1:A2) Se félicite des efforts ;\n\n\
+             -2 Note les chiffres, = tous ;\n",
+        )
+        .expect("write input");
+        Case { en, fr, dir }
+    }
+
     fn out(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -350,14 +378,14 @@ fn bead_side(side: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `-v`'s count of paragraphs for `file` ("en.txt: 18 paragraphs, 3 lines dropped").
+/// `-v`'s count of paragraphs for `file` ("en.txt: UTF-8, 18 paragraphs, 3 lines dropped").
 fn paragraphs_read(verbose: &str, file: &Path) -> usize {
     let prefix = format!("{}: ", file.display());
     let line = verbose
         .lines()
         .find_map(|l| l.strip_prefix(prefix.as_str()))
         .unwrap_or_else(|| panic!("no line for {} in {verbose}", file.display()));
-    let count = line.split(' ').next().expect("a count");
+    let count = line.split(", ").find_map(|part| part.strip_suffix(" paragraphs")).unwrap_or_else(|| panic!("no paragraph count in {line:?}"));
     count.parse().unwrap_or_else(|e| panic!("{line:?}: {e}"))
 }
 
@@ -448,4 +476,64 @@ fn hostile_text_survives_every_format() {
     check_tsv(&case);
     check_moses(&case);
     check_beads(&case);
+}
+
+/// `--excel-safe`: what a spreadsheet would run as a formula gets an apostrophe, in CSV read by
+/// the `csv` crate and by Python's `csv` module, and in TSV; nothing else changes. Without the
+/// option the cells are the texts as they are.
+#[test]
+fn excel_safe_cells_start_with_an_apostrophe() {
+    let case = Case::formulas();
+    let units = case.units();
+    let safe = |s: &str| {
+        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        }
+    };
+    assert_eq!(
+        units.iter().filter(|u| u.en.starts_with(['=', '+', '-', '@'])).count(),
+        4,
+        "the four formula paragraphs are units of their own"
+    );
+    let rows = |path: &Path, delimiter: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .quoting(delimiter == b',')
+            .from_path(path)
+            .expect("open")
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_string).collect())
+            .collect()
+    };
+    let expected = |clean: fn(&str) -> String, excel: bool| -> Vec<Vec<String>> {
+        let cell = |s: &str| if excel { safe(&clean(s)) } else { clean(s) };
+        units.iter().map(|u| vec![cell(&u.en), cell(&u.fr), u.label.clone(), u.kind.clone(), u.score()]).collect()
+    };
+    let plain = case.align_to("plain.csv");
+    assert_eq!(rows(&plain, b','), expected(csv_clean, false));
+    let csv_path = case.out("safe.csv");
+    case.align(&["--excel-safe", "-o", csv_path.to_str().expect("UTF-8 temp path")]);
+    assert_eq!(rows(&csv_path, b','), expected(csv_clean, true));
+    let tsv_path = case.out("safe.tsv");
+    case.align(&["--excel-safe", "-o", tsv_path.to_str().expect("UTF-8 temp path")]);
+    assert_eq!(rows(&tsv_path, b'\t'), expected(tsv_clean, true));
+    if have_python() {
+        let read = python(READ_CSV, &[&csv_path]);
+        let mut want = vec![json!(["en", "fr", "label", "kind", "score"])];
+        want.extend(expected(csv_clean, true).into_iter().map(|r| json!(r)));
+        assert_eq!(read, Value::Array(want));
+    }
+    // Other formats have no cells: the option is a usage error there.
+    let out = Command::cargo_bin("paralign")
+        .expect("the paralign binary")
+        .arg("align")
+        .arg(&case.en)
+        .arg(&case.fr)
+        .args(["--excel-safe", "--format", "tmx"])
+        .output()
+        .expect("run paralign");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--excel-safe"));
 }

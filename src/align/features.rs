@@ -135,8 +135,15 @@ fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, s
             found(TokenKind::Symbol, &symbol, m.range());
         }
     }
+    // Symbols and runs both come in text order, and symbols do not overlap: the one symbol
+    // that may cover a run is the last to start at or before it (a cursor, not a scan of
+    // every symbol for every run, which grows with the square of a huge paragraph).
+    let mut symbol = 0;
     for run in number_runs(text) {
-        if covered.iter().any(|r| r.start <= run.start && run.end <= r.end) {
+        while symbol + 1 < covered.len() && covered[symbol + 1].start <= run.start {
+            symbol += 1;
+        }
+        if covered.get(symbol).is_some_and(|r| r.start <= run.start && run.end <= r.end) {
             continue;
         }
         for n in canonical_numbers(&text[run.clone()]) {
@@ -350,6 +357,9 @@ fn number_runs(text: &str) -> Vec<std::ops::Range<usize>> {
 fn canonical_numbers(run: &str) -> Vec<String> {
     let mut out = vec![];
     let mut current = String::new();
+    // Whether `current` holds a decimal point (kept apart: a run of megabytes of digit groups
+    // would be searched again at every group).
+    let mut point = false;
     let mut rest = run;
     while !rest.is_empty() {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -360,16 +370,18 @@ fn canonical_numbers(run: &str) -> Vec<String> {
         let next_len = after.chars().take_while(char::is_ascii_digit).count();
         let group_of_three = next_len == 3 && !after[3..].starts_with(|c: char| c.is_ascii_digit());
         let thousands = group_of_three && match sep {
-            ',' => digits.len() <= 3 && !current.contains('.'),
+            ',' => digits.len() <= 3 && !point,
             '.' => false,
             _ => digits.len() <= 3,
         };
         if thousands {
             // thousands separator: the groups are one number
-        } else if (sep == ',' || sep == '.') && !current.contains('.') {
+        } else if (sep == ',' || sep == '.') && !point {
             current.push('.');
+            point = true;
         } else {
             out.push(std::mem::take(&mut current));
+            point = false;
         }
         rest = after;
     }

@@ -6,6 +6,7 @@
 //! also a gap in the French numbering; a deleted footnote is a missing `fn.N`, not also a
 //! marker without its footnote.
 
+mod mismatch;
 mod numbering;
 mod numbers;
 
@@ -60,6 +61,9 @@ pub enum Kind {
     LowConfidence,
     /// Paragraphs merged or split: one English paragraph for two French ones, or the reverse.
     MergedOrSplit,
+    /// The two texts are two different documents (their symbols differ, or their contents
+    /// do not match).
+    MismatchedDocuments,
 }
 
 impl Kind {
@@ -73,6 +77,7 @@ impl Kind {
             Kind::LengthRatio => "length_ratio",
             Kind::LowConfidence => "low_confidence",
             Kind::MergedOrSplit => "merged_or_split",
+            Kind::MismatchedDocuments => "mismatched_documents",
         }
     }
 }
@@ -161,6 +166,8 @@ pub fn check(a: &Alignment) -> Report {
     let explained: BTreeSet<usize> = findings.iter().filter_map(|f| f.unit).collect();
     low_confidence(a, &explained, &mut findings);
     findings.sort_by_key(|f| (f.unit.unwrap_or(usize::MAX), f.kind));
+    // What every other finding depends on comes first.
+    findings.splice(0..0, mismatch(a));
     let mut counts = BTreeMap::new();
     let mut severities = BTreeMap::new();
     for f in &findings {
@@ -170,6 +177,22 @@ pub fn check(a: &Alignment) -> Report {
     let complete = !findings.iter().any(|f| f.severity >= Severity::Warning);
     let footnotes = Footnotes { en: footnote_numbers(&a.en).into_iter().collect(), fr: footnote_numbers(&a.fr).into_iter().collect() };
     Report { complete, units: a.beads.len(), counts, severities, footnotes, findings }
+}
+
+/// A finding when the two texts of `a` look like two different documents: an English
+/// resolution given with the French of another one. Cheap enough for `align` to call.
+pub fn mismatch(a: &Alignment) -> Option<Finding> {
+    let detail = mismatch::detail(a)?;
+    let symbol = |d: &Document| d.symbol.clone().unwrap_or_default();
+    Some(Finding {
+        kind: Kind::MismatchedDocuments,
+        severity: Severity::Error,
+        label: "document".into(),
+        en: symbol(&a.en),
+        fr: symbol(&a.fr),
+        detail,
+        unit: None,
+    })
 }
 
 /// The first words of a text, cut at a word boundary.
@@ -253,9 +276,14 @@ fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2]
     let lost: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
     for (side, (doc, name, notes)) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)].into_iter().enumerate() {
         let referred = referred(doc);
+        // The paragraph of each footnote label, found once: a document may have thousands.
+        let mut paragraph_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, p) in doc.paragraphs.iter().enumerate().filter(|(_, p)| p.part == Part::Footnote) {
+            paragraph_of.entry(p.label.name.as_str()).or_insert(i);
+        }
         for n in notes.difference(&referred).filter(|n| !lost.contains(n)) {
             let label = format!("fn.{n}");
-            let index = doc.paragraphs.iter().position(|p| p.part == Part::Footnote && p.label.name == label).map(|i| units[side][i]);
+            let index = paragraph_of.get(label.as_str()).map(|&i| units[side][i]);
             let label = format!("fn.{n}");
             let detail = format!("footnote {n} of the {name} text is never referred to by a marker");
             match index {

@@ -14,6 +14,7 @@ use super::{excerpt, Finding, Kind, Severity};
 use crate::align::features::{untranslated, Token, TokenKind};
 use crate::align::Alignment;
 use crate::segment::marker_like;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Number findings per unit; in a `truncated` unit, numbers only the English has are the cut,
 /// reported as such, not here.
@@ -68,67 +69,82 @@ fn tokens(text: &str) -> Vec<Token> {
         .collect()
 }
 
-/// What each side has that the other has not (as multisets of kind and value).
+/// What each side has that the other has not (as multisets of kind and value). Each English
+/// token takes the first French token of its kind and value not yet taken; tokens are looked
+/// up by value, so a unit with thousands of numbers costs no more than reading them.
 fn difference(en: &[Token], fr: &[Token]) -> (Vec<Token>, Vec<Token>) {
-    let mut fr_left: Vec<Option<&Token>> = fr.iter().map(Some).collect();
+    let mut waiting: HashMap<(TokenKind, &str), VecDeque<usize>> = HashMap::new();
+    for (k, f) in fr.iter().enumerate() {
+        waiting.entry((f.kind, f.value.as_str())).or_default().push_back(k);
+    }
+    let mut taken = vec![false; fr.len()];
     let mut en_only = Vec::new();
     for t in en {
-        match fr_left.iter_mut().find(|f| f.is_some_and(|f| f.kind == t.kind && f.value == t.value)) {
-            Some(slot) => *slot = None,
+        match waiting.get_mut(&(t.kind, t.value.as_str())).and_then(VecDeque::pop_front) {
+            Some(k) => taken[k] = true,
             None => en_only.push(t.clone()),
         }
     }
-    (en_only, fr_left.into_iter().flatten().cloned().collect())
+    (en_only, fr.iter().zip(taken).filter(|(_, taken)| !taken).map(|(t, _)| t.clone()).collect())
 }
 
 /// "3 to 6 p.m." against "15 heures à 18 heures": an English hour n matches a French n + 12.
 fn match_clock_times(en_only: &mut Vec<Token>, fr_only: &mut Vec<Token>) {
+    let mut hours: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (k, f) in fr_only.iter().enumerate().filter(|(_, f)| f.kind == TokenKind::Number) {
+        hours.entry(f.value.as_str()).or_default().push_back(k);
+    }
+    let mut matched = vec![false; fr_only.len()];
     en_only.retain(|t| {
         let Ok(n) = t.value.parse::<u32>() else { return true };
         if !(1..=12).contains(&n) {
             return true;
         }
         let afternoon = (n % 12 + 12).to_string();
-        match fr_only.iter().position(|f| f.kind == TokenKind::Number && f.value == afternoon) {
+        match hours.get_mut(afternoon.as_str()).and_then(VecDeque::pop_front) {
             Some(k) => {
-                fr_only.remove(k);
+                matched[k] = true;
                 false
             }
             None => true,
         }
     });
+    let mut k = 0;
+    fr_only.retain(|_| {
+        k += 1;
+        !matched[k - 1]
+    });
 }
 
 fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, en: &[Token], fr: &[Token]) -> Severity {
-    let all = || en_only.iter().chain(fr_only);
-    if all().any(|t| t.kind == TokenKind::Symbol) {
+    if en_only.iter().chain(fr_only).any(|t| t.kind == TokenKind::Symbol) {
         return Severity::Error;
     }
-    let text_of = |t: &Token| if en_only.contains(t) { en_text } else { fr_text };
     let is_year = |t: &Token| t.kind == TokenKind::Number && t.value.len() == 4 && (t.value.starts_with("19") || t.value.starts_with("20"));
-    // a year added in brackets on one side ("2360 (2017)"); a year that changed is not style
-    let year_in_brackets = |t: &Token| {
-        let text = text_of(t);
-        let other = if en_only.contains(t) { fr_only } else { en_only };
-        is_year(t) && text[..t.range.start].ends_with('(') && text[t.range.end..].starts_with(')') && !other.iter().any(is_year)
-    };
     let small = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
-    // a small number is spelled out on the other side only if that side has no small number
-    // in its place ("6 months" / "six mois", but not "5 months" / "6 mois")
-    let spelled_out = |t: &Token| small(t) && !(if en_only.contains(t) { fr_only } else { en_only }).iter().any(small);
-    // "25th anniversary" / "vingt-cinquième anniversaire": ordinals are often spelled out.
-    let ordinal = |t: &Token| {
-        let rest = &text_of(t)[t.range.end..];
-        t.kind == TokenKind::Number && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"].iter().any(|s| rest.starts_with(s))
+    let values = |tokens: &'_ [Token]| -> HashSet<(TokenKind, String)> { tokens.iter().map(|t| (t.kind, t.value.clone())).collect() };
+    // What each side has, computed once: a unit may hold thousands of numbers.
+    let (en_values, fr_values) = (values(en), values(fr));
+    let (en_year, fr_year) = (en_only.iter().any(is_year), fr_only.iter().any(is_year));
+    let (en_small, fr_small) = (en_only.iter().any(small), fr_only.iter().any(small));
+    // A token of one side, against what the other side has.
+    let explained = |t: &Token, text: &str, other_year: bool, other_small: bool, other_values: &HashSet<(TokenKind, String)>| {
+        // a year added in brackets on one side ("2360 (2017)"); a year that changed is not style
+        let year_in_brackets = is_year(t) && text[..t.range.start].ends_with('(') && text[t.range.end..].starts_with(')') && !other_year;
+        // a small number is spelled out on the other side only if that side has no small
+        // number in its place ("6 months" / "six mois", but not "5 months" / "6 mois")
+        let spelled_out = small(t) && !other_small;
+        // "25th anniversary" / "vingt-cinquième anniversaire": ordinals are often spelled out.
+        let rest = &text[t.range.end..];
+        let ordinal = t.kind == TokenKind::Number && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"].iter().any(|s| rest.starts_with(s));
+        // "paragraph 7 of resolution 2293 (2016)" / "paragraphe 7 de cette même résolution": a
+        // value the other side also has, written once more on one side, is a repetition.
+        let repeated = other_values.contains(&(t.kind, t.value.clone()));
+        year_in_brackets || spelled_out || ordinal || repeated
     };
-    // "paragraph 7 of resolution 2293 (2016)" / "paragraphe 7 de cette même résolution": a
-    // value the other side also has, written once more on one side, is a repetition.
-    let repeated = |t: &Token| {
-        let other = if en_only.contains(t) { fr } else { en };
-        other.iter().any(|o| o.kind == t.kind && o.value == t.value)
-    };
-    let explained = |t: &Token| year_in_brackets(t) || spelled_out(t) || ordinal(t) || repeated(t);
-    if all().all(explained) {
+    let all_explained = en_only.iter().all(|t| explained(t, en_text, fr_year, fr_small, &fr_values))
+        && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values));
+    if all_explained {
         return Severity::Info;
     }
     Severity::Warning

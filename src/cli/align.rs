@@ -1,7 +1,7 @@
 //! `paralign align`: one English and one French file → their paragraph alignment.
 
 use super::io::{choose_format, load_alignment, write_output, AtomicFile};
-use paralign::write::{self, Format};
+use paralign::write::{self, CsvWriter, Format, UnitWriter};
 use paralign::{align, Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -19,16 +19,30 @@ pub struct Args {
     /// for `paralign score`).
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Print what was read (paragraphs, dropped lines, units per kind) on standard error.
+    /// Print what was read (encoding, paragraphs, dropped lines, units per kind) on standard
+    /// error.
     #[arg(short, long)]
     pub verbose: bool,
+    /// CSV and TSV: put an apostrophe before every cell that starts with =, +, -, @, a tab or
+    /// a carriage return, so that a spreadsheet does not run it as a formula (the cell is then
+    /// no longer exactly the source text).
+    #[arg(long)]
+    pub excel_safe: bool,
 }
 
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
-    let alignment = load_alignment(&args.pair.en, &args.pair.fr, args.pair.units)?;
+    if args.excel_safe && !matches!(format, Format::Csv | Format::Tsv) {
+        return Err(Error::Usage(format!("--excel-safe applies to csv and tsv output, not {format}")));
+    }
+    let loaded = load_alignment(&args.pair)?;
+    let alignment = loaded.alignment;
     if args.verbose {
-        eprintln!("{}", summary(&alignment));
+        eprintln!("{}", summary(&alignment, loaded.encodings));
+    }
+    // The output is still written: the user may want to see it, and a pipeline may not stop.
+    if let Some(f) = paralign::check::mismatch(&alignment) {
+        eprintln!("paralign: warning: {} / {}: {}; this alignment is not reliable", alignment.en.source, alignment.fr.source, f.detail);
     }
     match (&args.output, format) {
         (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
@@ -41,7 +55,14 @@ pub fn run(args: &Args) -> Result<()> {
             en_file.commit()?;
             fr_file.commit()
         }
-        (out, _) => write_output(out.as_deref(), |w| write::write_all(&alignment, write::writer_for(format, w, None)?.as_mut())),
+        (out, _) => write_output(out.as_deref(), |w| {
+            let mut writer: Box<dyn UnitWriter + Send> = match format {
+                Format::Csv if args.excel_safe => Box::new(CsvWriter::csv(w).excel_safe()),
+                Format::Tsv if args.excel_safe => Box::new(CsvWriter::tsv(w).excel_safe()),
+                _ => write::writer_for(format, w, None)?,
+            };
+            write::write_all(&alignment, writer.as_mut())
+        }),
     }
 }
 
@@ -53,16 +74,16 @@ fn suffixed(path: &Path, language: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn summary(a: &align::Alignment) -> String {
+fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2]) -> String {
     let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
     for b in &a.beads {
         *kinds.entry(b.kind()).or_default() += 1;
     }
     let kinds: Vec<String> = kinds.into_iter().map(|(k, n)| format!("{k}: {n}")).collect();
     format!(
-        "{}: {} paragraphs, {} lines dropped\n{}: {} paragraphs, {} lines dropped\n{} units ({})",
-        a.en.source, a.en.paragraphs.len(), a.en.dropped.len(),
-        a.fr.source, a.fr.paragraphs.len(), a.fr.dropped.len(),
+        "{}: {}, {} paragraphs, {} lines dropped\n{}: {}, {} paragraphs, {} lines dropped\n{} units ({})",
+        a.en.source, encodings[0].name(), a.en.paragraphs.len(), a.en.dropped.len(),
+        a.fr.source, encodings[1].name(), a.fr.paragraphs.len(), a.fr.dropped.len(),
         a.beads.len(), kinds.join(", ")
     )
 }

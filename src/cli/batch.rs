@@ -2,6 +2,7 @@
 
 use super::io::AtomicFile;
 use paralign::corpus::{self, Aligned, DocumentPair, Plan, Summary, Unpaired};
+use paralign::read::ReadOptions;
 use paralign::segment::Language;
 use paralign::write::{CsvWriter, JsonlWriter, MosesWriter, TmxWriter, UnitWriter};
 use paralign::{Error, Result};
@@ -32,11 +33,21 @@ pub struct Args {
     /// Process only slice K of N (1-based), chosen by a stable hash of the symbol.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// Read every file in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1252, latin1… (any WHATWG label).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// In corpus.csv, documents.csv and unpaired.csv, put an apostrophe before every cell that
+    /// starts with =, +, -, @, a tab or a carriage return, so that a spreadsheet does not run
+    /// it as a formula (the cell is then no longer exactly the source text).
+    #[arg(long)]
+    pub excel_safe: bool,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
     let started = Instant::now();
-    let mut plan = plan(args)?;
+    let options = super::read_options(args.encoding.as_deref())?;
+    let mut plan = plan(args, &options)?;
     if let Some(spec) = &args.shard {
         let (k, n) = parse_shard(spec)?;
         corpus::shard(&mut plan, k, n);
@@ -52,14 +63,17 @@ pub fn run(args: &Args) -> Result<u8> {
         indicatif::ProgressBar::hidden()
     };
     let mut summary = Summary { unpaired: plan.unpaired.len(), ..Summary::default() };
-    let mut writers = out.writers(&args.output)?;
+    let mut writers = out.writers(&args.output, args.excel_safe)?;
     // Documents in memory at once: enough to keep every thread busy, few enough to bound memory.
     let window = threads * 8;
-    corpus::run(&plan.pairs, threads, window, |pair, result| {
+    corpus::run_with(&plan.pairs, threads, window, &options, |pair, result| {
         progress.inc(1);
         match result {
             Ok(aligned) => {
                 summary.add(&aligned);
+                if let Some(detail) = &aligned.mismatch {
+                    progress.suspend(|| eprintln!("paralign: warning: {}: {detail}", pair.symbol));
+                }
                 writers.document(&aligned).map_err(|source| Error::Write { path: args.output.clone(), source })
             }
             Err(e) => {
@@ -88,22 +102,22 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(u8::from(summary.skipped + summary.unpaired > 0))
 }
 
-fn plan(args: &Args) -> Result<Plan> {
+fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     if let Some(manifest) = &args.manifest {
         if !args.inputs.is_empty() {
             return Err(Error::Usage("give either folders or --manifest, not both".into()));
         }
-        return corpus::read_manifest(manifest);
+        return corpus::read_manifest(manifest, options);
     }
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
-            let (mut a, mut bad) = corpus::identify(&corpus::files_in(en)?, Some(Language::En));
-            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr));
+            let (mut a, mut bad) = corpus::identify_with(&corpus::files_in(en)?, Some(Language::En), options);
+            let (b, bad_fr) = corpus::identify_with(&corpus::files_in(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
-        [dir] => corpus::identify(&corpus::files_in(dir)?, None),
+        [dir] => corpus::identify_with(&corpus::files_in(dir)?, None, options),
         _ => return Err(Error::Usage("give an English and a French folder, one folder with both, or --manifest FILE".into())),
     };
     let mut plan = corpus::pair(identified);
@@ -134,15 +148,17 @@ impl Outputs {
         Ok(Outputs { files: NAMES.iter().map(|n| AtomicFile::create(&dir.join(n))).collect::<Result<_>>()? })
     }
 
-    fn writers(&self, dir: &Path) -> Result<Writers> {
+    fn writers(&self, dir: &Path, excel_safe: bool) -> Result<Writers> {
         let w = |i: usize| self.files[i].writer();
+        let csv = CsvWriter::csv(w(1)?).with_symbol();
         Ok(Writers {
             tmx: TmxWriter::new(w(0)?),
-            csv: CsvWriter::csv(w(1)?).with_symbol(),
+            csv: if excel_safe { csv.excel_safe() } else { csv },
             jsonl: JsonlWriter::new(w(2)?).with_symbol().with_translation(),
             moses: MosesWriter::new(w(3)?, w(4)?),
             documents: documents_writer(w(5)?).map_err(|source| Error::Write { path: dir.join(NAMES[5]), source })?,
             unpaired: csv::Writer::from_writer(w(6)?),
+            excel_safe,
         })
     }
 
@@ -160,6 +176,8 @@ struct Writers {
     moses: MosesWriter<Out, Out>,
     documents: csv::Writer<Out>,
     unpaired: csv::Writer<Out>,
+    /// Cells of documents.csv and unpaired.csv made safe for spreadsheets too.
+    excel_safe: bool,
 }
 
 const KINDS: [&str; 5] = ["1-1", "1-0", "0-1", "2-1", "1-2"];
@@ -187,14 +205,23 @@ impl Writers {
         let mut row = vec![a.pair.symbol.clone(), path(&a.pair.en), path(&a.pair.fr), "aligned".into(), a.alignment.beads.len().to_string()];
         row.extend(KINDS.iter().map(|k| count(k).to_string()));
         row.extend([other.to_string(), a.errors.to_string(), a.warnings.to_string(), if same { "same" } else { "differs" }.into(), format!("{:.4}", a.mean_score)]);
-        self.documents.write_record(row)?;
+        self.documents.write_record(self.cells(row))?;
         Ok(())
+    }
+
+    /// The cells of a report row, made safe for spreadsheets when asked.
+    fn cells(&self, row: Vec<String>) -> Vec<String> {
+        if self.excel_safe {
+            row.into_iter().map(|c| paralign::write::text::excel_safe(&c).into_owned()).collect()
+        } else {
+            row
+        }
     }
 
     fn skipped(&mut self, pair: &DocumentPair, reason: &str) -> std::io::Result<()> {
         let mut row = vec![pair.symbol.clone(), path(&pair.en), path(&pair.fr), format!("skipped: {reason}"), String::new()];
         row.extend(std::iter::repeat_n(String::new(), KINDS.len() + 5));
-        self.documents.write_record(row)?;
+        self.documents.write_record(self.cells(row))?;
         Ok(())
     }
 
@@ -202,7 +229,8 @@ impl Writers {
         self.unpaired.write_record(["file", "language", "symbol", "reason"])?;
         for u in files {
             let language = u.language.map(|l| l.code()).unwrap_or("");
-            self.unpaired.write_record([path(&u.path).as_str(), language, u.symbol.as_deref().unwrap_or(""), u.reason.as_str()])?;
+            let row = vec![path(&u.path), language.to_string(), u.symbol.clone().unwrap_or_default(), u.reason.clone()];
+            self.unpaired.write_record(self.cells(row))?;
         }
         Ok(())
     }

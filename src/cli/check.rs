@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> Result<u8> {
         "never" => None,
         other => return Err(Error::Usage(format!("--fail-on takes error, warning, info or never, not '{other}'"))),
     };
-    let alignment = load_alignment(&args.pair.en, &args.pair.fr, args.pair.units)?;
+    let alignment = load_alignment(&args.pair)?.alignment;
     let found = check(&alignment);
     let colour = args.output.is_none() && std::io::stdout().is_terminal();
     write_output(args.output.as_deref(), |w| match format {

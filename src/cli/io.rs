@@ -8,22 +8,32 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Reads an input file, or standard input for `-`.
-pub fn read_input(path: &Path) -> Result<read::Text> {
+pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: path.into(), source })?;
-        return read::decode(&bytes, Path::new("<stdin>"));
+        return read::decode_with(&bytes, Path::new("<stdin>"), options);
     }
-    read::read_path(path)
+    read::read_path_with(path, options)
 }
 
-/// Reads, segments and aligns an English and a French file: what every subcommand starts with.
-pub fn load_alignment(en: &Path, fr: &Path, units: align::Units) -> Result<Alignment> {
+/// An aligned pair of files, and the encodings they were read in.
+pub struct Loaded {
+    pub alignment: Alignment,
+    pub encodings: [&'static encoding_rs::Encoding; 2],
+}
+
+/// Reads, segments and aligns the English and French files of `pair`: what every subcommand
+/// starts with.
+pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
+    let (en, fr) = (pair.en.as_path(), pair.fr.as_path());
     if en == Path::new("-") && fr == Path::new("-") {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
-    let (en, fr) = (read_input(en)?, read_input(fr)?);
-    Ok(align::align_texts(en, fr, units))
+    let options = pair.read_options()?;
+    let (en, fr) = (read_input(en, &options)?, read_input(fr, &options)?);
+    let encodings = [en.encoding, fr.encoding];
+    Ok(Loaded { alignment: align::align_texts(en, fr, pair.units), encodings })
 }
 
 /// The `--units` value: paragraphs, sentences or lines.

@@ -38,6 +38,22 @@ pub struct Pair {
     /// or lines (line i of each file is unit i, for text segmented already, in any language).
     #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = io::parse_units)]
     pub units: paralign::align::Units,
+    /// Read both files in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1252, latin1… (any WHATWG label).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+}
+
+impl Pair {
+    /// How to read the two files.
+    pub fn read_options(&self) -> paralign::Result<paralign::read::ReadOptions> {
+        read_options(self.encoding.as_deref())
+    }
+}
+
+/// Read options for an `--encoding` value (None: detect).
+pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
+    encoding.map_or(Ok(paralign::read::ReadOptions::default()), paralign::read::ReadOptions::with_encoding_label)
 }
 
 /// Runs the subcommand; returns the process exit code.

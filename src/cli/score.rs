@@ -37,8 +37,8 @@ pub fn run(args: &Args) -> Result<()> {
     }
     let mut score = Score::default();
     for pair in args.files.chunks(2) {
-        let test = parse_beads(&read_input(&pair[0])?)?;
-        let gold = parse_beads(&read_input(&pair[1])?)?;
+        let test = parse_beads(&read_input(&pair[0], &Default::default())?)?;
+        let gold = parse_beads(&read_input(&pair[1], &Default::default())?)?;
         score.add(&test, &gold);
     }
     write_output(None, |mut out| {

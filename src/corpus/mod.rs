@@ -10,7 +10,7 @@ pub use identify::{guess_language, symbol_key};
 
 use crate::align::{self, Alignment};
 use crate::check::{self, Severity};
-use crate::read::{self, Text};
+use crate::read::{self, ReadOptions, Text};
 use crate::segment::{self, Language};
 use crate::{Error, Result};
 use rayon::prelude::*;
@@ -65,10 +65,15 @@ pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
 /// language (files from an English or a French folder); None guesses it from the text.
 /// Files that cannot be read are returned apart, with the reason.
 pub fn identify(files: &[PathBuf], language: Option<Language>) -> (Vec<Identified>, Vec<Unpaired>) {
+    identify_with(files, language, &ReadOptions::default())
+}
+
+/// As [`identify`], reading the files with `options`.
+pub fn identify_with(files: &[PathBuf], language: Option<Language>, options: &ReadOptions) -> (Vec<Identified>, Vec<Unpaired>) {
     let results: Vec<std::result::Result<Identified, Unpaired>> = files
         .par_iter()
         .map(|path| {
-            let text = read::read_path(path).map_err(|e| Unpaired { path: path.clone(), language, symbol: None, reason: e.to_string() })?;
+            let text = read::read_path_with(path, options).map_err(|e| Unpaired { path: path.clone(), language, symbol: None, reason: e.to_string() })?;
             let language = language.unwrap_or_else(|| guess_language(&text.content));
             let symbol = segment::header_symbol(&text.content).or_else(|| segment::segment(&text, language).symbol);
             Ok(Identified { path: path.clone(), language, symbol })
@@ -147,8 +152,9 @@ pub fn pair(files: Vec<Identified>) -> Plan {
 }
 
 /// A manifest: one pair a line, `en_path<TAB>fr_path[<TAB>symbol]`, paths relative to the
-/// manifest's folder; a first line starting with `en` is a header.
-pub fn read_manifest(path: &Path) -> Result<Plan> {
+/// manifest's folder; a first line starting with `en` is a header. The manifest itself is
+/// read with its encoding detected; the English files it names, with `options`.
+pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
     let text = read::read_path(path)?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut plan = Plan::default();
@@ -164,7 +170,7 @@ pub fn read_manifest(path: &Path) -> Result<Plan> {
         let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let symbol = match symbol {
             Some(s) => s,
-            None => read::read_path(&en).ok().and_then(|t| segment::segment(&t, Language::En).symbol).unwrap_or_else(|| format!("line:{}", n + 1)),
+            None => read::read_path_with(&en, options).ok().and_then(|t| segment::segment(&t, Language::En).symbol).unwrap_or_else(|| format!("line:{}", n + 1)),
         };
         plan.pairs.push(DocumentPair { symbol, en, fr });
     }
@@ -194,12 +200,20 @@ pub struct Aligned {
     pub mean_score: f64,
     /// Bytes of input text read.
     pub bytes: usize,
+    /// Why the two files look like two different documents, when they do (the finding is
+    /// also counted in `errors`).
+    pub mismatch: Option<String>,
 }
 
 /// Reads, segments, aligns and checks one pair. An error names the file.
 pub fn align_pair(pair: &DocumentPair) -> Result<Aligned> {
-    let en = read::read_path(&pair.en)?;
-    let fr = read::read_path(&pair.fr)?;
+    align_pair_with(pair, &ReadOptions::default())
+}
+
+/// As [`align_pair`], reading the files with `options`.
+pub fn align_pair_with(pair: &DocumentPair, options: &ReadOptions) -> Result<Aligned> {
+    let en = read::read_path_with(&pair.en, options)?;
+    let fr = read::read_path_with(&pair.fr, options)?;
     align_texts(pair.clone(), en, fr)
 }
 
@@ -221,19 +235,28 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text) -> Result<Aligned> {
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     let mean_score = alignment.beads.iter().map(|b| b.score).sum::<f64>() / alignment.beads.len().max(1) as f64;
-    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes })
+    let mismatch = report.findings.iter().find(|f| f.kind == check::Kind::MismatchedDocuments).map(|f| f.detail.clone());
+    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes, mismatch })
 }
 
 /// Aligns every pair of the plan on `threads` threads and hands the results to `sink` in the
 /// plan's order. At most `window` documents are in memory at a time, so memory stays bounded
 /// whatever the corpus size while every thread has work.
-pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, mut sink: F) -> Result<()>
+pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, sink: F) -> Result<()>
+where
+    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
+{
+    run_with(pairs, threads, window, &ReadOptions::default(), sink)
+}
+
+/// As [`run`], reading the files with `options`.
+pub fn run_with<F>(pairs: &[DocumentPair], threads: usize, window: usize, options: &ReadOptions, mut sink: F) -> Result<()>
 where
     F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
 {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| Error::Usage(e.to_string()))?;
     for chunk in pairs.chunks(window.max(1)) {
-        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(align_pair).collect());
+        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(|pair| align_pair_with(pair, options)).collect());
         for (pair, result) in chunk.iter().zip(results) {
             sink(pair, result)?;
         }

@@ -62,8 +62,15 @@ pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
         writeln!(w, "</ul>")?;
     }
     writeln!(w, "<table>\n<colgroup><col class=\"meta\"><col><col></colgroup>\n<thead><tr><th>Unit</th><th>English</th><th>French</th></tr></thead>\n<tbody>")?;
+    // The findings of each unit, gathered once (not one scan of all findings per unit).
+    let mut by_unit: Vec<Vec<&crate::check::Finding>> = vec![Vec::new(); a.beads.len()];
+    for f in &report.findings {
+        if let Some(list) = f.unit.and_then(|u| by_unit.get_mut(u)) {
+            list.push(f);
+        }
+    }
     for (index, bead) in a.beads.iter().enumerate() {
-        let findings: Vec<_> = report.findings.iter().filter(|f| f.unit == Some(index)).collect();
+        let findings = &by_unit[index];
         let worst = findings.iter().map(|f| f.severity).max();
         let class = worst.map(|s| format!(" class=\"{}\"", s.name())).unwrap_or_default();
         let side = |text: std::borrow::Cow<'_, str>| {

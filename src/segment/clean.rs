@@ -257,9 +257,17 @@ impl Builder {
         }
         let start = self.body[0].0;
         let end = self.body[self.body.len() - 1].1;
-        let lines: Vec<String> = self.body.drain(..).map(|(_, _, t)| t).collect();
         // Reflow is done in `finish`, once the whole vocabulary is known; keep lines joined by LF.
-        self.out.body.push(Block { text: lines.join("\n"), span: start..end, footnote: None });
+        // The lines are appended to the first one, which is a whole block when a continuation
+        // re-opened it: copying it afresh at every continuation would grow with the square of
+        // a paragraph continued many times.
+        let mut lines = self.body.drain(..).map(|(_, _, t)| t);
+        let mut text = lines.next().unwrap_or_default();
+        for line in lines {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        self.out.body.push(Block { text, span: start..end, footnote: None });
         self.last_body = Some(self.out.body.len() - 1);
         self.gap = false;
         self.interrupted = false;
@@ -376,7 +384,13 @@ pub(crate) fn reflow<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &
             continue;
         }
         if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
-            let left = out[..out.len() - 1].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            // The word before the hyphen, read back at most WORD_REACH bytes: a line of
+            // megabytes with no space must not be read back to its start at every line end.
+            let mut from = out.len().saturating_sub(WORD_REACH);
+            while !out.is_char_boundary(from) {
+                from += 1;
+            }
+            let left = out[from..out.len() - 1].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
             let right = line.split(|c: char| c.is_whitespace()).next().unwrap_or("");
             let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
@@ -403,6 +417,9 @@ pub(crate) fn reflow<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &
     }
     collapse_spaces(out)
 }
+
+/// Longer than any word split at a line end.
+const WORD_REACH: usize = 256;
 
 /// Removes markdown emphasis (`*Welcomes*`, `**Annex**`) that Word-to-text converters leave.
 fn strip_emphasis(s: &str) -> String {

@@ -18,10 +18,14 @@ pub(crate) fn superscript_digit(c: char) -> Option<u32> {
     }
 }
 
-/// The number written in superscript digits.
+/// The number written in superscript digits, at most [`MAX_SUPERSCRIPT`]: a longer run is no
+/// footnote number, and the numbers that follow it (n + 1) must not overflow.
 pub(crate) fn superscript_number(s: &str) -> u32 {
-    s.chars().filter_map(superscript_digit).fold(0, |n, d| n * 10 + d)
+    s.chars().filter_map(superscript_digit).fold(0u32, |n, d| (n * 10 + d).min(MAX_SUPERSCRIPT))
 }
+
+/// Far above any footnote number, far below `u32::MAX`.
+const MAX_SUPERSCRIPT: u32 = 999_999;
 
 fn is_superscript(c: char) -> bool {
     superscript_digit(c).is_some()
@@ -38,27 +42,49 @@ struct Candidate {
 
 /// Removes the markers of the footnotes `numbers` from the paragraphs' texts and records them.
 pub(crate) fn strip(paragraphs: &mut [Paragraph], numbers: &[u32]) {
+    let numbers: std::collections::HashSet<u32> = numbers.iter().copied().collect();
     let mut max_seen = 0;
     for p in paragraphs.iter_mut() {
-        let mut removals = vec![];
+        let (mut removals, mut markers, mut seen) = (vec![], vec![], max_seen);
         for c in candidates(&p.text) {
             let known = numbers.contains(&c.number);
             let superscript = p.text[c.range.clone()].chars().all(is_superscript);
             // Markers go forward through the footnotes; only a clear marker may repeat an
             // earlier footnote ("Century;3" again), an unclear one (glued to a year) may not.
-            let take = superscript || known && (c.number > max_seen || c.clear);
+            let take = superscript || known && (c.number > seen || c.clear);
             if take {
-                max_seen = max_seen.max(c.number);
-                p.markers.push(c.number);
+                seen = seen.max(c.number);
+                markers.push(c.number);
                 if !c.keep_text {
                     removals.push(c.range);
                 }
             }
         }
-        for r in removals.into_iter().rev() {
-            p.text.replace_range(r, "");
+        let text = if removals.is_empty() { None } else { Some(without(&p.text, &removals)) };
+        // A paragraph that is nothing but a marker ("³" alone) is text, not a marker: taking
+        // it out would leave an empty paragraph.
+        if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+            continue;
+        }
+        max_seen = seen;
+        p.markers.extend(markers);
+        if let Some(text) = text {
+            p.text = text;
         }
     }
+}
+
+/// `text` without the byte ranges `removals` (in order, not overlapping), copied once: a
+/// paragraph may hold thousands of markers.
+fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in removals {
+        out.push_str(&text[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Where `text` holds digits that look like a footnote marker glued to a word ("mer1",
@@ -165,10 +191,19 @@ fn clause_ends(rest: &str) -> bool {
     rest.trim_start().chars().next().is_none_or(|c| ",;.:)]»”".contains(c))
 }
 
-/// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers.
+/// Digits inside a document symbol ("Add.1" in "A/77/463/Add.1") are never markers. Only the
+/// last [`SYMBOL_REACH`] bytes are looked at, so that a text with no white space (a line of
+/// megabytes) is not read back to its start at every digit.
 fn in_symbol(text: &str, at: usize) -> bool {
-    text[..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
+    let mut from = at.saturating_sub(SYMBOL_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
 }
+
+/// Longer than any document symbol ("A/HRC/RES/55/1/Add.1/Corr.1" is 27 bytes).
+const SYMBOL_REACH: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -202,6 +237,22 @@ mod tests {
     fn decimals_and_dates_are_not_markers() {
         assert_eq!(stripped(&["up to 14,5 mm and 12.5 per cent, on24 May 2024"], &[2, 5, 24])[0].0, "up to 14,5 mm and 12.5 per cent, on24 May 2024");
         assert_eq!(stripped(&["jusqu’à 14,5 mm"], &[5])[0].0, "jusqu’à 14,5 mm");
+    }
+
+    #[test]
+    fn a_long_run_of_superscript_digits_does_not_overflow() {
+        // found by fuzzing (read_segment): "attempt to multiply with overflow"
+        assert_eq!(superscript_number("¹²³"), 123);
+        assert_eq!(superscript_number("⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹"), MAX_SUPERSCRIPT);
+        let text = crate::read::Text::new("t", "Recalling the Convention¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ of 1982,\n\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ A note.\n");
+        let d = crate::segment::segment(&text, crate::segment::Language::En);
+        assert!(!d.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_marker_keeps_its_text() {
+        // found by fuzzing (read_segment): "³" alone became an empty paragraph
+        assert_eq!(stripped(&["³", " ¹ ", "Sea¹"], &[1]), [("³".to_string(), vec![]), (" ¹ ".to_string(), vec![]), ("Sea".to_string(), vec![1])]);
     }
 
     #[test]

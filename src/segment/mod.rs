@@ -118,7 +118,7 @@ fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
 /// text derived from Word or XML has them: the longest run of final blocks numbered
 /// consecutively from the first free footnote number, whose markers the body carries.
 fn trailing_footnotes(body: &mut Vec<Block>, known: &[Block]) -> Vec<Block> {
-    let first = known.iter().filter_map(|f| f.footnote).max().unwrap_or(0) + 1;
+    let first = known.iter().filter_map(|f| f.footnote).max().unwrap_or(0).saturating_add(1);
     let number_of = |b: &Block| -> Option<u32> {
         let digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
         let rest = &b.text[digits.len()..];

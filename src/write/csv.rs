@@ -13,6 +13,7 @@ pub struct CsvWriter<W: Write> {
     clean: fn(&str) -> Cow<'_, str>,
     header_written: bool,
     symbol: bool,
+    excel_safe: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -37,7 +38,15 @@ impl<W: Write> CsvWriter<W> {
             clean,
             header_written: false,
             symbol: false,
+            excel_safe: false,
         }
+    }
+
+    /// Prefixes with an apostrophe every cell that a spreadsheet would run as a formula
+    /// (see [`text::excel_safe`]). Off by default, since it changes the text.
+    pub fn excel_safe(mut self) -> Self {
+        self.excel_safe = true;
+        self
     }
 
     /// Adds a first column `symbol`: the document each unit comes from (batch mode).
@@ -70,7 +79,12 @@ impl<W: Write> UnitWriter for CsvWriter<W> {
             clean(&kind),
             clean(&score),
         ];
-        self.out.write_record(symbol.iter().chain(record.iter()).map(|f| f.as_bytes()))?;
+        let fields = symbol.iter().chain(record.iter());
+        if self.excel_safe {
+            self.out.write_record(fields.map(|f| text::excel_safe(f).into_owned()))?;
+        } else {
+            self.out.write_record(fields.map(|f| f.as_bytes()))?;
+        }
         Ok(())
     }
 
@@ -166,6 +180,25 @@ mod tests {
         }
         // Quotes in the texts are written as they are, never doubled.
         assert_eq!(out.matches('"').count(), 2);
+    }
+
+    #[test]
+    fn excel_safe_prefixes_formula_cells_only() {
+        let mut a = fixture::alignment();
+        a.en.paragraphs[0].text = "=HYPERLINK(\"http://x\")".into();
+        a.fr.paragraphs[0].text = "-1 +2".into();
+        a.en.paragraphs[3].text = "@cmd".into();
+        for tsv in [false, true] {
+            let mut out = vec![];
+            let w = if tsv { CsvWriter::tsv(&mut out) } else { CsvWriter::csv(&mut out) };
+            write_all(&a, &mut w.excel_safe()).expect("write");
+            let mut reader = ::csv::ReaderBuilder::new().delimiter(if tsv { b'\t' } else { b',' }).quoting(!tsv).from_reader(&out[..]);
+            let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+            assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
+            assert_eq!(&rows[0][1], "'-1 +2");
+            assert_eq!(&rows[3][0], "'@cmd");
+            assert!(rows[1][0].starts_with("1. Decides"), "{:?}", &rows[1][0]);
+        }
     }
 
     #[test]

@@ -46,6 +46,19 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// For a spreadsheet cell: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return (or the full-width forms of the first four) is read as a formula by Excel,
+/// LibreOffice or Google Sheets, so it gets a leading apostrophe, as OWASP's CSV-injection
+/// guidance advises. A spreadsheet hides the apostrophe, but the text is then no longer
+/// exactly the source's.
+pub fn excel_safe(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn replace_with_space(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     if s.chars().any(&bad) {
         Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
@@ -90,6 +103,16 @@ mod tests {
             tsv_field("a\tb\nc\r\nd\u{c}e\u{1}f\u{85}g\u{2028}h\u{2029}i"),
             "a b c  d e f g h i"
         );
+    }
+
+    #[test]
+    fn formula_cells_get_an_apostrophe() {
+        for s in ["=1+2", "+33 1", "-5", "@SUM(A1)", "\tx", "\rx", "＝1"] {
+            assert_eq!(excel_safe(s), format!("'{s}"));
+        }
+        for s in ["1. Decides", "", "'quoted", " =1", "– dash", "a=b"] {
+            assert!(matches!(excel_safe(s), Cow::Borrowed(_)), "{s}");
+        }
     }
 
     #[test]
