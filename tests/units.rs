@@ -111,3 +111,25 @@ fn sentences_stay_inside_paragraph_units_on_public_pairs() {
     }
     assert!(pairs > 0, "no pair found in {}", dir.display());
 }
+
+/// `stream` and `batch` take `--units` too.
+#[test]
+fn stream_and_batch_take_units() {
+    let record = serde_json::json!({"id": 7, "en": "The General Assembly,\n\n1. Decides to meet. Requests a report.\n", "fr": "L’Assemblée générale,\n\n1. Décide de se réunir. Demande un rapport.\n"});
+    let out = paralign().args(["stream", "--units", "sentences"]).write_stdin(format!("{record}\n")).output().unwrap();
+    assert!(out.status.success());
+    let labels: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["label"].as_str().unwrap().to_string()).collect();
+    assert_eq!(labels, ["opening/s1", "op.1/s1", "op.1/s2"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr, out_dir) = (dir.path().join("en"), dir.path().join("fr"), dir.path().join("out"));
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::write(en.join("doc.txt"), "First line here.\nSecond line, with 12 items.\nThird line.\n").unwrap();
+    std::fs::write(fr.join("doc.txt"), "Première ligne ici.\nDeuxième ligne, avec 12 éléments.\nTroisième ligne.\n").unwrap();
+    let status = paralign().arg("batch").arg(&en).arg(&fr).arg("-o").arg(&out_dir).args(["--units", "lines"]).output().unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let units = parse_jsonl(&std::fs::read(out_dir.join("corpus.jsonl")).unwrap());
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = units.iter().map(|u| (u.en_ids.clone(), u.fr_ids.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]);
+}

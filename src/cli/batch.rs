@@ -42,6 +42,10 @@ pub struct Args {
     /// it as a formula (the cell is then no longer exactly the source text).
     #[arg(long)]
     pub excel_safe: bool,
+    /// What to align: paragraphs, sentences (inside the aligned paragraphs) or lines (line i
+    /// of each file is unit i).
+    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = super::io::parse_units)]
+    pub units: paralign::align::Units,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
@@ -66,7 +70,8 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut writers = out.writers(&args.output, args.excel_safe)?;
     // Documents in memory at once: enough to keep every thread busy, few enough to bound memory.
     let window = threads * 8;
-    corpus::run_with(&plan.pairs, threads, window, &options, |pair, result| {
+    let settings = corpus::Settings { read: options, units: args.units };
+    corpus::run_with(&plan.pairs, threads, window, &settings, |pair, result| {
         progress.inc(1);
         match result {
             Ok(aligned) => {

@@ -15,9 +15,14 @@ use std::path::Path;
 /// line gets `{"id": …, "error": "…"}` and the stream goes on.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  printf '%s\\n' '{\"id\": 1, \"en\": \"The General Assembly,\\n\\n1. Decides;\", \"fr\": \"L’Assemblée générale,\\n\\n1. Décide ;\"}' | paralign stream")]
-pub struct Args {}
+pub struct Args {
+    /// What to align: paragraphs, sentences (inside the aligned paragraphs) or lines (line i
+    /// of each text is unit i).
+    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = super::io::parse_units)]
+    pub units: paralign::align::Units,
+}
 
-pub fn run(_: &Args) -> Result<u8> {
+pub fn run(args: &Args) -> Result<u8> {
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     for (n, line) in stdin.lock().lines().enumerate() {
@@ -25,7 +30,7 @@ pub fn run(_: &Args) -> Result<u8> {
         if line.trim().is_empty() {
             continue;
         }
-        let written = match document(&line, n + 1) {
+        let written = match document(&line, n + 1, args.units) {
             Ok((id, aligned)) => {
                 let mut w = JsonlWriter::new(&mut stdout).with_id(id).with_symbol();
                 aligned.alignment.beads.iter().try_for_each(|b| w.write_unit(&aligned.alignment, b)).and_then(|()| w.finish())
@@ -55,7 +60,7 @@ pub fn run(_: &Args) -> Result<u8> {
 
 type Failure = (serde_json::Value, String);
 
-fn document(line: &str, n: usize) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
+fn document(line: &str, n: usize, units: paralign::align::Units) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| (serde_json::Value::Null, format!("line {n}: not JSON: {e}")))?;
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let text = |key: &str| -> std::result::Result<read::Text, Failure> {
@@ -64,5 +69,5 @@ fn document(line: &str, n: usize) -> std::result::Result<(serde_json::Value, cor
     };
     let (en, fr) = (text("en")?, text("fr")?);
     let pair = DocumentPair { symbol: String::new(), en: format!("line {n} en").into(), fr: format!("line {n} fr").into() };
-    corpus::align_texts(pair, en, fr).map(|a| (id.clone(), a)).map_err(|e| (id, e.to_string()))
+    corpus::align_texts(pair, en, fr, units).map(|a| (id.clone(), a)).map_err(|e| (id, e.to_string()))
 }

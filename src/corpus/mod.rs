@@ -205,29 +205,34 @@ pub struct Aligned {
     pub mismatch: Option<String>,
 }
 
-/// Reads, segments, aligns and checks one pair. An error names the file.
-pub fn align_pair(pair: &DocumentPair) -> Result<Aligned> {
-    align_pair_with(pair, &ReadOptions::default())
+/// How a run reads and aligns its documents.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub read: ReadOptions,
+    pub units: align::Units,
 }
 
-/// As [`align_pair`], reading the files with `options`.
-pub fn align_pair_with(pair: &DocumentPair, options: &ReadOptions) -> Result<Aligned> {
-    let en = read::read_path_with(&pair.en, options)?;
-    let fr = read::read_path_with(&pair.fr, options)?;
-    align_texts(pair.clone(), en, fr)
+/// Reads, segments, aligns and checks one pair. An error names the file.
+pub fn align_pair(pair: &DocumentPair) -> Result<Aligned> {
+    align_pair_with(pair, &Settings::default())
+}
+
+/// As [`align_pair`], with `settings`.
+pub fn align_pair_with(pair: &DocumentPair, settings: &Settings) -> Result<Aligned> {
+    let en = read::read_path_with(&pair.en, &settings.read)?;
+    let fr = read::read_path_with(&pair.fr, &settings.read)?;
+    align_texts(pair.clone(), en, fr, settings.units)
 }
 
 /// As [`align_pair`], for texts already in memory (stream mode).
-pub fn align_texts(pair: DocumentPair, en: Text, fr: Text) -> Result<Aligned> {
+pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) -> Result<Aligned> {
     let bytes = en.content.len() + fr.content.len();
-    let en = segment::segment(&en, Language::En);
-    let fr = segment::segment(&fr, Language::Fr);
-    for d in [&en, &fr] {
+    let alignment = align::align_texts(en, fr, units);
+    for d in [&alignment.en, &alignment.fr] {
         if d.paragraphs.is_empty() {
             return Err(Error::Encoding { path: d.source.clone().into(), reason: "no paragraph found".into() });
         }
     }
-    let alignment = align::align(en, fr, &align::AlignConfig::default());
     let report = check::check(&alignment);
     let mut kinds = BTreeMap::new();
     for b in &alignment.beads {
@@ -246,17 +251,17 @@ pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, sink: F) ->
 where
     F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
 {
-    run_with(pairs, threads, window, &ReadOptions::default(), sink)
+    run_with(pairs, threads, window, &Settings::default(), sink)
 }
 
-/// As [`run`], reading the files with `options`.
-pub fn run_with<F>(pairs: &[DocumentPair], threads: usize, window: usize, options: &ReadOptions, mut sink: F) -> Result<()>
+/// As [`run`], with `settings`.
+pub fn run_with<F>(pairs: &[DocumentPair], threads: usize, window: usize, settings: &Settings, mut sink: F) -> Result<()>
 where
     F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
 {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| Error::Usage(e.to_string()))?;
     for chunk in pairs.chunks(window.max(1)) {
-        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(|pair| align_pair_with(pair, options)).collect());
+        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect());
         for (pair, result) in chunk.iter().zip(results) {
             sink(pair, result)?;
         }
