@@ -122,11 +122,17 @@ pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<T
             strict(encoding, &kept).ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
         }
     };
-    let controls = content.chars().filter(|&c| is_binary_control(c)).count();
-    if controls > 8 && controls * 1000 > content.chars().count() * CONTROL_PER_MILLE {
-        return Err(refuse(format!("looks like binary data, not text ({controls} control characters)")));
-    }
-    let content = normalise(&content);
+    // Most texts hold nothing to count or fix: one byte scan tells, and spares the passes
+    // over characters below.
+    let content = if needs_fixing(&content) {
+        let controls = content.chars().filter(|&c| is_binary_control(c)).count();
+        if controls > 8 && controls * 1000 > content.chars().count() * CONTROL_PER_MILLE {
+            return Err(refuse(format!("looks like binary data, not text ({controls} control characters)")));
+        }
+        normalise(&content)
+    } else {
+        content
+    };
     if content.trim().is_empty() {
         return Err(Error::Empty { path: PathBuf::from(path) });
     }
@@ -183,6 +189,9 @@ const TYPOGRAPHY: &str = "\u{a0}\u{ad}«»‘’‚“”„–—…•°€§�
 /// almost every code unit, and a zero low byte in almost none.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(1 << 16) & !1];
+    if !sample.contains(&0) {
+        return None;
+    }
     let units = sample.len() / 2;
     if units < 2 {
         return None;
@@ -241,6 +250,45 @@ fn fix(c: char) -> Fix {
         c if c.is_control() => Fix::Drop,
         _ => Fix::Keep,
     }
+}
+
+/// Whether `s` holds a character that [`fix`] does not keep as it is, told from its UTF-8 bytes:
+/// a C0 control other than tab, LF and form feed, DEL, a C1 control (C2 80–9F), U+200B,
+/// U+2028, U+2029 (E2 80 8B/A8/A9), U+2060 (E2 81 A0), U+FEFF (EF BB BF), U+FFFE, U+FFFF
+/// (EF BF BE/BF).
+fn needs_fixing(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    // Bytes that may start such a character, but for tab and LF, which are everywhere.
+    const START: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 0x20 {
+            t[c] = c != b'\t' as usize && c != b'\n' as usize && c != 0x0c;
+            c += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
+    // Jump from one byte that may start such a character to the next.
+    while let Some(k) = b[i..].iter().position(|&c| START[c as usize]) {
+        i += k;
+        let found = match b[i] {
+            0..=0x1f | 0x7f => true,
+            0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+            0xe2 => (at(i + 1) == 0x80 && matches!(at(i + 2), 0x8b | 0xa8 | 0xa9)) || (at(i + 1) == 0x81 && at(i + 2) == 0xa0),
+            _ => (at(i + 1) == 0xbb && at(i + 2) == 0xbf) || (at(i + 1) == 0xbf && matches!(at(i + 2), 0xbe | 0xbf)),
+        };
+        if found {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Line breaks → LF, invisible and control characters out (see the module documentation).
@@ -361,6 +409,15 @@ mod tests {
         assert!(!t.content.contains(|c: char| c.is_control() && c != '\n'), "{:?}", t.content);
         assert!(t.content.starts_with("The Genera Assembly"), "{:?}", t.content);
         assert!(t.content.ends_with("decides to act.\n"));
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_normalise_changes() {
+        let all: String = (0u32..0x3000).chain([0xfeff, 0xfffe, 0xffff]).filter_map(char::from_u32).collect();
+        for c in all.chars() {
+            let s = format!("a{c}b");
+            assert_eq!(needs_fixing(&s), normalise(&s) != s, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
