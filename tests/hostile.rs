@@ -271,6 +271,10 @@ fn a_forced_encoding_reads_what_detection_would_not() {
     std::fs::write(&fr, windows_1252(&seed(FR))).unwrap();
     let detected = align_files(&en, &fr);
     assert_eq!(same_units(&detected), same_units(&align_files(&data(EN), &data(FR))));
+    // -v says which encoding was read
+    let (code, _, stderr) = run(&["align".as_ref(), en.as_os_str(), fr.as_os_str(), "-v".as_ref()]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("fr.txt: windows-1252, 17 paragraphs"), "{stderr}");
     let out = paralign().arg("align").arg(&en).arg(&fr).args(["--encoding", "latin1"]).timeout(LIMIT).output().unwrap();
     assert!(out.status.success());
     assert_eq!(same_units(&parse_jsonl(&out.stdout)), same_units(&detected));
