@@ -1,14 +1,15 @@
 //! Any bytes, split in two (at the first "\n\x1e\n", else in the middle) → decode each half,
 //! segment it as English and as French → align → check → every writer and every report. Every
 //! paragraph lands in exactly one unit, in order; scores stay in [0, 1]; JSONL reads back.
+//! The same texts aligned as lines and as sentences keep the same invariants.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paralign::align::{align, AlignConfig};
+use paralign::align::{align, align_texts, AlignConfig, Alignment, Units};
 use paralign::read::decode;
 use paralign::segment::{segment, Language};
-use paralign::write::{write_all, CsvWriter, JsonlWriter, MosesWriter, TmxWriter};
+use paralign::write::{write_all, BeadsWriter, CsvWriter, JsonlWriter, MosesWriter, TmxWriter};
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,18 +17,17 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], &data[at + 3..]),
         None => data.split_at(data.len() / 2),
     };
-    let (Ok(en), Ok(fr)) = (decode(en, Path::new("en.txt")), decode(fr, Path::new("fr.txt"))) else { return };
-    let (en, fr) = (segment(&en, Language::En), segment(&fr, Language::Fr));
-    let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
-    let a = align(en, fr, &AlignConfig::default());
-    let (mut next_en, mut next_fr) = (0, 0);
-    for b in &a.beads {
-        assert!(!(b.en.is_empty() && b.fr.is_empty()));
-        assert_eq!((b.en.start, b.fr.start), (next_en, next_fr));
-        assert!((0.0..=1.0).contains(&b.score), "score {}", b.score);
-        (next_en, next_fr) = (b.en.end, b.fr.end);
+    let (Ok(en_text), Ok(fr_text)) = (decode(en, Path::new("en.txt")), decode(fr, Path::new("fr.txt"))) else { return };
+    for units in [Units::Lines, Units::Sentences] {
+        let a = align_texts(en_text.clone(), fr_text.clone(), units);
+        every_unit_once(&a);
+        let mut beads = Vec::new();
+        write_all(&a, &mut BeadsWriter::new(&mut beads)).unwrap();
+        assert_eq!(beads.iter().filter(|&&b| b == b'\n').count(), a.beads.len());
     }
-    assert_eq!((next_en, next_fr), (n, m));
+    let (en, fr) = (segment(&en_text, Language::En), segment(&fr_text, Language::Fr));
+    let a = align(en, fr, &AlignConfig::default());
+    every_unit_once(&a);
 
     let report = paralign::check::check(&a);
     assert_eq!(report.units, a.beads.len());
@@ -53,3 +53,15 @@ fuzz_target!(|data: &[u8]| {
     write_all(&a, &mut MosesWriter::new(&mut moses_en, &mut moses_fr)).unwrap();
     assert_eq!(moses_en.iter().filter(|&&b| b == b'\n').count(), moses_fr.iter().filter(|&&b| b == b'\n').count());
 });
+
+/// Every unit of each side in exactly one bead, in order; no empty bead; scores in [0, 1].
+fn every_unit_once(a: &Alignment) {
+    let (mut next_en, mut next_fr) = (0, 0);
+    for b in &a.beads {
+        assert!(!(b.en.is_empty() && b.fr.is_empty()));
+        assert_eq!((b.en.start, b.fr.start), (next_en, next_fr));
+        assert!((0.0..=1.0).contains(&b.score), "score {}", b.score);
+        (next_en, next_fr) = (b.en.end, b.fr.end);
+    }
+    assert_eq!((next_en, next_fr), (a.en.paragraphs.len(), a.fr.paragraphs.len()));
+}
