@@ -182,29 +182,7 @@ fn a_french_paragraph_split_in_two_is_a_one_to_two_unit() {
 fn rewrapped_and_crlf_copies_align_as_the_original() {
     let original = align_files(&data(EN), &data(FR));
     // re-wrap the French at 50 columns, then CRLF both
-    let rewrapped: String = seed(FR)
-        .split("\n\n")
-        .map(|block| {
-            // footnote areas and page furniture keep their lines; body paragraphs are re-wrapped
-            if block.contains("____") || !block.starts_with(' ') {
-                return block.to_string();
-            }
-            let words: Vec<&str> = block.split_whitespace().collect();
-            let mut lines = vec![String::new()];
-            for w in words {
-                if lines.last().unwrap().len() + w.len() > 50 {
-                    lines.push(String::new());
-                }
-                let l = lines.last_mut().unwrap();
-                if !l.is_empty() {
-                    l.push(' ');
-                }
-                l.push_str(w);
-            }
-            format!(" {}", lines.join("\n"))
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let rewrapped = support::rewrap(&seed(FR), 50);
     let units = align_texts(&seed(EN).replace('\n', "\r\n"), &rewrapped.replace('\n', "\r\n"));
     let pairs = |u: &[Unit]| u.iter().map(|u| (u.en.clone(), u.fr.clone(), u.kind.clone())).collect::<Vec<_>>();
     assert_eq!(pairs(&units), pairs(&original));

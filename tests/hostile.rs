@@ -296,37 +296,6 @@ fn same_units(units: &[Unit]) -> Vec<(String, String, String, String)> {
     units.iter().map(|u| (u.en.clone(), u.fr.clone(), u.label.clone(), u.kind.clone())).collect()
 }
 
-/// Body paragraphs re-wrapped at `width` columns. In the PDF text of the seed a paragraph opens
-/// with a one-space indent and its other lines have none (two paragraphs may share a block);
-/// page furniture, cover lines and footnote areas keep their lines.
-fn rewrap(text: &str, width: usize) -> String {
-    let wrap = |paragraph: &[&str]| -> String {
-        let mut lines = vec![String::new()];
-        for w in paragraph.iter().flat_map(|l| l.split_whitespace()) {
-            if !lines.last().unwrap().is_empty() && lines.last().unwrap().chars().count() + 1 + w.chars().count() > width {
-                lines.push(String::new());
-            }
-            let l = lines.last_mut().unwrap();
-            if !l.is_empty() {
-                l.push(' ');
-            }
-            l.push_str(w);
-        }
-        format!(" {}", lines.join("\n"))
-    };
-    text.split("\n\n")
-        .map(|block| {
-            if block.contains("____") || !block.starts_with(' ') {
-                return block.to_string();
-            }
-            let lines: Vec<&str> = block.split('\n').collect();
-            let starts: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].starts_with(' ')).collect();
-            let ends = starts.iter().skip(1).copied().chain([lines.len()]);
-            starts.iter().zip(ends).map(|(&s, e)| wrap(&lines[s..e])).collect::<Vec<_>>().join("\n")
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
 
 #[test]
 fn the_seed_pair_re_encoded_and_re_wrapped_aligns_as_the_original() {

@@ -84,3 +84,35 @@ pub fn assert_nothing_lost(units: &[Unit], n_en: usize, n_fr: usize) {
     assert_eq!(en, (0..n_en).collect::<Vec<_>>(), "English paragraphs lost, duplicated or out of order");
     assert_eq!(fr, (0..n_fr).collect::<Vec<_>>(), "French paragraphs lost, duplicated or out of order");
 }
+
+/// Body paragraphs re-wrapped at `width` columns. In the PDF text of the seed a paragraph opens
+/// with a one-space indent and its other lines have none (two paragraphs may share a block);
+/// page furniture, cover lines and footnote areas keep their lines.
+pub fn rewrap(text: &str, width: usize) -> String {
+    let wrap = |paragraph: &[&str]| -> String {
+        let mut lines = vec![String::new()];
+        for w in paragraph.iter().flat_map(|l| l.split_whitespace()) {
+            if !lines.last().unwrap().is_empty() && lines.last().unwrap().chars().count() + 1 + w.chars().count() > width {
+                lines.push(String::new());
+            }
+            let l = lines.last_mut().unwrap();
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(w);
+        }
+        format!(" {}", lines.join("\n"))
+    };
+    text.split("\n\n")
+        .map(|block| {
+            if block.contains("____") || !block.starts_with(' ') {
+                return block.to_string();
+            }
+            let lines: Vec<&str> = block.split('\n').collect();
+            let starts: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].starts_with(' ')).collect();
+            let ends = starts.iter().skip(1).copied().chain([lines.len()]);
+            starts.iter().zip(ends).map(|(&s, e)| wrap(&lines[s..e])).collect::<Vec<_>>().join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
