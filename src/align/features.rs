@@ -85,7 +85,7 @@ pub enum TokenKind {
 
 /// Alphabetic words with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// Calls `f` with each piece of `text` between separators (characters that are neither

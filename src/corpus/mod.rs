@@ -245,11 +245,12 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) 
 }
 
 /// Aligns every pair of the plan on `threads` threads and hands the results to `sink` in the
-/// plan's order. At most `window` documents are in memory at a time, so memory stays bounded
-/// whatever the corpus size while every thread has work.
+/// plan's order. At most two windows of `window` documents are in memory at a time, so memory
+/// stays bounded whatever the corpus size; one window is aligned while the results of the one
+/// before are written, so that no thread waits for the writing.
 pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, sink: F) -> Result<()>
 where
-    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
+    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()> + Send,
 {
     run_with(pairs, threads, window, &Settings::default(), sink)
 }
@@ -257,16 +258,23 @@ where
 /// As [`run`], with `settings`.
 pub fn run_with<F>(pairs: &[DocumentPair], threads: usize, window: usize, settings: &Settings, mut sink: F) -> Result<()>
 where
-    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()>,
+    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()> + Send,
 {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| Error::Usage(e.to_string()))?;
-    for chunk in pairs.chunks(window.max(1)) {
-        let results: Vec<Result<Aligned>> = pool.install(|| chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect());
-        for (pair, result) in chunk.iter().zip(results) {
-            sink(pair, result)?;
+    let align_window = |chunk: &[DocumentPair]| -> Vec<Result<Aligned>> { chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect() };
+    let mut sink_all = |done: &[DocumentPair], results: Vec<Result<Aligned>>| -> Result<()> {
+        done.iter().zip(results).try_for_each(|(pair, result)| sink(pair, result))
+    };
+    pool.install(|| {
+        let mut pending: Option<(&[DocumentPair], Vec<Result<Aligned>>)> = None;
+        for chunk in pairs.chunks(window.max(1)) {
+            let previous = pending.take();
+            let (results, written) = rayon::join(|| align_window(chunk), || previous.map_or(Ok(()), |(done, results)| sink_all(done, results)));
+            written?;
+            pending = Some((chunk, results));
         }
-    }
-    Ok(())
+        pending.map_or(Ok(()), |(done, results)| sink_all(done, results))
+    })
 }
 
 /// Counts of what a run did, for the summary line.

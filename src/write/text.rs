@@ -60,6 +60,12 @@ pub fn excel_safe(s: &str) -> Cow<'_, str> {
 }
 
 fn replace_with_space(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
+    // Every character these rules replace is a C0 control, DEL, or starts with byte C2 (C1
+    // controls, U+0085), E2 (U+2028, U+2029) or EF (U+FFFE, U+FFFF) in UTF-8: most texts are
+    // passed by one byte scan.
+    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef) {
+        return Cow::Borrowed(s);
+    }
     if s.chars().any(&bad) {
         Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
@@ -79,6 +85,18 @@ mod tests {
         assert_eq!(one.lines().count(), 1);
         // Python's splitlines splits on exactly these characters.
         assert!(!one.chars().any(is_line_break));
+    }
+
+    #[test]
+    fn no_bad_character_passes_the_byte_scan() {
+        for c in (0u32..0x3000).chain([0xfffe, 0xffff]).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert!(!one_line(&s).chars().any(is_line_break), "U+{:04X}", c as u32);
+            assert!(!csv_field(&s).chars().any(|c| c.is_control() && c != '\t' && c != '\n'), "U+{:04X}", c as u32);
+            assert!(!tsv_field(&s).chars().any(|c| c.is_control() || is_line_break(c)), "U+{:04X}", c as u32);
+            let xml = xml_text(&s);
+            assert!(!xml.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n')) || matches!(c, '\u{fffe}' | '\u{ffff}')), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
