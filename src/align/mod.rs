@@ -39,7 +39,7 @@ pub struct AlignConfig {
 
 impl Default for AlignConfig {
     fn default() -> Self {
-        AlignConfig { band_slack: 3, sentences: false }
+        AlignConfig { band_slack: 2, sentences: false }
     }
 }
 
