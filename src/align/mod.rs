@@ -98,7 +98,13 @@ impl Units {
 pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -> Alignment {
     use crate::segment::{self, Language};
     let split = |t: crate::read::Text, language| if units == Units::Lines { segment::lines(&t, language) } else { segment::segment(&t, language) };
-    let (en, fr) = (split(en, Language::En), split(fr, Language::Fr));
+    // The two sides are independent: a long pair segments in parallel (a short one would wait
+    // longer for a second thread than it takes).
+    let (en, fr) = if en.content.len() + fr.content.len() >= PARALLEL_BYTES {
+        rayon::join(|| split(en, Language::En), || split(fr, Language::Fr))
+    } else {
+        (split(en, Language::En), split(fr, Language::Fr))
+    };
     match units {
         Units::Lines => {
             // Lines that hold a resolution, one paragraph a line (an opening line near the top
@@ -118,6 +124,8 @@ pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
     Alignment { en, fr, beads }
 }
 
+/// Below this many bytes of text, the two sides are segmented on the calling thread.
+const PARALLEL_BYTES: usize = 1 << 20;
 /// Below this many paragraphs, work stays on the calling thread.
 const PARALLEL_PARAGRAPHS: usize = 256;
 
