@@ -9,7 +9,7 @@
 //! - numbering: a bead pairing equal anchor labels earns a bonus, one pairing different anchor
 //!   labels, swallowing an anchored paragraph inside a merge, or leaving one out, pays.
 
-use super::features::{Features, Shared};
+use super::features::{Shared, View};
 
 /// The shapes a bead may take, as (English paragraphs, French paragraphs), with the cost of
 /// the shape itself.
@@ -141,8 +141,8 @@ pub struct Span {
 
 impl Span {
     /// The counts of one paragraph, or of a run of paragraphs merged into one feature set.
-    pub fn of(f: &Features) -> Span {
-        Span { len: f.len, exact: f.exact.len(), cognates: f.cognates.len(), names: f.names.len() }
+    pub fn of(f: &View) -> Span {
+        Span { len: f.len, exact: f.exact.len(), cognates: f.cognate_count, names: f.names.len() }
     }
 }
 

@@ -7,6 +7,7 @@
 //! O(n · w) for a band of width w, never O(n · m).
 
 use rayon::prelude::*;
+use std::ops::Range;
 
 /// The nodes the search may visit, row by row.
 #[derive(Debug, Clone)]
@@ -76,11 +77,15 @@ const BLOCK_ROWS: usize = 2048;
 const PARALLEL_CELLS: usize = 4096;
 
 /// The cheapest path of beads from node (0, 0) to node (n, m) inside the band, where
-/// `cost(r, c, s)` is the cost of the bead of shape `shapes[s]` ending at node (r, c). None
-/// when the band does not connect the two corners.
-pub fn solve<F>(band: &Band, shapes: &[(usize, usize)], cost: F) -> Option<Vec<Step>>
+/// `cost(w, r, c, s)` is the cost of the bead of shape `shapes[s]` ending at node (r, c), and
+/// `w = window(rows, columns)` is made once for each block of rows, with what the costs of the
+/// beads ending in those rows and columns need (merged features, say). None when the band does
+/// not connect the two corners.
+pub fn solve<W, P, F>(band: &Band, shapes: &[(usize, usize)], window: P, cost: F) -> Option<Vec<Step>>
 where
-    F: Fn(usize, usize, usize) -> f64 + Sync,
+    W: Sync,
+    P: Fn(Range<usize>, Range<usize>) -> W,
+    F: Fn(&W, usize, usize, usize) -> f64 + Sync,
 {
     let rows = band.lo.len();
     let width = |r: usize| band.hi[r] + 1 - band.lo[r];
@@ -95,11 +100,11 @@ where
     if band.contains(0, 0) {
         total[0 - band.lo[0]] = 0.0;
     }
-    let fill = |r: usize, row: &mut [f64]| {
+    let fill = |w: &W, r: usize, row: &mut [f64]| {
         for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
             for (s, &(a, b)) in shapes.iter().enumerate() {
                 row[k * shapes.len() + s] =
-                    if r >= a && c >= b && band.contains(r - a, c - b) { cost(r, c, s) } else { f64::INFINITY };
+                    if r >= a && c >= b && band.contains(r - a, c - b) { cost(w, r, c, s) } else { f64::INFINITY };
             }
         }
     };
@@ -107,6 +112,8 @@ where
     for first in (0..rows).step_by(BLOCK_ROWS) {
         let last = (first + BLOCK_ROWS).min(rows);
         let cells: usize = (first..last).map(width).sum();
+        let columns = (first..last).map(|r| band.lo[r]).min().unwrap_or(0)..(first..last).map(|r| band.hi[r] + 1).max().unwrap_or(0);
+        let w = window(first..last, columns);
         costs.clear();
         costs.resize(cells * shapes.len(), f64::INFINITY);
         let mut slices = Vec::with_capacity(last - first);
@@ -117,9 +124,9 @@ where
             rest = tail;
         }
         if cells >= PARALLEL_CELLS {
-            slices.into_par_iter().for_each(|(r, row)| fill(r, row));
+            slices.into_par_iter().for_each(|(r, row)| fill(&w, r, row));
         } else {
-            slices.into_iter().for_each(|(r, row)| fill(r, row));
+            slices.into_iter().for_each(|(r, row)| fill(&w, r, row));
         }
         // The recurrence, row by row in order: each bead extends the best path to its start.
         let mut offset = 0;

@@ -52,13 +52,31 @@ impl Signature {
         self.len() == 0
     }
 
-    fn union(&self, other: &Signature) -> Signature {
+    pub fn union(&self, other: &Signature) -> Signature {
         Signature(std::array::from_fn(|i| self.0[i] | other.0[i]))
     }
 
     fn common(&self, other: &Signature) -> u32 {
-        self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones()).sum()
+        // Every bead scored compares two signatures: the processor's population count, where
+        // it has one, is several times faster than the portable bit arithmetic (x86-64's
+        // baseline, which the compiler must assume, lacks the instruction).
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the processor has the instruction: checked just above.
+            return unsafe { common_popcnt(&self.0, &other.0) };
+        }
+        common_bits(&self.0, &other.0)
     }
+}
+
+fn common_bits(a: &[u64; 8], b: &[u64; 8]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "popcnt")]
+fn common_popcnt(a: &[u64; 8], b: &[u64; 8]) -> u32 {
+    common_bits(a, b)
 }
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -435,6 +453,9 @@ impl Features {
     pub fn sketch(mut self, k: usize) -> Features {
         self.exact.truncate(k);
         self.names.truncate(k);
+        // Coarse levels keep every sketch while the levels below them are searched.
+        self.exact.shrink_to_fit();
+        self.names.shrink_to_fit();
         self
     }
 }
@@ -462,28 +483,43 @@ pub struct Shared {
     pub names: u32,
 }
 
-/// Compares two paragraphs' features.
-pub fn shared(a: &Features, b: &Features) -> Shared {
-    Shared {
-        exact: common_sorted(&a.exact, &b.exact),
-        cognates: a.cognates.common(&b.cognates),
-        names: common_sorted(&a.names, &b.names),
+/// One unit, or a run of units taken as one, as a bead's cost reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub len: f64,
+    pub exact: &'a [u64],
+    pub names: &'a [u64],
+    pub cognates: &'a Signature,
+    /// `cognates.len()`, counted once.
+    pub cognate_count: usize,
+}
+
+impl Features {
+    /// The features as a bead's cost reads them.
+    pub fn view(&self) -> View<'_> {
+        View { len: self.len, exact: &self.exact, names: &self.names, cognates: &self.cognates, cognate_count: self.cognates.len() }
     }
 }
 
-/// Size of the multiset intersection of two sorted lists.
+/// Compares two units' features.
+pub fn shared(a: &View, b: &View) -> Shared {
+    Shared {
+        exact: common_sorted(a.exact, b.exact),
+        cognates: a.cognates.common(b.cognates),
+        names: common_sorted(a.names, b.names),
+    }
+}
+
+/// Size of the multiset intersection of two sorted lists. Branch-free: whether an item of one
+/// list is in the other is a coin toss the processor cannot predict, and this loop sees every
+/// bead of every band.
 fn common_sorted(a: &[u64], b: &[u64]) -> u32 {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += (x == y) as u32;
+        i += (x <= y) as usize;
+        j += (y <= x) as usize;
     }
     n
 }
@@ -516,11 +552,11 @@ mod tests {
         let mut fr = [extract("Rappelant sa résolution 55/25 du 15 novembre 2000, la Convention des Nations Unies contre la criminalité transnationale organisée, Malte")];
         link_names(&mut en, &mut fr);
         let (en, fr) = (&en[0], &fr[0]);
-        let s = shared(en, fr);
+        let s = shared(&en.view(), &fr.view());
         assert_eq!(s.exact, 4, "55/25, 15, November, 2000");
         assert!(s.cognates >= 4, "{s:?}");
         assert!(s.names >= 2, "{s:?}");
         let other = extract("Prie le Secrétaire général de 2004");
-        assert_eq!(shared(en, &other).exact, 0);
+        assert_eq!(shared(&en.view(), &other.view()).exact, 0);
     }
 }

@@ -1,0 +1,111 @@
+//! Beads take up to three units a side. The features of every run of one to three consecutive
+//! units are merged once per block of the band the search visits: not once per bead scored (a
+//! run is compared with a dozen others), and not once for the whole document (on a long text,
+//! the merged features of every run would take more memory than the text itself).
+
+use super::features::{Features, Signature, View};
+use std::ops::Range;
+
+/// Longest run of units a bead takes on one side.
+pub const MAX_RUN: usize = 3;
+
+/// The merged features of the runs of 1 to [`MAX_RUN`] units ending at each of a range of
+/// positions (the run of k units ending at e covers units e − k .. e).
+#[derive(Debug, Default)]
+pub struct Runs {
+    first: usize,
+    /// The runs' sorted lists, one after another.
+    items: Vec<u64>,
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Run {
+    len: f64,
+    exact: Range<usize>,
+    names: Range<usize>,
+    cognates: Signature,
+    cognate_count: usize,
+}
+
+impl Runs {
+    /// The runs ending at `ends`; those that would start before the first unit are left empty.
+    pub fn new(features: &[Features], ends: Range<usize>) -> Runs {
+        let mut runs = Runs { first: ends.start, items: Vec::new(), runs: Vec::with_capacity(ends.len() * MAX_RUN) };
+        for end in ends {
+            for k in 1..=MAX_RUN {
+                let run = if k <= end { runs.merge(&features[end - k..end]) } else { Run::default() };
+                runs.runs.push(run);
+            }
+        }
+        runs
+    }
+
+    /// Merges `parts` as [`features::merge`](super::features::merge) does, into the arena.
+    fn merge(&mut self, parts: &[Features]) -> Run {
+        let start = self.items.len();
+        for f in parts {
+            self.items.extend_from_slice(&f.exact);
+        }
+        self.items[start..].sort_unstable();
+        let middle = self.items.len();
+        for f in parts {
+            self.items.extend_from_slice(&f.names);
+        }
+        let names = &mut self.items[middle..];
+        names.sort_unstable();
+        let mut kept = 0;
+        for i in 0..names.len() {
+            if i == 0 || names[i] != names[kept - 1] {
+                names[kept] = names[i];
+                kept += 1;
+            }
+        }
+        self.items.truncate(middle + kept);
+        let mut cognates = Signature::default();
+        for f in parts {
+            cognates = cognates.union(&f.cognates);
+        }
+        let len = parts.iter().map(|f| f.len).sum();
+        Run { len, exact: start..middle, names: middle..middle + kept, cognate_count: cognates.len(), cognates }
+    }
+
+    /// The run of `k` units ending at `end`.
+    pub fn get(&self, end: usize, k: usize) -> View<'_> {
+        let run = &self.runs[(end - self.first) * MAX_RUN + k - 1];
+        View {
+            len: run.len,
+            exact: &self.items[run.exact.clone()],
+            names: &self.items[run.names.clone()],
+            cognates: &run.cognates,
+            cognate_count: run.cognate_count,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::{extract, link_names, merge, shared};
+
+    #[test]
+    fn runs_are_merged_as_merge_does() {
+        let texts = ["Recalling resolution 55/25 of 15 November 2000, Malta", "Noting 2000 and 2001, Malta and Jamaica", "A third one with 55/25"];
+        let mut features: Vec<Features> = texts.iter().map(|t| extract(t)).collect();
+        let mut french: Vec<Features> = ["Malte et la Jamaïque", "Malte"].iter().map(|t| extract(t)).collect();
+        link_names(&mut features, &mut french);
+        assert!(features[1].names.len() >= 2, "names are linked: {:?}", features[1].names);
+        let runs = Runs::new(&features, 0..4);
+        for end in 1..=3 {
+            for k in 1..=end {
+                let merged = merge(&features[end - k..end]);
+                let view = runs.get(end, k);
+                assert_eq!(view.exact, merged.exact.as_slice());
+                assert_eq!(view.names, merged.names.as_slice());
+                assert_eq!(view.len, merged.len);
+                assert_eq!(view.cognate_count, merged.cognates.len());
+                assert_eq!(shared(&view, &merged.view()), shared(&merged.view(), &merged.view()));
+            }
+        }
+    }
+}
