@@ -17,7 +17,7 @@
 //! allocator the `paralign` binary uses (mimalloc), so that they time what users run.
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
-use paralign::align::{align, AlignConfig, Alignment};
+use paralign::align::{align, align_texts, AlignConfig, Alignment, Units};
 use paralign::read::decode;
 use paralign::segment::{segment, Document, Language, Paragraph, Part};
 use paralign::write::{write_all, JsonlWriter, UnitWriter};
@@ -106,9 +106,9 @@ fn bench_seed(c: &mut Criterion) {
     group.throughput(Throughput::Bytes((en_bytes.len() + fr_bytes.len()) as u64));
     group.bench_function("seed_pair", |b| {
         b.iter(|| {
-            let en = decode_segment(black_box(&en_bytes), black_box(&en_path), Language::En);
-            let fr = decode_segment(black_box(&fr_bytes), black_box(&fr_path), Language::Fr);
-            let alignment = align(en, fr, &config);
+            let en = decode(black_box(&en_bytes), black_box(&en_path)).expect("seed decodes");
+            let fr = decode(black_box(&fr_bytes), black_box(&fr_path)).expect("seed decodes");
+            let alignment = align_texts(en, fr, Units::Paragraphs);
             write_jsonl(&alignment, jsonl_len)
         })
     });
