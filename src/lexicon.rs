@@ -26,17 +26,32 @@ pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
     in_date(text, range).then_some(m)
 }
 
-/// Whether `word` may fold to a month name: month names are 3 to 10 bytes long and start with
-/// one of these letters, so most words are ruled out before folding.
+/// Whether `word` may fold to a month name: month names are 3 to 10 bytes long and open with
+/// one of these three letters (accents as their UTF-8 lead byte: fé-, dé-, aoû-), so most words
+/// ("and", "des", "decides", "session") are ruled out before folding, which every word of a
+/// corpus would otherwise pay for.
 pub fn could_be_month(word: &str) -> bool {
     let b = word.as_bytes();
-    // The first two bytes of every month name in either language, accents as UTF-8 lead
-    // bytes (fé-, dé-): "and", "the", "decides" and most other words stop here.
-    (3..=10).contains(&b.len())
-        && matches!(
-            (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
-            (b'j', b'a' | b'u') | (b'f', b'e' | 0xC3) | (b'm', b'a') | (b'a', b'p' | b'v' | b'u' | b'o') | (b's', b'e') | (b'o', b'c') | (b'n', b'o') | (b'd', b'e' | 0xC3)
-        )
+    if !(3..=10).contains(&b.len()) {
+        return false;
+    }
+    let lower = |i: usize| b[i].to_ascii_lowercase();
+    const ACCENT: u8 = 0xC3;
+    match (lower(0), lower(1)) {
+        (b'j', b'a') => lower(2) == b'n',
+        (b'j', b'u') => matches!(lower(2), b'n' | b'l' | b'i' | ACCENT),
+        (b'f', b'e') => matches!(lower(2), b'b' | b'v'),
+        (b'm', b'a') => matches!(lower(2), b'r' | b'y' | b'i' | ACCENT),
+        (b'a', b'p' | b'v') => lower(2) == b'r',
+        (b'a', b'u') => lower(2) == b'g',
+        (b'a', b'o') => matches!(lower(2), b'u' | ACCENT),
+        (b's', b'e') => lower(2) == b'p',
+        (b'o', b'c') => lower(2) == b't',
+        (b'n', b'o') => lower(2) == b'v',
+        (b'd', b'e') => lower(2) == b'c',
+        (b'f' | b'd', ACCENT) => true,
+        _ => false,
+    }
 }
 
 /// `char::is_alphabetic` with a fast path for the Latin letters French and English use.
@@ -92,10 +107,16 @@ pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
 /// [`fold`] into a buffer the caller reuses.
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| match b {
-            b'\'' => '-',
-            b => b.to_ascii_lowercase() as char,
-        }));
+        // Copied whole and lowered in place: pushing ASCII characters one at a time costs
+        // several times more, and most words are ASCII.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        if word.contains('\'') {
+            let fixed = out[start..].replace('\'', "-");
+            out.truncate(start);
+            out.push_str(&fixed);
+        }
         return;
     }
     for c in word.chars().flat_map(char::to_lowercase) {
@@ -127,6 +148,18 @@ mod tests {
         assert_eq!(month_in_date(t, at("mai")), Some(5));
         assert_eq!(month_in_date(t, at("May")), Some(5));
         assert_eq!(fold("Décembre"), "decembre");
+        for (name, _) in MONTHS {
+            let capital = name[..1].to_uppercase() + &name[1..];
+            for word in [name.to_string(), name.to_uppercase(), capital] {
+                assert!(could_be_month(&word), "{word}");
+            }
+        }
+        for word in ["Février", "FÉVRIER", "août", "AOÛT", "Août", "décembre", "DÉCEMBRE", "maî"] {
+            assert!(could_be_month(word), "{word}");
+        }
+        for word in ["des", "develops", "session", "notes", "matters", "and", "Assembly"] {
+            assert!(!could_be_month(word), "{word}");
+        }
         for c in ['é', 'Ç', 'œ', 'a', '1', 'ª', 'µ', '«', '×', '÷', 'ß', 'ǃ', 'ɏ', 'Ω', '中', '²', '\u{a0}'] {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
         }

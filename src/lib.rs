@@ -32,6 +32,7 @@ pub mod error;
 pub mod lexicon;
 pub mod read;
 pub mod report;
+pub mod scan;
 pub mod score;
 pub mod segment;
 pub mod write;

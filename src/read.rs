@@ -97,6 +97,12 @@ pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<T
     if let Some(kind) = binary_kind(bytes) {
         return Err(refuse(format!("looks like {kind}, not text: extract the text first (e.g. pdftotext -layout)")));
     }
+    // The common case, UTF-8 without a BOM or a NUL byte, validated once and copied once.
+    if options.encoding.is_none() && Encoding::for_bom(bytes).is_none() && !bytes.contains(&0) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return finish(text.to_owned(), path, UTF_8);
+        }
+    }
     let (encoding, body) = match options.encoding {
         Some(forced) => match Encoding::for_bom(bytes) {
             Some((bom, len)) if bom == forced => (forced, &bytes[len..]),
@@ -122,6 +128,13 @@ pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<T
             strict(encoding, &kept).ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
         }
     };
+    finish(content, path, encoding)
+}
+
+/// The checks and fixes every decoded text goes through: control characters counted, line
+/// breaks and invisible characters normalised, emptiness refused.
+fn finish(content: String, path: &Path, encoding: &'static Encoding) -> Result<Text> {
+    let refuse = |reason: String| Error::Encoding { path: path.to_path_buf(), reason };
     // Most texts hold nothing to count or fix: one byte scan tells, and spares the passes
     // over characters below.
     let content = if needs_fixing(&content) {
@@ -260,23 +273,11 @@ fn needs_fixing(s: &str) -> bool {
     let b = s.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
-    // Bytes that may start such a character, but for tab and LF, which are everywhere.
-    const START: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 0x20 {
-            t[c] = c != b'\t' as usize && c != b'\n' as usize && c != 0x0c;
-            c += 1;
-        }
-        t[0x7f] = true;
-        t[0xc2] = true;
-        t[0xe2] = true;
-        t[0xef] = true;
-        t
-    };
+    // Bytes that may start such a character, but for tab, LF and form feed, which are everywhere.
+    let may_start = |c: u8| (c < 0x20 && c != b'\t' && c != b'\n' && c != 0x0c) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2) | (c == 0xef);
     // Jump from one byte that may start such a character to the next.
-    while let Some(k) = b[i..].iter().position(|&c| START[c as usize]) {
-        i += k;
+    while let Some(k) = crate::scan::find(b, i, may_start) {
+        i = k;
         let found = match b[i] {
             0..=0x1f | 0x7f => true,
             0xc2 => (0x80..=0x9f).contains(&at(i + 1)),

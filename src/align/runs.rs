@@ -43,6 +43,15 @@ impl Runs {
 
     /// Merges `parts` as [`features::merge`](super::features::merge) does, into the arena.
     fn merge(&mut self, parts: &[Features]) -> Run {
+        if let [one] = parts {
+            // One unit's lists are sorted already, and its names distinct.
+            let start = self.items.len();
+            self.items.extend_from_slice(&one.exact);
+            let middle = self.items.len();
+            self.items.extend_from_slice(&one.names);
+            let end = self.items.len();
+            return Run { len: one.len, exact: start..middle, names: middle..end, cognate_count: one.cognates.len(), cognates: one.cognates };
+        }
         let start = self.items.len();
         for f in parts {
             self.items.extend_from_slice(&f.exact);

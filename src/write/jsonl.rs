@@ -110,7 +110,8 @@ impl serde_json::ser::Formatter for OneLine {
         // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9), found by bytes without decoding.
         let b = fragment.as_bytes();
         let (mut start, mut i) = (0, 0);
-        while i < b.len() {
+        while let Some(at) = crate::scan::find(b, i, |c| c == 0xC2 || c == 0xE2) {
+            i = at;
             let len = match b[i] {
                 0xC2 if b.get(i + 1) == Some(&0x85) => 2,
                 0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
