@@ -89,14 +89,11 @@ pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
     }
     let start = out.len();
     let mut folded = 0;
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
+    for c in word.chars().flat_map(char::to_lowercase) {
         if folded >= n {
             break;
         }
-        let before = out.len();
-        fold_into(c.encode_utf8(&mut buf), out);
-        folded += out[before..].chars().count();
+        folded += push_folded(c, out);
     }
     // "œ" folds to two letters: the n-th may have come with an (n+1)-th.
     if let Some((cut, _)) = out[start..].char_indices().nth(n) {
@@ -120,19 +117,31 @@ pub fn fold_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' => out.push('i'),
-            'ô' | 'ö' | 'ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            '’' | '\'' | '‑' | '‐' => out.push('-'),
-            c => out.push(c),
-        }
+        push_folded(c, out);
     }
+}
+
+/// Pushes lower-case `c` with its accent folded; returns the number of characters pushed.
+fn push_folded(c: char, out: &mut String) -> usize {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => out.push('a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'î' | 'ï' | 'í' => out.push('i'),
+        'ô' | 'ö' | 'ó' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+        'ç' => out.push('c'),
+        'œ' => {
+            out.push_str("oe");
+            return 2;
+        }
+        'æ' => {
+            out.push_str("ae");
+            return 2;
+        }
+        '’' | '\'' | '‑' | '‐' => out.push('-'),
+        c => out.push(c),
+    }
+    1
 }
 
 #[cfg(test)]

@@ -345,11 +345,31 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
 
 /// Whether two words' lengths allow a Jaro–Winkler similarity of 0.88: with a prefix bonus of
 /// at most 0.4 · (1 − jaro), that needs jaro ≥ 0.8, and jaro is at most
-/// (s/a + s/b + 1) / 3 for lengths a, b and s = min(a, b). Skips most string comparisons.
+/// (s/a + s/b + 1) / 3 for lengths a, b and s matching characters, s ≤ min(a, b). Skips most
+/// string comparisons.
 fn may_be_similar(x: &str, y: &str) -> bool {
     let (a, b) = (x.chars().count() as f64, y.chars().count() as f64);
     let s = a.min(b);
-    s / a + s / b >= 1.4 - 1e-9
+    if s / a + s / b < 1.4 - 1e-9 {
+        return false;
+    }
+    // The same bound with the letters the two words share (as many times as both hold them),
+    // which the characters Jaro matches cannot outnumber: "malta" and "mexico" share one.
+    if x.is_ascii() && y.is_ascii() {
+        let mut count = [0i16; 128];
+        for c in x.bytes() {
+            count[c as usize] += 1;
+        }
+        let mut shared = 0.0;
+        for c in y.bytes() {
+            if count[c as usize] > 0 {
+                count[c as usize] -= 1;
+                shared += 1.0;
+            }
+        }
+        return shared / a + shared / b >= 1.4 - 1e-9;
+    }
+    true
 }
 
 /// Runs of digits joined by single separators (space, no-break spaces, comma, period):

@@ -34,11 +34,48 @@ impl Runs {
         let mut runs = Runs { first: ends.start, items: Vec::new(), runs: Vec::with_capacity(ends.len() * MAX_RUN) };
         for end in ends {
             for k in 1..=MAX_RUN {
-                let run = if k <= end { runs.merge(&features[end - k..end]) } else { Run::default() };
+                let run = if k > end {
+                    Run::default()
+                } else if k > 1 && end > runs.first {
+                    // The run of k − 1 units ending one unit earlier, and that unit: two sorted
+                    // lists merged in one pass, not sorted again.
+                    runs.extend(runs.runs[(end - 1 - runs.first) * MAX_RUN + k - 2].clone(), &features[end - 1])
+                } else {
+                    runs.merge(&features[end - k..end])
+                };
                 runs.runs.push(run);
             }
         }
         runs
+    }
+
+    /// `run` with the unit `f` after it.
+    fn extend(&mut self, run: Run, f: &Features) -> Run {
+        let exact = self.merge_sorted(run.exact, &f.exact, false);
+        let names = self.merge_sorted(run.names, &f.names, true);
+        let cognates = run.cognates.union(&f.cognates);
+        Run { len: run.len + f.len, exact, names, cognate_count: cognates.len(), cognates }
+    }
+
+    /// Appends the merge of the sorted items at `held` and the sorted `other` (without repeats
+    /// when `distinct`, both being distinct already), and returns where it is.
+    fn merge_sorted(&mut self, held: Range<usize>, other: &[u64], distinct: bool) -> Range<usize> {
+        let start = self.items.len();
+        self.items.reserve(held.len() + other.len());
+        let (mut i, mut j) = (held.start, 0);
+        while i < held.end || j < other.len() {
+            let x = if j == other.len() || (i < held.end && self.items[i] <= other[j]) {
+                i += 1;
+                self.items[i - 1]
+            } else {
+                j += 1;
+                other[j - 1]
+            };
+            if !(distinct && self.items.len() > start && self.items[self.items.len() - 1] == x) {
+                self.items.push(x);
+            }
+        }
+        start..self.items.len()
     }
 
     /// Merges `parts` as [`features::merge`](super::features::merge) does, into the arena.
@@ -105,6 +142,7 @@ mod tests {
         link_names(&mut features, &mut french);
         assert!(features[1].names.len() >= 2, "names are linked: {:?}", features[1].names);
         let runs = Runs::new(&features, 0..4);
+        let late = Runs::new(&features, 2..4);
         for end in 1..=3 {
             for k in 1..=end {
                 let merged = merge(&features[end - k..end]);
@@ -113,6 +151,10 @@ mod tests {
                 assert_eq!(view.names, merged.names.as_slice());
                 assert_eq!(view.len, merged.len);
                 assert_eq!(view.cognate_count, merged.cognates.len());
+                if end >= 2 {
+                    let late = late.get(end, k);
+                    assert_eq!((late.exact, late.names, late.len), (view.exact, view.names, view.len));
+                }
                 assert_eq!(shared(&view, &merged.view()), shared(&merged.view(), &merged.view()));
             }
         }

@@ -102,17 +102,13 @@ pub(crate) fn any_marker(texts: &[&str], numbers: &[u32]) -> bool {
 
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = vec![];
-    // Most paragraphs hold no digit at all.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && (text.is_ascii() || !text.contains(is_superscript)) {
-        return out;
-    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
         // Digits are ASCII, superscript digits start with byte C2 (¹ ² ³) or E2 (⁰ ⁴…⁹): any
-        // other byte is skipped without decoding.
-        match bytes[i..].iter().position(|&b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2) {
-            Some(k) => i += k,
+        // other byte is skipped without decoding (most paragraphs hold neither).
+        match crate::scan::find(bytes, i, |b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2) {
+            Some(k) => i = k,
             None => break,
         }
         let c = text[i..].chars().next().unwrap_or(' ');
