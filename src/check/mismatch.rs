@@ -78,11 +78,20 @@ fn same_symbol(a: &str, b: &str) -> bool {
 /// ("19,000" and "19 000" both give 19 and 000), so English and French forms agree.
 fn numbers(a: &Alignment, french: bool) -> HashSet<&str> {
     let doc = if french { &a.fr } else { &a.en };
-    doc.paragraphs
-        .iter()
-        .flat_map(|p| p.text.split(|c: char| !c.is_ascii_digit()))
-        .filter(|n| n.len() >= 2)
-        .collect()
+    let mut out = HashSet::new();
+    // Runs of ASCII digits, found by bytes: no other character is a digit here.
+    for p in &doc.paragraphs {
+        let b = p.text.as_bytes();
+        let mut i = 0;
+        while let Some(start) = crate::scan::find(b, i, |c| c.is_ascii_digit()) {
+            let end = b[start..].iter().position(|c| !c.is_ascii_digit()).map_or(b.len(), |k| start + k);
+            if end - start >= 2 {
+                out.insert(&p.text[start..end]);
+            }
+            i = end;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
