@@ -78,42 +78,18 @@ impl Runs {
         start..self.items.len()
     }
 
-    /// Merges `parts` as [`features::merge`](super::features::merge) does, into the arena.
+    /// Merges `parts` as [`features::merge`](super::features::merge) does, into the arena: the
+    /// first unit as it is (its lists are sorted already, its names distinct), then each next
+    /// one merged in.
     fn merge(&mut self, parts: &[Features]) -> Run {
-        if let [one] = parts {
-            // One unit's lists are sorted already, and its names distinct.
-            let start = self.items.len();
-            self.items.extend_from_slice(&one.exact);
-            let middle = self.items.len();
-            self.items.extend_from_slice(&one.names);
-            let end = self.items.len();
-            return Run { len: one.len, exact: start..middle, names: middle..end, cognate_count: one.cognates.len(), cognates: one.cognates };
-        }
+        let (first, rest) = parts.split_first().expect("a run holds a unit");
         let start = self.items.len();
-        for f in parts {
-            self.items.extend_from_slice(&f.exact);
-        }
-        self.items[start..].sort_unstable();
+        self.items.extend_from_slice(&first.exact);
         let middle = self.items.len();
-        for f in parts {
-            self.items.extend_from_slice(&f.names);
-        }
-        let names = &mut self.items[middle..];
-        names.sort_unstable();
-        let mut kept = 0;
-        for i in 0..names.len() {
-            if i == 0 || names[i] != names[kept - 1] {
-                names[kept] = names[i];
-                kept += 1;
-            }
-        }
-        self.items.truncate(middle + kept);
-        let mut cognates = Signature::default();
-        for f in parts {
-            cognates = cognates.union(&f.cognates);
-        }
-        let len = parts.iter().map(|f| f.len).sum();
-        Run { len, exact: start..middle, names: middle..middle + kept, cognate_count: cognates.len(), cognates }
+        self.items.extend_from_slice(&first.names);
+        let end = self.items.len();
+        let run = Run { len: first.len, exact: start..middle, names: middle..end, cognate_count: first.cognates.len(), cognates: first.cognates };
+        rest.iter().fold(run, |run, f| self.extend(run, f))
     }
 
     /// The run of `k` units ending at `end`.
