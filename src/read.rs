@@ -274,7 +274,7 @@ fn needs_fixing(s: &str) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
     // Bytes that may start such a character, but for tab, LF and form feed, which are everywhere.
-    let may_start = |c: u8| (c < 0x20 && c != b'\t' && c != b'\n' && c != 0x0c) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2) | (c == 0xef);
+    let may_start = |c: u8| ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != 0x0c)) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2) | (c == 0xef);
     // Jump from one byte that may start such a character to the next.
     while let Some(k) = crate::scan::find(b, i, may_start) {
         i = k;

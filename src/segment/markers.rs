@@ -107,7 +107,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     while i < text.len() {
         // Digits are ASCII, superscript digits start with byte C2 (¹ ² ³) or E2 (⁰ ⁴…⁹): any
         // other byte is skipped without decoding (most paragraphs hold neither).
-        match crate::scan::find(bytes, i, |b| b.is_ascii_digit() || b == 0xC2 || b == 0xE2) {
+        match crate::scan::find(bytes, i, |b| b.is_ascii_digit() | (b == 0xC2) | (b == 0xE2)) {
             Some(k) => i = k,
             None => break,
         }

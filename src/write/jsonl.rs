@@ -14,31 +14,6 @@ pub struct JsonlWriter<W: Write> {
     id: Option<serde_json::Value>,
 }
 
-/// The Hugging Face `datasets` translation convention: `{"en": …, "fr": …}`.
-#[derive(Serialize)]
-struct Translation<'a> {
-    en: &'a str,
-    fr: &'a str,
-}
-
-// Field order is the key order: serde_json's own map would sort the keys.
-#[derive(Serialize)]
-struct Record<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    symbol: Option<Option<&'a str>>,
-    en: &'a str,
-    fr: &'a str,
-    en_ids: Vec<usize>,
-    fr_ids: Vec<usize>,
-    label: &'a str,
-    kind: String,
-    score: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    translation: Option<Translation<'a>>,
-}
-
 impl<W: Write> JsonlWriter<W> {
     pub fn new(out: W) -> Self {
         JsonlWriter {
@@ -71,24 +46,51 @@ impl<W: Write> JsonlWriter<W> {
 
 impl<W: Write> UnitWriter for JsonlWriter<W> {
     fn write_unit(&mut self, alignment: &Alignment, bead: &Bead) -> io::Result<()> {
+        // Written field by field rather than through a derived `Serialize`: every byte of
+        // every text of a corpus passes through here, twice with `translation`, and
+        // serde_json's escaper looks at one byte at a time (see `write_str`).
         let (en, fr) = (alignment.en_text(bead), alignment.fr_text(bead));
-        let record = Record {
-            id: self.id.as_ref(),
-            symbol: self.symbol.then(|| alignment.symbol()),
-            translation: self.translation.then_some(Translation { en: &en, fr: &fr }),
-            en: &en,
-            fr: &fr,
-            en_ids: bead.en.clone().collect(),
-            fr_ids: bead.fr.clone().collect(),
-            label: alignment.label(bead),
-            kind: bead.kind(),
-            score: score_4(bead.score),
-        };
-        record.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut self.out,
-            OneLine,
-        ))?;
-        self.out.write_all(b"\n")
+        let out = &mut self.out;
+        out.write_all(b"{")?;
+        if let Some(id) = &self.id {
+            out.write_all(b"\"id\":")?;
+            id.serialize(&mut serde_json::Serializer::with_formatter(&mut *out, OneLine))?;
+            out.write_all(b",")?;
+        }
+        if self.symbol {
+            out.write_all(b"\"symbol\":")?;
+            match alignment.symbol() {
+                Some(symbol) => write_str(out, symbol)?,
+                None => out.write_all(b"null")?,
+            }
+            out.write_all(b",")?;
+        }
+        out.write_all(b"\"en\":")?;
+        write_str(out, &en)?;
+        out.write_all(b",\"fr\":")?;
+        write_str(out, &fr)?;
+        for (key, ids) in [(&b",\"en_ids\":["[..], bead.en.clone()), (b",\"fr_ids\":[", bead.fr.clone())] {
+            out.write_all(key)?;
+            for (k, id) in ids.enumerate() {
+                write!(out, "{}{id}", if k == 0 { "" } else { "," })?;
+            }
+            out.write_all(b"]")?;
+        }
+        out.write_all(b",\"label\":")?;
+        write_str(out, alignment.label(bead))?;
+        out.write_all(b",\"kind\":")?;
+        write_str(out, &bead.kind())?;
+        out.write_all(b",\"score\":")?;
+        serde_json::to_writer(&mut *out, &score_4(bead.score))?;
+        if self.translation {
+            // The Hugging Face `datasets` translation convention: `{"en": …, "fr": …}`.
+            out.write_all(b",\"translation\":{\"en\":")?;
+            write_str(out, &en)?;
+            out.write_all(b",\"fr\":")?;
+            write_str(out, &fr)?;
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"}\n")
     }
 
     fn finish(&mut self) -> io::Result<()> {
@@ -96,7 +98,47 @@ impl<W: Write> UnitWriter for JsonlWriter<W> {
     }
 }
 
-/// Compact JSON that also escapes U+0085, U+2028 and U+2029, which JSON allows raw but which
+/// A JSON string, byte for byte as serde_json with [`OneLine`] writes it: `\"`, `\\`, the
+/// short escapes `\b \t \n \f \r`, other C0 controls as `\u00xx`, and U+0085, U+2028 and
+/// U+2029 as `\u` escapes. The search skips 32-byte blocks with nothing to escape
+/// ([`crate::scan::find`]).
+fn write_str(out: &mut impl Write, s: &str) -> io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let b = s.as_bytes();
+    out.write_all(b"\"")?;
+    let (mut start, mut i) = (0, 0);
+    while let Some(at) = crate::scan::find(b, i, |c| (c < 0x20) | (c == b'"') | (c == b'\\') | (c == 0xC2) | (c == 0xE2)) {
+        let control;
+        let (escape, len): (&[u8], usize) = match b[at] {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            0x08 => (b"\\b", 1),
+            b'\t' => (b"\\t", 1),
+            b'\n' => (b"\\n", 1),
+            0x0C => (b"\\f", 1),
+            b'\r' => (b"\\r", 1),
+            c if c < 0x20 => {
+                control = [b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xF)]];
+                (&control, 1)
+            }
+            0xC2 if b.get(at + 1) == Some(&0x85) => (b"\\u0085", 2),
+            0xE2 if b.get(at + 1) == Some(&0x80) && b.get(at + 2) == Some(&0xA8) => (b"\\u2028", 3),
+            0xE2 if b.get(at + 1) == Some(&0x80) && b.get(at + 2) == Some(&0xA9) => (b"\\u2029", 3),
+            _ => {
+                i = at + 1;
+                continue;
+            }
+        };
+        out.write_all(&b[start..at])?;
+        out.write_all(escape)?;
+        i = at + len;
+        start = i;
+    }
+    out.write_all(&b[start..])?;
+    out.write_all(b"\"")
+}
+
+/// Compact JSON that also escapes (for the stream's `id`, whatever JSON it is) U+0085, U+2028 and U+2029, which JSON allows raw but which
 /// line readers such as Python's `splitlines` would split a record on.
 struct OneLine;
 
@@ -110,7 +152,7 @@ impl serde_json::ser::Formatter for OneLine {
         // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9), found by bytes without decoding.
         let b = fragment.as_bytes();
         let (mut start, mut i) = (0, 0);
-        while let Some(at) = crate::scan::find(b, i, |c| c == 0xC2 || c == 0xE2) {
+        while let Some(at) = crate::scan::find(b, i, |c| (c == 0xC2) | (c == 0xE2)) {
             i = at;
             let len = match b[i] {
                 0xC2 if b.get(i + 1) == Some(&0x85) => 2,
@@ -168,6 +210,37 @@ mod tests {
         assert_eq!(values[3]["fr"], "");
         assert_eq!(values[3]["fr_ids"], serde_json::json!([]));
         assert_eq!(values[3]["kind"], "1-0");
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let through_serde = |s: &str| {
+            let mut out = vec![];
+            s.serialize(&mut serde_json::Serializer::with_formatter(&mut out, OneLine)).expect("serialize");
+            out
+        };
+        let ours = |s: &str| {
+            let mut out = vec![];
+            write_str(&mut out, s).expect("write");
+            out
+        };
+        let mut texts: Vec<String> = (0u32..0x3000).chain([0xfffe, 0xffff, 0x1f30d]).filter_map(char::from_u32).map(|c| format!("a{c}b{c}")).collect();
+        // Every character at every offset of a 32-byte block and across block edges.
+        let alphabet = ['a', ' ', '"', '\\', '\n', '\u{1}', '\u{1f}', '\u{7f}', 'é', '’', '\u{85}', '\u{a0}', '\u{2028}', '\u{2029}', '«', '🌍'];
+        let mut x: u32 = 0x2545_f491;
+        for len in 0..200 {
+            let mut t = String::new();
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                t.push(alphabet[(x % alphabet.len() as u32) as usize]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            assert_eq!(ours(t), through_serde(t), "{t:?}");
+        }
     }
 
     #[test]

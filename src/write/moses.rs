@@ -25,8 +25,11 @@ impl<E: Write, F: Write> UnitWriter for MosesWriter<E, F> {
         if !is_pair(bead) {
             return Ok(());
         }
-        writeln!(self.en, "{}", one_line(&alignment.en_text(bead)))?;
-        writeln!(self.fr, "{}", one_line(&alignment.fr_text(bead)))
+        for (out, text) in [(&mut self.en as &mut dyn Write, alignment.en_text(bead)), (&mut self.fr, alignment.fr_text(bead))] {
+            out.write_all(one_line(&text).as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {

@@ -34,16 +34,56 @@ pub fn tsv_field(s: &str) -> Cow<'_, str> {
 /// XML 1.0 character data: characters the `Char` production forbids become spaces, markup
 /// characters are escaped.
 pub fn xml_text(s: &str) -> Cow<'_, str> {
-    let clean = replace_with_space(s, |c| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
-    });
-    let escaped = quick_xml::escape::escape(clean);
-    // A parser reads a raw CR as LF (XML 1.0 §2.11); only a character reference survives.
-    if escaped.contains('\r') {
-        Cow::Owned(escaped.replace('\r', "&#13;"))
-    } else {
-        escaped
+    if find_xml_special(s.as_bytes(), 0).is_none() {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + 16);
+    xml_pieces(s, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    Cow::Owned(out)
+}
+
+/// As [`xml_text`], written straight to `out` (the TMX writer: no copy of the text).
+pub fn write_xml_text(out: &mut impl std::io::Write, s: &str) -> std::io::Result<()> {
+    xml_pieces(s, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// The text as XML character data, in pieces: runs of the text as it is and the escapes
+/// between them.
+fn xml_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while let Some(at) = find_xml_special(bytes, i) {
+        // Every byte the search stops on is ASCII or the lead byte of U+FFFx, so `at` is a
+        // character boundary.
+        let c = s[at..].chars().next().unwrap_or(' ');
+        i = at + c.len_utf8();
+        let escape = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\'' => "&apos;",
+            '"' => "&quot;",
+            // A parser reads a raw CR as LF (XML 1.0 §2.11); only a character reference survives.
+            '\r' => "&#13;",
+            '\t' | '\n' => continue,
+            c if c < ' ' || matches!(c, '\u{fffe}' | '\u{ffff}') => " ",
+            _ => continue,
+        };
+        emit(&s[start..at])?;
+        emit(escape)?;
+        start = i;
+    }
+    emit(&s[start..])
+}
+
+/// The next byte that may need an escape in XML: markup, C0 controls, or EF, the lead byte of
+/// U+FFFE and U+FFFF.
+fn find_xml_special(bytes: &[u8], from: usize) -> Option<usize> {
+    crate::scan::find(bytes, from, |b| (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'\'') | (b == b'"') | (b == 0xef))
 }
 
 /// For a spreadsheet cell: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -61,16 +101,23 @@ pub fn excel_safe(s: &str) -> Cow<'_, str> {
 
 fn replace_with_space(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     // Every character these rules replace is a C0 control, DEL, or starts with byte C2 (C1
-    // controls, U+0085), E2 (U+2028, U+2029) or EF (U+FFFE, U+FFFF) in UTF-8: most texts are
-    // passed by one byte scan.
-    if !s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef) {
-        return Cow::Borrowed(s);
+    // controls, U+0085), E2 (U+2028, U+2029) or EF (U+FFFE, U+FFFF) in UTF-8. A byte search
+    // stops on those only, and the character there is decoded to tell U+2028 from the
+    // apostrophe (E2 80 99) that French has in every line.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(at) = crate::scan::find(bytes, i, |b| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2) | (b == 0xef)) {
+        // ASCII or a lead byte: a character boundary.
+        let c = s[at..].chars().next().unwrap_or(' ');
+        if bad(c) {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(&s[..at]);
+            out.extend(s[at..].chars().map(|c| if bad(c) { ' ' } else { c }));
+            return Cow::Owned(out);
+        }
+        i = at + c.len_utf8();
     }
-    if s.chars().any(&bad) {
-        Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
+    Cow::Borrowed(s)
 }
 
 #[cfg(test)]
@@ -130,6 +177,24 @@ mod tests {
         }
         for s in ["1. Decides", "", "'quoted", " =1", "– dash", "a=b"] {
             assert!(matches!(excel_safe(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn xml_text_escapes_as_quick_xml_does() {
+        // The reference: forbidden characters to spaces, then quick-xml's escaper, then CR as
+        // a character reference.
+        let reference = |s: &str| {
+            let clean: String = s.chars().map(|c| if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}') { ' ' } else { c }).collect();
+            quick_xml::escape::escape(clean.as_str()).replace('\r', "&#13;")
+        };
+        let mut texts: Vec<String> = (0u32..0x3000).chain([0xfff0, 0xfffd, 0xfffe, 0xffff]).filter_map(char::from_u32).map(|c| format!("a{c}b{c}")).collect();
+        texts.push(format!("{}&{}<'\"\r{}", "x".repeat(31), "y".repeat(40), "z".repeat(33)));
+        for t in &texts {
+            assert_eq!(xml_text(t), reference(t), "{t:?}");
+            let mut written = vec![];
+            write_xml_text(&mut written, t).expect("write");
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), reference(t), "{t:?}");
         }
     }
 

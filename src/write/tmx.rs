@@ -4,7 +4,7 @@
 //! The DOCTYPE names the DTD without a path: neither xmllint (unless asked to validate) nor
 //! translate-toolkit fetches it, and it is the line translate-toolkit itself writes.
 
-use super::{is_pair, score_text, text::xml_text, UnitWriter};
+use super::{is_pair, score_text, text::{write_xml_text, xml_text}, UnitWriter};
 use crate::align::{Alignment, Bead};
 use std::io::{self, BufWriter, Write};
 
@@ -47,20 +47,22 @@ impl<W: Write> TmxWriter<W> {
     }
 
     fn prop(&mut self, kind: &str, value: &str) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "      <prop type=\"{kind}\">{}</prop>",
-            xml_text(value)
-        )
+        self.element(&["      <prop type=\"", kind, "\">"], value, "</prop>\n")
     }
 
     fn tuv(&mut self, lang: &str, text: &str) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
-            xml_text(lang),
-            xml_text(text)
-        )
+        self.element(&["      <tuv xml:lang=\"", lang, "\"><seg>"], text, "</seg></tuv>\n")
+    }
+
+    /// An element on a line of its own: `open` as it is (attribute values are language codes
+    /// and property names, plain ASCII), then `text` escaped, then `close`. Pieces are written
+    /// straight to the buffer, since this runs for every unit of a corpus.
+    fn element(&mut self, open: &[&str], text: &str, close: &str) -> io::Result<()> {
+        for piece in open {
+            self.out.write_all(piece.as_bytes())?;
+        }
+        write_xml_text(&mut self.out, text)?;
+        self.out.write_all(close.as_bytes())
     }
 }
 
