@@ -101,9 +101,48 @@ pub enum TokenKind {
     Month,
 }
 
-/// Alphabetic words with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+/// The months of dates in `text` ("15 November", "1er mai", "May 2023"), in text order: the
+/// words [`month_in_date`] accepts. Such a word has digits beside it, past spaces and an
+/// ordinal suffix, so only the words next to a run of digits are looked at: most words of a
+/// corpus are never decoded here.
+fn months_in_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
+    let b = text.as_bytes();
+    // Whether a word (a run of letters) starts at `q`.
+    let starts_word = |q: usize| {
+        text[q..].chars().next().is_some_and(is_letter) && !text[..q].chars().next_back().is_some_and(is_letter)
+    };
+    let past_spaces = |from: usize| b.len() - text[from..].trim_start().len();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while let Some(s) = crate::scan::find(b, i, |c| c.is_ascii_digit()) {
+        let e = b[s..].iter().position(|c| !c.is_ascii_digit()).map_or(b.len(), |k| s + k);
+        // The word before the digits ("May 2023"): letters that end where the spaces before them start.
+        let p = text[..s].trim_end().len();
+        if let Some(start) = text[..p].char_indices().rev().take_while(|&(_, c)| is_letter(c)).last().map(|(k, _)| k) {
+            starts.push(start);
+        }
+        // The word after them ("15 November"), or after an ordinal suffix ("1er mai", "1st May").
+        let after = past_spaces(e);
+        if starts_word(after) {
+            starts.push(after);
+        }
+        if [b"er", b"st", b"th"].iter().any(|suffix| b[e..].starts_with(*suffix)) {
+            let after = past_spaces(e + 2);
+            if after > e + 2 && starts_word(after) {
+                starts.push(after);
+            }
+        }
+        i = e;
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
+        .filter_map(|start| {
+            let end = text[start..].char_indices().find(|&(_, c)| !is_letter(c)).map_or(text.len(), |(k, _)| start + k);
+            month_in_date(text, start..end).map(|m| (start..end, m))
+        })
+        .collect()
 }
 
 /// Calls `f` with each piece of `text` between separators (characters that are neither
@@ -197,10 +236,8 @@ fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, s
 pub fn untranslated(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     scan_symbols_and_numbers(text, |kind, value, range| tokens.push(Token { kind, value: value.to_string(), range }));
-    for (start, word) in words(text) {
-        if let Some(month) = month_in_date(text, start..start + word.len()) {
-            tokens.push(Token { kind: TokenKind::Month, value: month.to_string(), range: start..start + word.len() });
-        }
+    for (range, month) in months_in_dates(text) {
+        tokens.push(Token { kind: TokenKind::Month, value: month.to_string(), range });
     }
     tokens.sort_by_key(|t| t.range.start);
     tokens
@@ -594,6 +631,38 @@ mod tests {
         assert_eq!(canonical_numbers("12,5"), ["12.5"]);
         assert_eq!(canonical_numbers("2003 15"), ["2003", "15"]);
         assert_eq!(prefix_hash(b"deve"), hash(("prefix", "deve")));
+    }
+
+    #[test]
+    fn months_in_dates_are_the_words_month_in_date_accepts() {
+        // The reference: every word of the text put to `month_in_date`.
+        let every_word = |text: &str| -> Vec<(std::ops::Range<usize>, u32)> {
+            text.split(|c: char| !is_letter(c))
+                .filter(|w| !w.is_empty())
+                .filter_map(|w| {
+                    let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                    month_in_date(text, start..start + w.len()).map(|m| (start..start + w.len(), m))
+                })
+                .collect()
+        };
+        let pieces = [
+            "15", "1", "2000", "er", "st", "th", "e", " ", " ", "\u{a0}", "\u{202f}", "\n", ",", "-", "’", "(", "x", "é", "novembre", "November", "May",
+            "mai", "may", "janvier", "Août", "aout", "MARCH", "décembre", "1er", "31st", "A/RES/55/25", "stmai", "ermai",
+        ];
+        let mut x: u64 = 0x853c_49e6_748f_ea9b;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for _ in 0..x % 24 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(months_in_dates(&text), every_word(&text), "{text:?}");
+        }
     }
 
     #[test]
