@@ -160,7 +160,10 @@ impl Builder {
     }
 
     fn text(&mut self, line: &Line) {
-        if let Some(c) = SUPERSCRIPT_START.captures(line.text) {
+        // The pattern is tried only on lines that open with a superscript digit: this runs for
+        // every line of every document.
+        let superscript = line.text.chars().next().and_then(super::markers::superscript_digit).is_some();
+        if let Some(c) = SUPERSCRIPT_START.captures(line.text).filter(|_| superscript) {
             self.close_body();
             self.close_footnote();
             self.in_footnotes = true;
@@ -181,7 +184,8 @@ impl Builder {
         let end = line.start + line.raw.len();
         if !self.body.is_empty() {
             let previous = &self.body[self.body.len() - 1].2;
-            if (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text)) && ends_sentence(previous) {
+            // The cheap test first: most lines carry on a sentence.
+            if ends_sentence(previous) && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text)) {
                 self.close_body();
             } else {
                 self.body.push((line.start, end, line.text.to_string()));
@@ -330,7 +334,13 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut page_start = false;
     let mut number = 1;
     // Both breaks are ASCII, so a byte scan finds them without decoding characters.
-    let breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\x0c');
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let breaks = std::iter::from_fn(|| {
+        let i = crate::scan::find(bytes, from, |b| (b == b'\n') | (b == b'\x0c'))?;
+        from = i + 1;
+        Some((i, bytes[i]))
+    });
     for (i, b) in breaks.chain(std::iter::once((text.len(), b'\n'))) {
         let raw = &text[start..i];
         let text_part = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');

@@ -85,12 +85,17 @@ pub fn segment(text: &Text, language: Language) -> Document {
 /// The document symbol when a running header or a cover line gives it (a symbol alone between
 /// blank lines), read without segmenting: what pairing files needs, at a fraction of the cost.
 pub fn header_symbol(text: &str) -> Option<String> {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    (0..lines.len()).find_map(|i| {
-        let t = lines[i];
-        let alone = (i == 0 || lines[i - 1].is_empty()) && lines.get(i + 1).is_none_or(|l| l.is_empty());
-        (alone && t.len() < 40 && !t.is_empty() && SYMBOL_LINE.is_match(t)).then(|| t.to_string())
-    })
+    let mut lines = text.lines().map(str::trim).peekable();
+    let mut blank_before = true;
+    while let Some(t) = lines.next() {
+        let alone = blank_before && lines.peek().is_none_or(|l| l.is_empty());
+        // A symbol opens with a capital and holds a slash: the pattern is tried on few lines.
+        if alone && t.len() < 40 && t.starts_with(|c: char| c.is_ascii_uppercase()) && t.contains('/') && SYMBOL_LINE.is_match(t) {
+            return Some(t.to_string());
+        }
+        blank_before = t.is_empty();
+    }
+    None
 }
 
 /// A block that holds only a number ("1." alone, as in some French XML) opens the next block.
