@@ -154,7 +154,7 @@ impl Outputs {
     }
 
     fn writers(&self, dir: &Path, excel_safe: bool) -> Result<Writers> {
-        let w = |i: usize| self.files[i].writer();
+        let w = |i: usize| self.files[i].buffered_writer();
         let csv = CsvWriter::csv(w(1)?).with_symbol();
         Ok(Writers {
             tmx: TmxWriter::new(w(0)?),

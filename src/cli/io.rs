@@ -91,8 +91,18 @@ impl AtomicFile {
 
     /// A handle to write through; the data goes to the temporary file.
     pub fn writer(&self) -> Result<Box<dyn Write + Send>> {
-        let file = self.temp.as_file().try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })?;
-        Ok(Box::new(file))
+        Ok(Box::new(self.file()?))
+    }
+
+    /// As [`AtomicFile::writer`], through a buffer of 256 KiB: writers buffer 8 KiB at a time,
+    /// and a batch writes hundreds of megabytes, so this makes 32 times fewer system calls.
+    /// The caller must flush it (writers do in `finish`): a drop would lose write errors.
+    pub fn buffered_writer(&self) -> Result<Box<dyn Write + Send>> {
+        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 18, self.file()?)))
+    }
+
+    fn file(&self) -> Result<std::fs::File> {
+        self.temp.as_file().try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })
     }
 
     pub fn commit(self) -> Result<()> {
