@@ -363,7 +363,7 @@ fn bench_batch(c: &mut Criterion) {
             let (fr, _) = paralign::corpus::identify(&paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"), Some(Language::Fr));
             let plan = paralign::corpus::pair(en.into_iter().chain(fr).collect());
             let mut out = JsonlWriter::new(std::io::sink()).with_symbol().with_translation();
-            paralign::corpus::run(&plan.pairs, threads, threads * 8, |_, r| {
+            paralign::corpus::run(&plan.pairs, threads, threads * paralign::corpus::WINDOW_PER_THREAD, |_, r| {
                 let a = r.expect("aligned");
                 for bead in &a.alignment.beads {
                     out.write_unit(&a.alignment, bead).expect("write");

@@ -68,11 +68,7 @@ pub fn run(args: &Args) -> Result<u8> {
     };
     let mut summary = Summary { unpaired: plan.unpaired.len(), ..Summary::default() };
     let mut writers = out.writers(&args.output, args.excel_safe)?;
-    // Documents in memory at once: enough to keep every thread busy (each window ends when its
-    // last document is aligned, so a small window leaves threads idle at every end: 16
-    // documents on 2 threads took 5 % longer than 64), few enough to bound memory (64 use
-    // 16 MB, 256 use 21 MB).
-    let window = threads * 32;
+    let window = threads * corpus::WINDOW_PER_THREAD;
     let settings = corpus::Settings { read: options, units: args.units };
     corpus::run_with(&plan.pairs, threads, window, &settings, |pair, result| {
         progress.inc(1);
