@@ -287,7 +287,9 @@ pub fn extract(text: &str) -> Features {
             if let Some(m) = month(&folded) {
                 let start = word.as_ptr() as usize - text.as_ptr() as usize;
                 if in_date(text, start..start + word.len()) {
-                    exact.push(hash((TokenKind::Month, m.to_string().as_str())));
+                    // The same hash as the month's number written out, without writing it.
+                    const WRITTEN: [&str; 13] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+                    exact.push(hash((TokenKind::Month, WRITTEN[m as usize % 13])));
                     return;
                 }
             }

@@ -20,8 +20,13 @@ pub struct Bead {
 
 impl Bead {
     /// The shape written in outputs: "1-1", "1-0", "0-1", "2-1", "1-2", …
-    pub fn kind(&self) -> String {
-        format!("{}-{}", self.en.len(), self.fr.len())
+    pub fn kind(&self) -> Cow<'static, str> {
+        // Every writer writes the kind of every unit: the usual shapes are not formatted anew.
+        const SHAPES: [[&str; 4]; 4] = [["0-0", "0-1", "0-2", "0-3"], ["1-0", "1-1", "1-2", "1-3"], ["2-0", "2-1", "2-2", "2-3"], ["3-0", "3-1", "3-2", "3-3"]];
+        match SHAPES.get(self.en.len()).and_then(|row| row.get(self.fr.len())) {
+            Some(shape) => Cow::Borrowed(shape),
+            None => Cow::Owned(format!("{}-{}", self.en.len(), self.fr.len())),
+        }
     }
 }
 
@@ -78,4 +83,19 @@ fn join(doc: &Document, range: Range<usize>) -> Cow<'_, str> {
         out.push_str(&p.text);
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_the_two_run_lengths() {
+        for en in 0..6 {
+            for fr in 0..6 {
+                let bead = Bead { en: 10..10 + en, fr: 3..3 + fr, score: 1.0, anchored: false };
+                assert_eq!(bead.kind(), format!("{en}-{fr}"));
+            }
+        }
+    }
 }

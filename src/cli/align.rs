@@ -75,7 +75,7 @@ fn suffixed(path: &Path, language: &str) -> PathBuf {
 }
 
 fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2]) -> String {
-    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut kinds: std::collections::BTreeMap<std::borrow::Cow<'static, str>, usize> = Default::default();
     for b in &a.beads {
         *kinds.entry(b.kind()).or_default() += 1;
     }

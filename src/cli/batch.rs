@@ -204,7 +204,7 @@ impl Writers {
             self.moses.write_unit(&a.alignment, bead)?;
         }
         let count = |k: &str| a.kinds.get(k).copied().unwrap_or(0);
-        let other: usize = a.kinds.iter().filter(|(k, _)| !KINDS.contains(&k.as_str())).map(|(_, n)| n).sum();
+        let other: usize = a.kinds.iter().filter(|(k, _)| !KINDS.contains(&k.as_ref())).map(|(_, n)| n).sum();
         let same = count("1-1") == a.alignment.beads.len();
         let mut row = vec![a.pair.symbol.clone(), path(&a.pair.en), path(&a.pair.fr), "aligned".into(), a.alignment.beads.len().to_string()];
         row.extend(KINDS.iter().map(|k| count(k).to_string()));

@@ -14,6 +14,7 @@ use crate::read::{self, ReadOptions, Text};
 use crate::segment::{self, Language};
 use crate::{Error, Result};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -193,7 +194,7 @@ pub struct Aligned {
     pub pair: DocumentPair,
     pub alignment: Alignment,
     /// Units per kind ("1-1" → 52).
-    pub kinds: BTreeMap<String, usize>,
+    pub kinds: BTreeMap<Cow<'static, str>, usize>,
     /// Findings of `check` per severity.
     pub errors: usize,
     pub warnings: usize,
