@@ -73,6 +73,11 @@ fn tokens(text: &str) -> Vec<Token> {
 /// token takes the first French token of its kind and value not yet taken; tokens are looked
 /// up by value, so a unit with thousands of numbers costs no more than reading them.
 fn difference(en: &[Token], fr: &[Token]) -> (Vec<Token>, Vec<Token>) {
+    // Most units carry the same numbers in the same order: each token then takes its
+    // counterpart at the same place, and nothing is left on either side.
+    if en.len() == fr.len() && en.iter().zip(fr).all(|(e, f)| e.kind == f.kind && e.value == f.value) {
+        return (vec![], vec![]);
+    }
     let mut waiting: HashMap<(TokenKind, &str), VecDeque<usize>> = HashMap::new();
     for (k, f) in fr.iter().enumerate() {
         waiting.entry((f.kind, f.value.as_str())).or_default().push_back(k);
