@@ -160,10 +160,10 @@ impl Builder {
     }
 
     fn text(&mut self, line: &Line) {
-        // The pattern is tried only on lines that open with a superscript digit: this runs for
-        // every line of every document.
-        let superscript = line.text.chars().next().and_then(super::markers::superscript_digit).is_some();
-        if let Some(c) = SUPERSCRIPT_START.captures(line.text).filter(|_| superscript) {
+        // The pattern is tried only on lines that open with a superscript digit, as it must:
+        // this runs for every line of every document.
+        let superscript = line.text.starts_with(|c| super::markers::superscript_digit(c).is_some());
+        if let Some(c) = superscript.then(|| SUPERSCRIPT_START.captures(line.text)).flatten() {
             self.close_body();
             self.close_footnote();
             self.in_footnotes = true;
@@ -544,6 +544,21 @@ mod tests {
         let b = blocks(text);
         let notes: Vec<_> = b.footnotes.iter().map(|f| (f.footnote, f.text.as_str())).collect();
         assert_eq!(notes, [(Some(14), "14 Official Records, Supplement No. 48 (A/76/48); ibid., Supplement No. 55 (A/76/55); see also A/76/254."), (Some(15), "15 Ibid., Supplement No. 56.")]);
+    }
+
+    #[test]
+    fn superscript_footnotes_open_with_a_superscript_digit() {
+        // The first-character test in `Builder::text` never hides a match of the pattern.
+        let mut matched = 0;
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for tail in ["", " x", "¹ x", "\u{a0}E/CN.15/2004/5."] {
+                let t = format!("{c}{tail}");
+                let pattern = SUPERSCRIPT_START.is_match(&t);
+                assert!(!pattern || super::super::markers::superscript_digit(c).is_some(), "{t:?}");
+                matched += usize::from(pattern);
+            }
+        }
+        assert!(matched >= 20, "{matched}");
     }
 
     #[test]
