@@ -1,6 +1,6 @@
 //! JSON Lines: one object per bead, keys in a fixed order.
 
-use super::{score_4, text::is_line_break, UnitWriter};
+use super::{score_4, UnitWriter};
 use crate::align::{Alignment, Bead};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -98,14 +98,21 @@ impl<W: Write> UnitWriter for JsonlWriter<W> {
     }
 }
 
-/// A JSON string, byte for byte as serde_json with [`OneLine`] writes it: `\"`, `\\`, the
-/// short escapes `\b \t \n \f \r`, other C0 controls as `\u00xx`, and U+0085, U+2028 and
-/// U+2029 as `\u` escapes. The search skips 32-byte blocks with nothing to escape
+/// A JSON string, byte for byte as serde_json writes it, but for U+0085, U+2028 and U+2029,
+/// which JSON allows raw but which line readers such as Python's `splitlines` would split a
+/// record on: they are escaped too. The search skips 32-byte blocks with nothing to escape
 /// ([`crate::scan::find`]).
-fn write_str(out: &mut impl Write, s: &str) -> io::Result<()> {
+fn write_str(out: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    write_escaped(out, s)?;
+    out.write_all(b"\"")
+}
+
+/// The inside of [`write_str`]: `\"`, `\\`, the short escapes `\b \t \n \f \r`, other C0
+/// controls as `\u00xx` (serde_json's escapes), and `\u0085`, `\u2028`, `\u2029`.
+fn write_escaped(out: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
-    out.write_all(b"\"")?;
     let (mut start, mut i) = (0, 0);
     while let Some(at) = crate::scan::find(b, i, |c| (c < 0x20) | (c == b'"') | (c == b'\\') | (c == 0xC2) | (c == 0xE2)) {
         let control;
@@ -134,48 +141,25 @@ fn write_str(out: &mut impl Write, s: &str) -> io::Result<()> {
         i = at + len;
         start = i;
     }
-    out.write_all(&b[start..])?;
-    out.write_all(b"\"")
+    out.write_all(&b[start..])
 }
 
-/// Compact JSON that also escapes (for the stream's `id`, whatever JSON it is) U+0085, U+2028 and U+2029, which JSON allows raw but which
-/// line readers such as Python's `splitlines` would split a record on.
+/// Compact JSON with the line breaks of [`write_str`] escaped too, for the stream's `id`,
+/// which may be any JSON value.
 struct OneLine;
 
 impl serde_json::ser::Formatter for OneLine {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // serde_json escapes the characters below U+0020 itself; what is left to escape is
-        // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9), found by bytes without decoding.
-        let b = fragment.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while let Some(at) = crate::scan::find(b, i, |c| (c == 0xC2) | (c == 0xE2)) {
-            i = at;
-            let len = match b[i] {
-                0xC2 if b.get(i + 1) == Some(&0x85) => 2,
-                0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            let c = fragment[i..].chars().next().unwrap_or(' ');
-            debug_assert!(is_line_break(c));
-            w.write_all(&b[start..i])?;
-            write!(w, "\\u{:04x}", u32::from(c))?;
-            i += len;
-            start = i;
-        }
-        w.write_all(&b[start..])
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        // serde_json has escaped what it escapes and split the string there; what is left to
+        // escape here is U+0085, U+2028 and U+2029.
+        write_escaped(w, fragment)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::write::text::is_line_break;
     use crate::write::{fixture, write_all};
 
     fn output(symbol: bool) -> String {
@@ -214,10 +198,10 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
+        // The reference: serde_json's own escaping, then the three line breaks it leaves raw.
         let through_serde = |s: &str| {
-            let mut out = vec![];
-            s.serialize(&mut serde_json::Serializer::with_formatter(&mut out, OneLine)).expect("serialize");
-            out
+            let json = serde_json::to_string(s).expect("serialize");
+            json.replace('\u{85}', "\\u0085").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029").into_bytes()
         };
         let ours = |s: &str| {
             let mut out = vec![];
@@ -241,6 +225,10 @@ mod tests {
         for t in &texts {
             assert_eq!(ours(t), through_serde(t), "{t:?}");
         }
+        // A stream's `id` goes through serde_json with the same line breaks escaped.
+        let mut id = vec![];
+        serde_json::json!({"k": "a\u{2028}b\n\u{85}"}).serialize(&mut serde_json::Serializer::with_formatter(&mut id, OneLine)).expect("id");
+        assert_eq!(String::from_utf8(id).expect("UTF-8"), r#"{"k":"a\u2028b\n\u0085"}"#);
     }
 
     #[test]
