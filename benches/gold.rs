@@ -46,17 +46,31 @@ fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-public");
     if !root.is_dir() {
-        println!("skipped: {} is not there (the gold sets are not part of the repository)", root.display());
+        println!(
+            "skipped: {} is not there (the gold sets are not part of the repository)",
+            root.display()
+        );
         return;
     }
     let galechurch = python_has("galechurch");
-    let sets = [textberg(&root), transread(&root), udhr(&root), unpc(&root, 1, 0.05, 0.0, "UNPC dev, 5% deleted"), unpc(&root, 1, 0.06, 0.04, "UNPC dev, 6% deleted, 4% merged"), unpc(&root, 25, 0.05, 0.0, "UNPC dev x25, 5% deleted")];
-    println!("{:<34} {:>8} {:>8} {:>8} {:>9} {:>11} {:>11}", "set", "lines", "MB", "aligner", "strict F1", "lax F1", "MB/s");
+    let sets = [
+        textberg(&root),
+        transread(&root),
+        udhr(&root),
+        unpc(&root, 1, 0.05, 0.0, "UNPC dev, 5% deleted"),
+        unpc(&root, 1, 0.06, 0.04, "UNPC dev, 6% deleted, 4% merged"),
+        unpc(&root, 25, 0.05, 0.0, "UNPC dev x25, 5% deleted"),
+    ];
+    println!(
+        "{:<34} {:>8} {:>8} {:>8} {:>9} {:>11} {:>11}",
+        "set", "lines", "MB", "aligner", "strict F1", "lax F1", "MB/s"
+    );
     for set in sets.into_iter().flatten() {
         if filter.as_deref().is_some_and(|f| !set.name.to_lowercase().contains(&f.to_lowercase())) {
             continue;
         }
-        let lines: usize = set.pairs.iter().map(|p| p.en.lines().count() + p.fr.lines().count()).sum();
+        let lines: usize =
+            set.pairs.iter().map(|p| p.en.lines().count() + p.fr.lines().count()).sum();
         let mb = set.pairs.iter().map(|p| p.en.len() + p.fr.len()).sum::<usize>() as f64 / 1e6;
         let (score, time) = run_paralign(&set);
         row(set.name, lines, mb, "paralign", &score, time);
@@ -76,7 +90,16 @@ fn main() {
 
 fn row(name: &str, lines: usize, mb: f64, aligner: &str, score: &Score, time: Duration) {
     let (s, l) = (score.strict(), score.lax());
-    println!("{:<34} {:>8} {:>8.2} {:>8} {:>9.3} {:>11.3} {:>11.1}", name, lines, mb, aligner, s.f1, l.f1, mb / time.as_secs_f64());
+    println!(
+        "{:<34} {:>8} {:>8.2} {:>8} {:>9.3} {:>11.3} {:>11.1}",
+        name,
+        lines,
+        mb,
+        aligner,
+        s.f1,
+        l.f1,
+        mb / time.as_secs_f64()
+    );
 }
 
 /// paralign in-process, end to end from the texts in memory: segmenting into lines, aligning.
@@ -94,7 +117,10 @@ fn run_paralign(set: &Set) -> (Score, Duration) {
 }
 
 fn python_has(module: &str) -> bool {
-    std::process::Command::new("python3").args(["-c", &format!("import {module}")]).output().is_ok_and(|o| o.status.success())
+    std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// galechurch from PyPI, timed inside Python around its `align` calls only.
@@ -117,14 +143,24 @@ for i in range(n):
     open(f"{d}/{i}.beads", "w").write("\n".join(r.to_pharaoh_lines()) + "\n")
 print(total)
 "#;
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(dir.path()).arg(set.pairs.len().to_string()).output().map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path())
+        .arg(set.pairs.len().to_string())
+        .output()
+        .map_err(|e| e.to_string())?;
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("").to_string());
     }
-    let seconds: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().map_err(|_| "no time printed".to_string())?;
+    let seconds: f64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| "no time printed".to_string())?;
     let mut score = Score::default();
     for (i, p) in set.pairs.iter().enumerate() {
-        let test = parse_beads(&read(&dir.path().join(format!("{i}.beads")))).map_err(|e| e.to_string())?;
+        let test = parse_beads(&read(&dir.path().join(format!("{i}.beads"))))
+            .map_err(|e| e.to_string())?;
         score.add(&test, &p.gold);
     }
     Ok((score, Duration::from_secs_f64(seconds)))
@@ -135,26 +171,49 @@ fn read(path: &Path) -> Text {
 }
 
 fn pair(en: PathBuf, fr: PathBuf, gold: PathBuf) -> Pair {
-    Pair { en: read(&en).content, fr: read(&fr).content, gold: parse_beads(&read(&gold)).unwrap_or_else(|e| panic!("{e}")) }
+    Pair {
+        en: read(&en).content,
+        fr: read(&fr).content,
+        gold: parse_beads(&read(&gold)).unwrap_or_else(|e| panic!("{e}")),
+    }
 }
 
 fn textberg(root: &Path) -> Option<Set> {
     let d = root.join("bleualign-textberg-defr");
-    let pairs = (0..=6).map(|i| pair(d.join(format!("test{i}.de")), d.join(format!("test{i}.fr")), d.join(format!("test{i}.defr")))).collect();
+    let pairs = (0..=6)
+        .map(|i| {
+            pair(
+                d.join(format!("test{i}.de")),
+                d.join(format!("test{i}.fr")),
+                d.join(format!("test{i}.defr")),
+            )
+        })
+        .collect();
     d.is_dir().then_some(Set { name: "Text+Berg DE-FR (test0-6)", pairs, peers: true })
 }
 
 fn transread(root: &Path) -> Option<Set> {
     let d = root.join("transread-enfr-novels");
-    let mut books: Vec<PathBuf> = std::fs::read_dir(&d).ok()?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("gold.vecalign").is_file()).collect();
+    let mut books: Vec<PathBuf> = std::fs::read_dir(&d)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("gold.vecalign").is_file())
+        .collect();
     books.sort();
-    let pairs = books.iter().map(|b| pair(b.join("en.txt"), b.join("fr.txt"), b.join("gold.vecalign"))).collect();
+    let pairs = books
+        .iter()
+        .map(|b| pair(b.join("en.txt"), b.join("fr.txt"), b.join("gold.vecalign")))
+        .collect();
     Some(Set { name: "TransRead EN-FR (11 books)", pairs, peers: true })
 }
 
 fn udhr(root: &Path) -> Option<Set> {
     let d = root.join("udhr-a-res-217A-III");
-    d.is_dir().then(|| Set { name: "UDHR EN-FR", pairs: vec![pair(d.join("en.txt"), d.join("fr.txt"), d.join("gold.vecalign"))], peers: true })
+    d.is_dir().then(|| Set {
+        name: "UDHR EN-FR",
+        pairs: vec![pair(d.join("en.txt"), d.join("fr.txt"), d.join("gold.vecalign"))],
+        peers: true,
+    })
 }
 
 /// The UNPC dev set repeated `copies` times as one document, each line deleted with
@@ -166,7 +225,8 @@ fn unpc(root: &Path, copies: usize, deleted: f64, merged: f64, name: &'static st
     let fr = std::fs::read_to_string(d.join("UNv1.0.devset.fr")).ok()?;
     let (en, fr): (Vec<&str>, Vec<&str>) = (en.lines().collect(), fr.lines().collect());
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
-    let (mut out_en, mut out_fr, mut gold) = (Vec::<String>::new(), Vec::<String>::new(), Vec::new());
+    let (mut out_en, mut out_fr, mut gold) =
+        (Vec::<String>::new(), Vec::<String>::new(), Vec::new());
     let mut i = 0;
     let total = en.len().min(fr.len()) * copies;
     while i < total {
@@ -188,8 +248,18 @@ fn unpc(root: &Path, copies: usize, deleted: f64, merged: f64, name: &'static st
             i += 2;
             continue;
         }
-        let source = if keep_en { out_en.push(e.to_string()); vec![out_en.len() - 1] } else { vec![] };
-        let target = if keep_fr { out_fr.push(f.to_string()); vec![out_fr.len() - 1] } else { vec![] };
+        let source = if keep_en {
+            out_en.push(e.to_string());
+            vec![out_en.len() - 1]
+        } else {
+            vec![]
+        };
+        let target = if keep_fr {
+            out_fr.push(f.to_string());
+            vec![out_fr.len() - 1]
+        } else {
+            vec![]
+        };
         if !source.is_empty() || !target.is_empty() {
             gold.push(IndexBead { source, target });
         }

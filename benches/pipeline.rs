@@ -16,7 +16,9 @@
 //! All inputs are read, segmented and built outside the timed loops. The benchmarks use the
 //! allocator the `paralign` binary uses (mimalloc), so that they time what users run.
 
-use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use paralign::align::{align, align_texts, AlignConfig, Alignment, Units};
 use paralign::read::decode;
 use paralign::segment::{segment, Document, Language, Paragraph, Part};
@@ -132,8 +134,16 @@ impl Offsets {
     /// What one document uses: its largest operative, footnote (label or marker) and
     /// preamble numbers and its largest byte offset.
     fn extent(doc: &Document) -> Offsets {
-        let max = |prefix: &str| doc.paragraphs.iter().filter_map(|p| split_number(&p.label.name, prefix)).map(|(n, _)| n).max().unwrap_or(0);
-        let max_marker = doc.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).max().unwrap_or(0);
+        let max = |prefix: &str| {
+            doc.paragraphs
+                .iter()
+                .filter_map(|p| split_number(&p.label.name, prefix))
+                .map(|(n, _)| n)
+                .max()
+                .unwrap_or(0)
+        };
+        let max_marker =
+            doc.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).max().unwrap_or(0);
         Offsets {
             op: max("op."),
             footnote: max("fn.").max(max_marker),
@@ -144,11 +154,21 @@ impl Offsets {
 
     fn times(self, k: usize) -> Offsets {
         let k32 = k as u32;
-        Offsets { op: self.op * k32, footnote: self.footnote * k32, preamble: self.preamble * k32, span: self.span * k }
+        Offsets {
+            op: self.op * k32,
+            footnote: self.footnote * k32,
+            preamble: self.preamble * k32,
+            span: self.span * k,
+        }
     }
 
     fn plus(self, o: Offsets) -> Offsets {
-        Offsets { op: self.op + o.op, footnote: self.footnote + o.footnote, preamble: self.preamble + o.preamble, span: self.span + o.span }
+        Offsets {
+            op: self.op + o.op,
+            footnote: self.footnote + o.footnote,
+            preamble: self.preamble + o.preamble,
+            span: self.span + o.span,
+        }
     }
 }
 
@@ -203,7 +223,11 @@ fn repeat_body(doc: &Document, k: usize) -> Document {
     let ps = &doc.paragraphs;
     let is_head = |p: &Paragraph| matches!(p.part, Part::Cover | Part::Title | Part::Opening);
     let head_end = ps.iter().position(|p| !is_head(p)).unwrap_or(ps.len());
-    let tail_start = ps.iter().position(|p| matches!(p.part, Part::Closing | Part::Footnote)).unwrap_or(ps.len()).max(head_end);
+    let tail_start = ps
+        .iter()
+        .position(|p| matches!(p.part, Part::Closing | Part::Footnote))
+        .unwrap_or(ps.len())
+        .max(head_end);
     let (head, body, tail) = (&ps[..head_end], &ps[head_end..tail_start], &ps[tail_start..]);
     let extent = Offsets::extent(doc);
 
@@ -212,9 +236,17 @@ fn repeat_body(doc: &Document, k: usize) -> Document {
         out.extend(body.iter().map(|p| relabel(p, copy, extent.times(copy))));
     }
     let last = extent.times(k - 1);
-    out.extend(tail.iter().filter(|p| p.part != Part::Footnote).map(|p| relabel(p, 0, Offsets { span: last.span, ..Offsets::default() })));
+    out.extend(
+        tail.iter()
+            .filter(|p| p.part != Part::Footnote)
+            .map(|p| relabel(p, 0, Offsets { span: last.span, ..Offsets::default() })),
+    );
     for copy in 0..k {
-        out.extend(tail.iter().filter(|p| p.part == Part::Footnote).map(|p| relabel(p, copy, extent.times(copy))));
+        out.extend(
+            tail.iter()
+                .filter(|p| p.part == Part::Footnote)
+                .map(|p| relabel(p, copy, extent.times(copy))),
+        );
     }
     with_paragraphs(doc, out)
 }
@@ -229,10 +261,20 @@ fn concatenate(docs: &[&Document]) -> Document {
     }
     let mut out = Vec::new();
     for (copy, doc) in docs.iter().enumerate() {
-        out.extend(doc.paragraphs.iter().filter(|p| p.part != Part::Footnote).map(|p| relabel(p, copy, offsets[copy])));
+        out.extend(
+            doc.paragraphs
+                .iter()
+                .filter(|p| p.part != Part::Footnote)
+                .map(|p| relabel(p, copy, offsets[copy])),
+        );
     }
     for (copy, doc) in docs.iter().enumerate() {
-        out.extend(doc.paragraphs.iter().filter(|p| p.part == Part::Footnote).map(|p| relabel(p, copy, offsets[copy])));
+        out.extend(
+            doc.paragraphs
+                .iter()
+                .filter(|p| p.part == Part::Footnote)
+                .map(|p| relabel(p, copy, offsets[copy])),
+        );
     }
     with_paragraphs(docs[0], out)
 }
@@ -242,18 +284,27 @@ fn text_bytes(doc: &Document) -> usize {
 }
 
 fn anchored_labels(doc: &Document) -> usize {
-    let mut names: Vec<&str> = doc.paragraphs.iter().filter(|p| p.label.anchor).map(|p| p.label.name.as_str()).collect();
+    let mut names: Vec<&str> =
+        doc.paragraphs.iter().filter(|p| p.label.anchor).map(|p| p.label.name.as_str()).collect();
     let total = names.len();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), total, "{}: synthetic document has duplicate anchor labels", doc.source);
+    assert_eq!(
+        names.len(),
+        total,
+        "{}: synthetic document has duplicate anchor labels",
+        doc.source
+    );
     total
 }
 
 /// The paragraph-shape pairs of the public evaluation folder, segmented; empty when absent.
 fn public_pairs() -> Vec<(Document, Document)> {
     let Ok(entries) = std::fs::read_dir(PUBLIC_DIR) else { return vec![] };
-    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("en.txt").is_file() && p.join("fr.txt").is_file()).collect();
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("en.txt").is_file() && p.join("fr.txt").is_file())
+        .collect();
     dirs.sort();
     dirs.iter()
         .filter_map(|d| {
@@ -291,7 +342,12 @@ fn describe(name: &str, inputs: &[(usize, Document, Document)]) {
     for (k, en, fr) in inputs {
         let alignment = align(en.clone(), fr.clone(), &config);
         let anchors = paralign::align::anchor::anchors(en, fr);
-        let band = paralign::align::dp::Band::around(&anchors, en.paragraphs.len(), fr.paragraphs.len(), config.band_slack);
+        let band = paralign::align::dp::Band::around(
+            &anchors,
+            en.paragraphs.len(),
+            fr.paragraphs.len(),
+            config.band_slack,
+        );
         let one_one = alignment.beads.iter().filter(|b| b.en.len() == 1 && b.fr.len() == 1).count();
         eprintln!(
             "scaling/{name}/{k}: {} EN + {} FR paragraphs, {} + {} bytes of text, {} + {} anchor labels, {} anchors, {} band cells, {} beads ({} 1-1)",
@@ -314,7 +370,8 @@ fn bench_scaling(c: &mut Criterion) {
     let (fr_path, fr_bytes) = seed_bytes(SEED_FR);
     let en = decode_segment(&en_bytes, &en_path, Language::En);
     let fr = decode_segment(&fr_bytes, &fr_path, Language::Fr);
-    let seed: Vec<(usize, Document, Document)> = SCALES.iter().map(|&k| (k, repeat_body(&en, k), repeat_body(&fr, k))).collect();
+    let seed: Vec<(usize, Document, Document)> =
+        SCALES.iter().map(|&k| (k, repeat_body(&en, k), repeat_body(&fr, k))).collect();
     describe("align", &seed);
     bench_scaling_group(c, "align", &seed);
 
@@ -356,20 +413,34 @@ fn bench_batch(c: &mut Criterion) {
         .sum();
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut group = c.benchmark_group("batch");
-    group.sample_size(10).measurement_time(std::time::Duration::from_secs(8)).throughput(Throughput::Bytes(bytes));
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(8))
+        .throughput(Throughput::Bytes(bytes));
     group.bench_function(BenchmarkId::new("pair_align_write", pairs), |b| {
         b.iter(|| {
-            let (en, _) = paralign::corpus::identify(&paralign::corpus::files_in(&dir.path().join("en")).expect("en"), Some(Language::En));
-            let (fr, _) = paralign::corpus::identify(&paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"), Some(Language::Fr));
+            let (en, _) = paralign::corpus::identify(
+                &paralign::corpus::files_in(&dir.path().join("en")).expect("en"),
+                Some(Language::En),
+            );
+            let (fr, _) = paralign::corpus::identify(
+                &paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"),
+                Some(Language::Fr),
+            );
             let plan = paralign::corpus::pair(en.into_iter().chain(fr).collect());
             let mut out = JsonlWriter::new(std::io::sink()).with_symbol().with_translation();
-            paralign::corpus::run(&plan.pairs, threads, threads * paralign::corpus::WINDOW_PER_THREAD, |_, r| {
-                let a = r.expect("aligned");
-                for bead in &a.alignment.beads {
-                    out.write_unit(&a.alignment, bead).expect("write");
-                }
-                Ok(())
-            })
+            paralign::corpus::run(
+                &plan.pairs,
+                threads,
+                threads * paralign::corpus::WINDOW_PER_THREAD,
+                |_, r| {
+                    let a = r.expect("aligned");
+                    for bead in &a.alignment.beads {
+                        out.write_unit(&a.alignment, bead).expect("write");
+                    }
+                    Ok(())
+                },
+            )
             .expect("run");
             black_box(plan.pairs.len())
         })

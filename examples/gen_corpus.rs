@@ -17,8 +17,10 @@ fn main() {
         std::process::exit(2);
     };
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let en = std::fs::read_to_string(data.join("A-RES-58-135.en.txt")).expect("data/A-RES-58-135.en.txt");
-    let fr = std::fs::read_to_string(data.join("A-RES-58-135.fr.txt")).expect("data/A-RES-58-135.fr.txt");
+    let en = std::fs::read_to_string(data.join("A-RES-58-135.en.txt"))
+        .expect("data/A-RES-58-135.en.txt");
+    let fr = std::fs::read_to_string(data.join("A-RES-58-135.fr.txt"))
+        .expect("data/A-RES-58-135.fr.txt");
     generate(&en, &fr, n, Path::new(out)).expect("writing the corpus");
 }
 
@@ -56,7 +58,17 @@ impl Lcg {
 
 /// Body paragraphs: blank-line blocks that open with an operative number.
 fn numbered(blocks: &[String]) -> Vec<usize> {
-    blocks.iter().enumerate().filter(|(_, b)| b.trim_start().split('.').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))).map(|(i, _)| i).collect()
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.trim_start()
+                .split('.')
+                .next()
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn delete_paragraph(text: &str, random: &mut Lcg) -> String {
@@ -74,7 +86,8 @@ fn merge_paragraphs(text: &str, random: &mut Lcg) -> String {
     let pick = candidates.get(random.draw() as usize % candidates.len().max(1)).copied();
     if let Some(k) = pick.filter(|k| candidates.contains(&(k + 1))) {
         let next = blocks.remove(k + 1);
-        let next = next.trim_start().split_once(' ').map_or(next.clone(), |(_, rest)| rest.to_string());
+        let next =
+            next.trim_start().split_once(' ').map_or(next.clone(), |(_, rest)| rest.to_string());
         blocks[k] = format!("{} {}", blocks[k].trim_end(), next);
     }
     blocks.join("\n\n")

@@ -20,7 +20,8 @@ use std::time::Instant;
 const MB: usize = 1 << 20;
 
 fn seed(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)).expect("seed file")
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name))
+        .expect("seed file")
 }
 
 /// A text of about `size` bytes made of `unit` repeated.
@@ -38,7 +39,11 @@ fn cases() -> Vec<(&'static str, usize, Make)> {
     let (en_words, fr_words) = (words(&en), words(&fr));
     let (en2, fr2) = (en.clone(), fr.clone());
     vec![
-        ("one line of words", 10 * MB, Box::new(move |n| (repeat_to(&en_words, n), repeat_to(&fr_words, n)))),
+        (
+            "one line of words",
+            10 * MB,
+            Box::new(move |n| (repeat_to(&en_words, n), repeat_to(&fr_words, n))),
+        ),
         (
             "one line of distinct numbers",
             2 * MB,
@@ -50,47 +55,122 @@ fn cases() -> Vec<(&'static str, usize, Make)> {
             }),
         ),
         ("one line, no space", 10 * MB, Box::new(|n| ("a".repeat(n), "é".repeat(n / 2)))),
-        ("one line of hyphens and digits", 10 * MB, Box::new(|n| (repeat_to("12-", n), repeat_to("1.1-", n)))),
-        ("one line of nested brackets", 10 * MB, Box::new(|n| ("(".repeat(n / 2) + &")".repeat(n / 2), "((a) ".repeat(n / 5)))),
-        ("document of repeated resolutions", 50 * MB, Box::new(move |n| (repeat_to(&en2, n), repeat_to(&fr2, n)))),
+        (
+            "one line of hyphens and digits",
+            10 * MB,
+            Box::new(|n| (repeat_to("12-", n), repeat_to("1.1-", n))),
+        ),
+        (
+            "one line of nested brackets",
+            10 * MB,
+            Box::new(|n| ("(".repeat(n / 2) + &")".repeat(n / 2), "((a) ".repeat(n / 5))),
+        ),
+        (
+            "document of repeated resolutions",
+            50 * MB,
+            Box::new(move |n| (repeat_to(&en2, n), repeat_to(&fr2, n))),
+        ),
         (
             "100,000 numbered paragraphs",
             100_000,
             Box::new(|n| {
-                let en: String = (1..=n).map(|i| format!("{i}. Decides to consider the question at its {i}th session;\n\n")).collect();
-                let fr: String = (1..=n).map(|i| format!("{i}. Décide d’examiner la question à sa {i}e session ;\n\n")).collect();
+                let en: String = (1..=n)
+                    .map(|i| {
+                        format!("{i}. Decides to consider the question at its {i}th session;\n\n")
+                    })
+                    .collect();
+                let fr: String = (1..=n)
+                    .map(|i| format!("{i}. Décide d’examiner la question à sa {i}e session ;\n\n"))
+                    .collect();
                 (en, fr)
             }),
         ),
         ("10,000 lines of \"1.\"", 10_000, Box::new(|n| ("1.\n".repeat(n), "1.\n\n".repeat(n)))),
-        ("lines of punctuation", 4 * MB, Box::new(|n| (repeat_to(";\n.\n,,\n", n), repeat_to(" ;\n\n", n)))),
+        (
+            "lines of punctuation",
+            4 * MB,
+            Box::new(|n| (repeat_to(";\n.\n,,\n", n), repeat_to(" ;\n\n", n))),
+        ),
         ("numbering 1.1.1.1…", MB, Box::new(|n| (repeat_to("1.", n), repeat_to("1.1.", n)))),
-        ("one line of digit groups", 4 * MB, Box::new(|n| (repeat_to("123,456,", n), repeat_to("123 456 ", n)))),
-        ("one word with glued markers", 4 * MB, Box::new(|n| (repeat_to("a1", n) + "\n\n1 Note.\n", repeat_to("b1", n) + "\n\n1 Note.\n"))),
-        ("markers after words", 4 * MB, Box::new(|n| (repeat_to("word;1 ", n) + "\n\n_______________\n1 Note.\n", repeat_to("mot1 ; ", n) + "\n\n_______________\n1 Note.\n"))),
-        ("symbols and numbers", 4 * MB, Box::new(|n| (repeat_to("A/RES/58/135 of 2003, ", n), repeat_to("A/RES/58/135 de 2003, ", n)))),
-        ("hyphenated line ends", 4 * MB, Box::new(|n| (repeat_to("ab-\n", n), repeat_to("cd-\n", n)))),
-        ("punctuation after blank lines", 4 * MB, Box::new(|n| ("Decides\n\n".to_string() + &repeat_to(";\n\n", n), "Décide\n\n".to_string() + &repeat_to(" ;\n\n", n)))),
-        ("100,000 footnotes", 100_000, Box::new(|n| {
-            let notes: String = (1..=n).map(|i| format!("{i} Note {i}.\n")).collect();
-            (format!("The General Assembly,\n\n1. Decides;\n\n_______________\n{notes}"), format!("L’Assemblée générale,\n\n1. Décide ;\n\n_______________\n{notes}"))
-        })),
+        (
+            "one line of digit groups",
+            4 * MB,
+            Box::new(|n| (repeat_to("123,456,", n), repeat_to("123 456 ", n))),
+        ),
+        (
+            "one word with glued markers",
+            4 * MB,
+            Box::new(|n| {
+                (repeat_to("a1", n) + "\n\n1 Note.\n", repeat_to("b1", n) + "\n\n1 Note.\n")
+            }),
+        ),
+        (
+            "markers after words",
+            4 * MB,
+            Box::new(|n| {
+                (
+                    repeat_to("word;1 ", n) + "\n\n_______________\n1 Note.\n",
+                    repeat_to("mot1 ; ", n) + "\n\n_______________\n1 Note.\n",
+                )
+            }),
+        ),
+        (
+            "symbols and numbers",
+            4 * MB,
+            Box::new(|n| {
+                (repeat_to("A/RES/58/135 of 2003, ", n), repeat_to("A/RES/58/135 de 2003, ", n))
+            }),
+        ),
+        (
+            "hyphenated line ends",
+            4 * MB,
+            Box::new(|n| (repeat_to("ab-\n", n), repeat_to("cd-\n", n))),
+        ),
+        (
+            "punctuation after blank lines",
+            4 * MB,
+            Box::new(|n| {
+                (
+                    "Decides\n\n".to_string() + &repeat_to(";\n\n", n),
+                    "Décide\n\n".to_string() + &repeat_to(" ;\n\n", n),
+                )
+            }),
+        ),
+        (
+            "100,000 footnotes",
+            100_000,
+            Box::new(|n| {
+                let notes: String = (1..=n).map(|i| format!("{i} Note {i}.\n")).collect();
+                (
+                    format!("The General Assembly,\n\n1. Decides;\n\n_______________\n{notes}"),
+                    format!("L’Assemblée générale,\n\n1. Décide ;\n\n_______________\n{notes}"),
+                )
+            }),
+        ),
     ]
 }
 
 fn main() {
     let filter = std::env::args().nth(1).unwrap_or_default();
-    println!("{:<36} {:>12} {:>10} {:>10} {:>10} {:>10} {:>10} {:>7}", "case", "size", "segment", "align", "check", "write", "total", "units");
+    println!(
+        "{:<36} {:>12} {:>10} {:>10} {:>10} {:>10} {:>10} {:>7}",
+        "case", "size", "segment", "align", "check", "write", "total", "units"
+    );
     let quick = std::env::args().nth(2).is_some();
     for (name, full, make) in cases() {
         if !name.contains(filter.as_str()) {
             continue;
         }
-        let sizes = if quick { vec![full / 64, full / 32, full / 16] } else { vec![full / 4, full / 2, full] };
+        let sizes = if quick {
+            vec![full / 64, full / 32, full / 16]
+        } else {
+            vec![full / 4, full / 2, full]
+        };
         for size in sizes {
             let (en, fr) = make(size);
             let t0 = Instant::now();
-            let (en_text, fr_text) = (decode(en.as_bytes(), Path::new("en")), decode(fr.as_bytes(), Path::new("fr")));
+            let (en_text, fr_text) =
+                (decode(en.as_bytes(), Path::new("en")), decode(fr.as_bytes(), Path::new("fr")));
             let (Ok(en_text), Ok(fr_text)) = (en_text, fr_text) else {
                 println!("{name:<36} {size:>12} refused");
                 continue;

@@ -3,10 +3,29 @@
 
 /// Month names in English and French, folded (see [`fold`]), with their number.
 const MONTHS: [(&str, u32); 24] = [
-    ("january", 1), ("janvier", 1), ("february", 2), ("fevrier", 2), ("march", 3), ("mars", 3),
-    ("april", 4), ("avril", 4), ("may", 5), ("mai", 5), ("june", 6), ("juin", 6), ("july", 7),
-    ("juillet", 7), ("august", 8), ("aout", 8), ("september", 9), ("septembre", 9),
-    ("october", 10), ("octobre", 10), ("november", 11), ("novembre", 11), ("december", 12),
+    ("january", 1),
+    ("janvier", 1),
+    ("february", 2),
+    ("fevrier", 2),
+    ("march", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("avril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("juillet", 7),
+    ("august", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("novembre", 11),
+    ("december", 12),
     ("decembre", 12),
 ];
 
@@ -68,9 +87,14 @@ pub fn is_letter(c: char) -> bool {
 /// Whether the word at `range` stands next to a day or a year.
 pub fn in_date(text: &str, range: std::ops::Range<usize>) -> bool {
     let before = text[..range.start].trim_end();
-    let before = before.strip_suffix("er").or_else(|| before.strip_suffix("st")).or_else(|| before.strip_suffix("th")).unwrap_or(before);
+    let before = before
+        .strip_suffix("er")
+        .or_else(|| before.strip_suffix("st"))
+        .or_else(|| before.strip_suffix("th"))
+        .unwrap_or(before);
     let after = text[range.end..].trim_start();
-    before.ends_with(|c: char| c.is_ascii_digit()) || after.starts_with(|c: char| c.is_ascii_digit())
+    before.ends_with(|c: char| c.is_ascii_digit())
+        || after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Lower case with French accents folded, so that é = e and œ = oe.
@@ -84,7 +108,9 @@ pub fn fold(word: &str) -> String {
 pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
     let head = &word.as_bytes()[..word.len().min(n)];
     if head.is_ascii() {
-        out.extend(head.iter().map(|&b| if b == b'\'' { '-' } else { b.to_ascii_lowercase() as char }));
+        out.extend(
+            head.iter().map(|&b| if b == b'\'' { '-' } else { b.to_ascii_lowercase() as char }),
+        );
         return;
     }
     let start = out.len();
@@ -163,13 +189,17 @@ mod tests {
                 assert!(could_be_month(&word), "{word}");
             }
         }
-        for word in ["Février", "FÉVRIER", "août", "AOÛT", "Août", "décembre", "DÉCEMBRE", "maî"] {
+        for word in ["Février", "FÉVRIER", "août", "AOÛT", "Août", "décembre", "DÉCEMBRE", "maî"]
+        {
             assert!(could_be_month(word), "{word}");
         }
         for word in ["des", "develops", "session", "notes", "matters", "and", "Assembly"] {
             assert!(!could_be_month(word), "{word}");
         }
-        for c in ['é', 'Ç', 'œ', 'a', '1', 'ª', 'µ', '«', '×', '÷', 'ß', 'ǃ', 'ɏ', 'Ω', '中', '²', '\u{a0}'] {
+        for c in [
+            'é', 'Ç', 'œ', 'a', '1', 'ª', 'µ', '«', '×', '÷', 'ß', 'ǃ', 'ɏ', 'Ω', '中', '²',
+            '\u{a0}',
+        ] {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
         }
         for word in ["Décembre", "cœur", "abc", "Œuvre", "l’Éta", "ab'c", "abcœ"] {

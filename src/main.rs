@@ -42,7 +42,11 @@ fn main() -> ExitCode {
     match cli::run(&args) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`paralign align … | head`) is the reader's choice, not a failure.
-        Err(paralign::Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(paralign::Error::Write { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("paralign: {e}");
             ExitCode::from(2)

@@ -77,7 +77,8 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Text> {
     if path.is_dir() {
         return Err(Error::IsDirectory { path: path.to_path_buf() });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     decode_with(&bytes, path, options)
 }
 
@@ -95,7 +96,9 @@ const NUL_PER_MILLE: usize = 10;
 pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Text> {
     let refuse = |reason: String| Error::Encoding { path: path.to_path_buf(), reason };
     if let Some(kind) = binary_kind(bytes) {
-        return Err(refuse(format!("looks like {kind}, not text: extract the text first (e.g. pdftotext -layout)")));
+        return Err(refuse(format!(
+            "looks like {kind}, not text: extract the text first (e.g. pdftotext -layout)"
+        )));
     }
     // The common case, UTF-8 without a BOM or a NUL byte, validated once and copied once.
     if options.encoding.is_none() && Encoding::for_bom(bytes).is_none() && !bytes.contains(&0) {
@@ -111,7 +114,8 @@ pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<T
         None => detect(bytes).map_err(refuse)?,
     };
     let content = if encoding == UTF_16LE || encoding == UTF_16BE {
-        strict(encoding, body).ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
+        strict(encoding, body)
+            .ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
     } else {
         // In an 8-bit text a NUL is no character: a few are debris, many are binary data.
         let nuls = body.iter().filter(|&&b| b == 0).count();
@@ -123,9 +127,12 @@ pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<T
             return Err(refuse("holds NUL bytes: binary data, not text".into()));
         };
         if encoding == UTF_8 {
-            std::str::from_utf8(&kept).map(str::to_owned).map_err(|e| refuse(not_utf8(e.valid_up_to())))?
+            std::str::from_utf8(&kept)
+                .map(str::to_owned)
+                .map_err(|e| refuse(not_utf8(e.valid_up_to())))?
         } else {
-            strict(encoding, &kept).ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
+            strict(encoding, &kept)
+                .ok_or_else(|| refuse(format!("not valid {} text", encoding.name())))?
         }
     };
     finish(content, path, encoding)
@@ -140,7 +147,9 @@ fn finish(content: String, path: &Path, encoding: &'static Encoding) -> Result<T
     let content = if needs_fixing(&content) {
         let controls = content.chars().filter(|&c| is_binary_control(c)).count();
         if controls > 8 && controls * 1000 > content.chars().count() * CONTROL_PER_MILLE {
-            return Err(refuse(format!("looks like binary data, not text ({controls} control characters)")));
+            return Err(refuse(format!(
+                "looks like binary data, not text ({controls} control characters)"
+            )));
         }
         normalise(&content)
     } else {
@@ -185,7 +194,10 @@ fn detect(bytes: &[u8]) -> std::result::Result<(&'static Encoding, &[u8]), Strin
     }
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
-    let plausible = text.chars().filter(|&c| !c.is_ascii() && (c.is_alphabetic() || TYPOGRAPHY.contains(c))).count();
+    let plausible = text
+        .chars()
+        .filter(|&c| !c.is_ascii() && (c.is_alphabetic() || TYPOGRAPHY.contains(c)))
+        .count();
     if plausible * 10 >= non_ascii * 9 {
         return Ok((WINDOWS_1252, bytes));
     }
@@ -274,15 +286,27 @@ fn needs_fixing(s: &str) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
     // Bytes that may start such a character, but for tab, LF and form feed, which are everywhere.
-    let may_start = |c: u8| ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != 0x0c)) | (c == 0x7f) | (c == 0xc2) | (c == 0xe2) | (c == 0xef);
+    let may_start = |c: u8| {
+        ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != 0x0c))
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == 0xe2)
+            | (c == 0xef)
+    };
     // Jump from one byte that may start such a character to the next.
     while let Some(k) = crate::scan::find(b, i, may_start) {
         i = k;
         let found = match b[i] {
             0..=0x1f | 0x7f => true,
             0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
-            0xe2 => (at(i + 1) == 0x80 && matches!(at(i + 2), 0x8b | 0xa8 | 0xa9)) || (at(i + 1) == 0x81 && at(i + 2) == 0xa0),
-            _ => (at(i + 1) == 0xbb && at(i + 2) == 0xbf) || (at(i + 1) == 0xbf && matches!(at(i + 2), 0xbe | 0xbf)),
+            0xe2 => {
+                (at(i + 1) == 0x80 && matches!(at(i + 2), 0x8b | 0xa8 | 0xa9))
+                    || (at(i + 1) == 0x81 && at(i + 2) == 0xa0)
+            }
+            _ => {
+                (at(i + 1) == 0xbb && at(i + 2) == 0xbf)
+                    || (at(i + 1) == 0xbf && matches!(at(i + 2), 0xbe | 0xbf))
+            }
         };
         if found {
             return true;
@@ -325,9 +349,21 @@ mod tests {
     }
 
     fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
-        let mut bytes = if bom { if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] } } else { vec![] };
+        let mut bytes = if bom {
+            if big_endian {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            }
+        } else {
+            vec![]
+        };
         for unit in s.encode_utf16() {
-            bytes.extend_from_slice(&if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            bytes.extend_from_slice(&if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
         }
         bytes
     }
@@ -335,7 +371,8 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom_decode_alike() {
         let plain = dec("L’Assemblée\r\n".as_bytes()).unwrap();
-        let bom = dec(&[b"\xEF\xBB\xBF".as_slice(), "L’Assemblée\r\n".as_bytes()].concat()).unwrap();
+        let bom =
+            dec(&[b"\xEF\xBB\xBF".as_slice(), "L’Assemblée\r\n".as_bytes()].concat()).unwrap();
         assert_eq!(plain.content, "L’Assemblée\n");
         assert_eq!(bom.content, plain.content);
         assert_eq!(plain.encoding, UTF_8);
@@ -346,7 +383,8 @@ mod tests {
         let text = "L’Assemblée générale,\r\n\r\n1. Décide de se réunir ;\r\n";
         for big_endian in [false, true] {
             for bom in [true, false] {
-                let t = dec(&utf16(text, big_endian, bom)).unwrap_or_else(|e| panic!("{big_endian} {bom}: {e}"));
+                let t = dec(&utf16(text, big_endian, bom))
+                    .unwrap_or_else(|e| panic!("{big_endian} {bom}: {e}"));
                 assert_eq!(t.content, "L’Assemblée générale,\n\n1. Décide de se réunir ;\n");
                 assert_eq!(t.encoding, if big_endian { UTF_16BE } else { UTF_16LE });
             }
@@ -357,7 +395,10 @@ mod tests {
     #[test]
     fn windows_1252_french_is_detected() {
         let t = dec(b"L\x92Assembl\xe9e g\xe9n\xe9rale,\r\n\r\n1. D\xe9cide \xe0 l\x92unanimit\xe9 \xab\xa0Th\xe8me\xa0\xbb ;\r\n").unwrap();
-        assert_eq!(t.content, "L’Assemblée générale,\n\n1. Décide à l’unanimité «\u{a0}Thème\u{a0}» ;\n");
+        assert_eq!(
+            t.content,
+            "L’Assemblée générale,\n\n1. Décide à l’unanimité «\u{a0}Thème\u{a0}» ;\n"
+        );
         assert_eq!(t.encoding, WINDOWS_1252);
         assert_eq!(dec(b"R\xe9solution adopt\xe9e\n").unwrap().content, "Résolution adoptée\n");
     }
@@ -366,7 +407,10 @@ mod tests {
     fn damaged_utf8_is_refused_not_read_as_windows_1252() {
         let good = "L’Assemblée générale décide\net ";
         let e = dec(&[good.as_bytes(), b"\xff fin\n"].concat()).unwrap_err().to_string();
-        assert!(e.starts_with(&format!("x.txt: not valid UTF-8 (byte {} is not)", good.len())), "{e}");
+        assert!(
+            e.starts_with(&format!("x.txt: not valid UTF-8 (byte {} is not)", good.len())),
+            "{e}"
+        );
     }
 
     #[test]
@@ -375,11 +419,19 @@ mod tests {
         assert_eq!(latin.encoding, Some(WINDOWS_1252));
         assert_eq!(decode_with(b"caf\xe9", Path::new("x"), &latin).unwrap().content, "café");
         let utf16be = ReadOptions::with_encoding_label(" UTF-16BE ").unwrap();
-        assert_eq!(decode_with(&utf16("ab", true, true), Path::new("x"), &utf16be).unwrap().content, "ab");
+        assert_eq!(
+            decode_with(&utf16("ab", true, true), Path::new("x"), &utf16be).unwrap().content,
+            "ab"
+        );
         let utf8 = ReadOptions::with_encoding_label("utf8").unwrap();
         let e = decode_with(b"caf\xe9", Path::new("x"), &utf8).unwrap_err().to_string();
         assert!(e.contains("not valid UTF-8"), "{e}");
-        let e = decode_with(&[0x00, 0xD8, 0x41, 0x00], Path::new("x"), &ReadOptions::with_encoding_label("utf-16le").unwrap()).unwrap_err();
+        let e = decode_with(
+            &[0x00, 0xD8, 0x41, 0x00],
+            Path::new("x"),
+            &ReadOptions::with_encoding_label("utf-16le").unwrap(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("not valid UTF-16LE"), "{e}");
         for bad in ["klingon", "", "replacement", "iso-2022-kr"] {
             assert!(matches!(ReadOptions::with_encoding_label(bad), Err(Error::Usage(_))), "{bad}");
@@ -397,13 +449,18 @@ mod tests {
         assert!(matches!(dec(b"\x0c\x0c\n\x01\xe2\x80\x8b"), Err(Error::Empty { .. })));
         let nul = dec(b"a\0b\0c\0d\0e\0\0\0\0").unwrap_err().to_string();
         assert!(nul.contains("binary"), "{nul}");
-        let controls = dec(&[b'a', 1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, b'b'].repeat(10)).unwrap_err().to_string();
+        let controls = dec(&[b'a', 1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, b'b'].repeat(10))
+            .unwrap_err()
+            .to_string();
         assert!(controls.contains("looks like binary data"), "{controls}");
     }
 
     #[test]
     fn a_few_stray_nuls_and_controls_are_dropped() {
-        let mut bytes = "The General Assembly, having considered the report of the Secretary-General, ".repeat(3).into_bytes();
+        let mut bytes =
+            "The General Assembly, having considered the report of the Secretary-General, "
+                .repeat(3)
+                .into_bytes();
         bytes[10] = 0;
         bytes.extend_from_slice(b"decides\x01 to\x1b act\x7f.\n");
         let t = dec(&bytes).unwrap();
@@ -414,7 +471,8 @@ mod tests {
 
     #[test]
     fn the_byte_scan_finds_what_normalise_changes() {
-        let all: String = (0u32..0x3000).chain([0xfeff, 0xfffe, 0xffff]).filter_map(char::from_u32).collect();
+        let all: String =
+            (0u32..0x3000).chain([0xfeff, 0xfffe, 0xffff]).filter_map(char::from_u32).collect();
         for c in all.chars() {
             let s = format!("a{c}b");
             assert_eq!(needs_fixing(&s), normalise(&s) != s, "U+{:04X}", c as u32);

@@ -9,7 +9,9 @@ const BLOCK: usize = 32;
 /// values): a short-circuit test keeps the compiler from testing a block in vector registers,
 /// and the search then costs several instructions a byte instead of a fraction of one.
 pub fn find(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
-    while from + BLOCK <= bytes.len() && !bytes[from..from + BLOCK].iter().fold(false, |any, &b| any | hit(b)) {
+    while from + BLOCK <= bytes.len()
+        && !bytes[from..from + BLOCK].iter().fold(false, |any, &b| any | hit(b))
+    {
         from += BLOCK;
     }
     bytes.get(from..)?.iter().position(|&b| hit(b)).map(|k| from + k)

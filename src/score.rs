@@ -45,10 +45,7 @@ impl IndexBead {
 impl From<&align::Bead> for IndexBead {
     /// English as the source, as `--format beads` writes it.
     fn from(bead: &align::Bead) -> IndexBead {
-        IndexBead {
-            source: bead.en.clone().collect(),
-            target: bead.fr.clone().collect(),
-        }
+        IndexBead { source: bead.en.clone().collect(), target: bead.fr.clone().collect() }
     }
 }
 
@@ -74,10 +71,7 @@ pub fn parse_beads(text: &Text) -> Result<Vec<IndexBead>> {
 
 fn parse_line(line: &str) -> std::result::Result<IndexBead, String> {
     let (source, rest) = parse_list(line)?;
-    let rest = rest
-        .trim_start()
-        .strip_prefix(':')
-        .ok_or("expected ':' after the first list")?;
+    let rest = rest.trim_start().strip_prefix(':').ok_or("expected ':' after the first list")?;
     let (target, rest) = parse_list(rest)?;
     let rest = rest.trim();
     if !rest.is_empty() {
@@ -152,11 +146,7 @@ pub fn matches(reference: &[IndexBead], candidates: &[IndexBead]) -> Counts {
     // Every (source, target) pair some reference bead links; a lax hit shares one of them.
     let links: HashSet<(usize, usize)> = reference
         .iter()
-        .flat_map(|b| {
-            b.source
-                .iter()
-                .flat_map(|&s| b.target.iter().map(move |&t| (s, t)))
-        })
+        .flat_map(|b| b.source.iter().flat_map(|&s| b.target.iter().map(move |&t| (s, t))))
         .collect();
     let candidates: HashSet<&IndexBead> = candidates.iter().filter(|b| !b.is_empty()).collect();
     let mut counts = Counts::default();
@@ -167,10 +157,8 @@ pub fn matches(reference: &[IndexBead], candidates: &[IndexBead]) -> Counts {
             continue;
         }
         counts.strict_misses += 1;
-        let linked = bead
-            .source
-            .iter()
-            .any(|&s| bead.target.iter().any(|&t| links.contains(&(s, t))));
+        let linked =
+            bead.source.iter().any(|&s| bead.target.iter().any(|&t| links.contains(&(s, t))));
         if linked {
             counts.lax_hits += 1;
         } else {
@@ -195,11 +183,7 @@ impl Metrics {
         } else {
             2.0 * precision * recall / (precision + recall)
         };
-        Metrics {
-            precision,
-            recall,
-            f1,
-        }
+        Metrics { precision, recall, f1 }
     }
 }
 
@@ -224,11 +208,7 @@ impl Score {
         self.gold_beads += gold.len();
         self.precision += matches(gold, test);
         let linking = |beads: &[IndexBead]| -> Vec<IndexBead> {
-            beads
-                .iter()
-                .filter(|b| !b.has_empty_side())
-                .cloned()
-                .collect()
+            beads.iter().filter(|b| !b.has_empty_side()).cloned().collect()
         };
         self.recall += matches(&linking(test), &linking(gold));
     }
@@ -270,10 +250,7 @@ mod tests {
     }
 
     fn bead(source: &[usize], target: &[usize]) -> IndexBead {
-        IndexBead {
-            source: source.to_vec(),
-            target: target.to_vec(),
-        }
+        IndexBead { source: source.to_vec(), target: target.to_vec() }
     }
 
     #[test]
@@ -304,15 +281,9 @@ mod tests {
             ("[0]:[1] [2]\n", 1, "unexpected '[2]'"),
         ] {
             let e = parse_beads(&Text::new("gold.defr", content)).expect_err(content);
-            assert!(
-                matches!(e, Error::Syntax { line: l, .. } if l == line),
-                "{content:?}: {e:?}"
-            );
+            assert!(matches!(e, Error::Syntax { line: l, .. } if l == line), "{content:?}: {e:?}");
             let message = e.to_string();
-            assert!(
-                message.starts_with(&format!("gold.defr: line {line}: ")),
-                "{message}"
-            );
+            assert!(message.starts_with(&format!("gold.defr: line {line}: ")), "{message}");
             assert!(message.contains(reason), "{message}");
         }
     }
@@ -320,9 +291,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_in_messages() {
         let line = format!("[{}x]:[0]", "1, ".repeat(40));
-        let message = parse_beads(&Text::new("g", &line))
-            .expect_err("x")
-            .to_string();
+        let message = parse_beads(&Text::new("g", &line)).expect_err("x").to_string();
         assert!(message.ends_with("…\""), "{message}");
         assert!(message.len() < 150, "{message}");
     }
@@ -343,14 +312,7 @@ mod tests {
         let gold = beads("[0]:[0]\n[1]:[1]\n");
         let test = beads("[0]:[0]\n[0]:[0]\n[]:[]\n[1]:[1]\n");
         let s = score([(&test[..], &gold[..])]);
-        assert_eq!(
-            s.precision,
-            Counts {
-                strict_hits: 2,
-                lax_hits: 2,
-                ..Counts::default()
-            }
-        );
+        assert_eq!(s.precision, Counts { strict_hits: 2, lax_hits: 2, ..Counts::default() });
         assert_eq!(s.test_beads, 4);
         assert_eq!(s.strict(), Metrics::new(1.0, 1.0));
     }
@@ -359,38 +321,19 @@ mod tests {
     fn a_one_sided_bead_is_never_a_lax_hit() {
         // [0]:[] shares its source sentence with the gold [0]:[0] but links nothing.
         let counts = matches(&[bead(&[0], &[0])], &[bead(&[0], &[])]);
-        assert_eq!(
-            counts,
-            Counts {
-                strict_misses: 1,
-                lax_misses: 1,
-                ..Counts::default()
-            }
-        );
+        assert_eq!(counts, Counts { strict_misses: 1, lax_misses: 1, ..Counts::default() });
     }
 
     #[test]
     fn nothing_to_count_gives_zero_not_nan() {
         let s = score([(&[][..], &[][..])]);
-        assert_eq!(
-            s.strict(),
-            Metrics {
-                precision: 0.0,
-                recall: 0.0,
-                f1: 0.0
-            }
-        );
+        assert_eq!(s.strict(), Metrics { precision: 0.0, recall: 0.0, f1: 0.0 });
         assert_eq!(s.pairs, 1);
     }
 
     #[test]
     fn beads_from_an_alignment() {
-        let b = align::Bead {
-            en: 2..4,
-            fr: 3..3,
-            score: 0.5,
-            anchored: false,
-        };
+        let b = align::Bead { en: 2..4, fr: 3..3, score: 0.5, anchored: false };
         assert_eq!(IndexBead::from(&b), bead(&[2, 3], &[]));
     }
 }

@@ -37,7 +37,9 @@ fn read(dir: &Path, name: &str) -> String {
 fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect()).collect()
+    r.records()
+        .map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect())
+        .collect()
 }
 
 #[test]
@@ -56,7 +58,8 @@ fn a_corpus_is_paired_by_content_and_every_unit_is_written() {
     assert_eq!(symbols, sorted, "documents in symbol order");
     assert_eq!(symbols[0], "A/RES/58/1000");
     let units: usize = documents.iter().map(|d| d["units"].parse::<usize>().unwrap()).sum();
-    let jsonl: Vec<serde_json::Value> = read(&out, "corpus.jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let jsonl: Vec<serde_json::Value> =
+        read(&out, "corpus.jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(jsonl.len(), units, "every unit of every pair in corpus.jsonl");
     for r in &jsonl {
         assert!(r["symbol"].as_str().is_some_and(|s| s.starts_with("A/RES/58/1")));
@@ -66,10 +69,14 @@ fn a_corpus_is_paired_by_content_and_every_unit_is_written() {
     // each document's units are exactly what `align` gives for that pair alone
     let first = &documents[0];
     let alone = align_files(Path::new(&first["en_file"]), Path::new(&first["fr_file"]));
-    let in_corpus: Vec<&serde_json::Value> = jsonl.iter().filter(|r| r["symbol"] == first["symbol"].as_str()).collect();
+    let in_corpus: Vec<&serde_json::Value> =
+        jsonl.iter().filter(|r| r["symbol"] == first["symbol"].as_str()).collect();
     assert_eq!(alone.len(), in_corpus.len());
     for (a, c) in alone.iter().zip(in_corpus) {
-        assert_eq!((a.en.as_str(), a.fr.as_str()), (c["en"].as_str().unwrap(), c["fr"].as_str().unwrap()));
+        assert_eq!(
+            (a.en.as_str(), a.fr.as_str()),
+            (c["en"].as_str().unwrap(), c["fr"].as_str().unwrap())
+        );
     }
     let both = jsonl.iter().filter(|r| r["en"] != "" && r["fr"] != "").count();
     assert_eq!(read(&out, "corpus.en").lines().count(), both);
@@ -83,9 +90,39 @@ fn a_corpus_is_paired_by_content_and_every_unit_is_written() {
 fn output_is_the_same_whatever_the_thread_count() {
     let (_tmp, root) = corpus(16);
     let (one, two) = (root.join("one"), root.join("two"));
-    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &one, Path::new("--jobs"), Path::new("1")]).0, 0);
-    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &two, Path::new("--jobs"), Path::new("2")]).0, 0);
-    for name in ["corpus.tmx", "corpus.csv", "corpus.jsonl", "corpus.en", "corpus.fr", "documents.csv", "unpaired.csv"] {
+    assert_eq!(
+        batch(&[
+            &root.join("en"),
+            &root.join("fr"),
+            Path::new("-o"),
+            &one,
+            Path::new("--jobs"),
+            Path::new("1")
+        ])
+        .0,
+        0
+    );
+    assert_eq!(
+        batch(&[
+            &root.join("en"),
+            &root.join("fr"),
+            Path::new("-o"),
+            &two,
+            Path::new("--jobs"),
+            Path::new("2")
+        ])
+        .0,
+        0
+    );
+    for name in [
+        "corpus.tmx",
+        "corpus.csv",
+        "corpus.jsonl",
+        "corpus.en",
+        "corpus.fr",
+        "documents.csv",
+        "unpaired.csv",
+    ] {
         assert_eq!(read(&one, name), read(&two, name), "{name}");
     }
 }
@@ -99,14 +136,37 @@ fn shards_together_make_the_whole_corpus() {
     for k in 1..=3 {
         let out = root.join(format!("shard{k}"));
         let spec = format!("{k}/3");
-        assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &out, Path::new("--shard"), Path::new(&spec)]).0, 0);
+        assert_eq!(
+            batch(&[
+                &root.join("en"),
+                &root.join("fr"),
+                Path::new("-o"),
+                &out,
+                Path::new("--shard"),
+                Path::new(&spec)
+            ])
+            .0,
+            0
+        );
         lines.extend(read(&out, "corpus.jsonl").lines().map(String::from));
     }
-    let mut expected: Vec<String> = read(&whole, "corpus.jsonl").lines().map(String::from).collect();
+    let mut expected: Vec<String> =
+        read(&whole, "corpus.jsonl").lines().map(String::from).collect();
     lines.sort();
     expected.sort();
     assert_eq!(lines, expected);
-    assert_eq!(batch(&[&root.join("en"), &root.join("fr"), Path::new("-o"), &root.join("x"), Path::new("--shard"), Path::new("4/3")]).0, 2);
+    assert_eq!(
+        batch(&[
+            &root.join("en"),
+            &root.join("fr"),
+            Path::new("-o"),
+            &root.join("x"),
+            Path::new("--shard"),
+            Path::new("4/3")
+        ])
+        .0,
+        2
+    );
 }
 
 #[test]
@@ -128,7 +188,10 @@ fn one_folder_with_both_languages_and_a_manifest() {
     // the manifest names pairs explicitly
     let documents = csv_rows(&read(&out, "documents.csv"));
     let manifest = root.join("pairs.tsv");
-    let lines: Vec<String> = documents.iter().map(|d| format!("{}\t{}\t{}", d["en_file"], d["fr_file"], d["symbol"])).collect();
+    let lines: Vec<String> = documents
+        .iter()
+        .map(|d| format!("{}\t{}\t{}", d["en_file"], d["fr_file"], d["symbol"]))
+        .collect();
     std::fs::write(&manifest, format!("en_path\tfr_path\tsymbol\n{}\n", lines.join("\n"))).unwrap();
     let out2 = root.join("out-manifest");
     assert_eq!(batch(&[Path::new("--manifest"), &manifest, Path::new("-o"), &out2]).0, 0);
@@ -141,24 +204,42 @@ fn bad_and_unpaired_files_are_reported_and_the_rest_goes_on() {
     let (en, fr) = (root.join("en"), root.join("fr"));
     // an English document without its French, a PDF given as text, and a French file that
     // holds only a page header (a symbol, no paragraph)
-    let lone = std::fs::read_to_string(en.join("00000-E.txt")).unwrap().replace("58/1000", "58/9999");
+    let lone =
+        std::fs::read_to_string(en.join("00000-E.txt")).unwrap().replace("58/1000", "58/9999");
     std::fs::write(en.join("lone.txt"), lone).unwrap();
     std::fs::write(fr.join("scan.pdf"), b"%PDF-1.7\n%\xe2\xe3").unwrap();
-    let header_only = std::fs::read_to_string(en.join("00001-E.txt")).unwrap().replace("58/1001", "58/8888");
+    let header_only =
+        std::fs::read_to_string(en.join("00001-E.txt")).unwrap().replace("58/1001", "58/8888");
     std::fs::write(en.join("header.txt"), header_only).unwrap();
     std::fs::write(fr.join("header-fr.txt"), "\n\nA/RES/58/8888\n\n").unwrap();
     let out = root.join("out");
     let (code, stderr) = batch(&[&en, &fr, Path::new("-o"), &out]);
     assert_eq!(code, 1, "something was skipped: {stderr}");
-    assert!(stderr.contains("skipped A/RES/58/8888") && stderr.contains("no paragraph"), "{stderr}");
+    assert!(
+        stderr.contains("skipped A/RES/58/8888") && stderr.contains("no paragraph"),
+        "{stderr}"
+    );
     assert!(stderr.contains("5 pairs aligned"), "{stderr}");
     let unpaired = csv_rows(&read(&out, "unpaired.csv"));
-    let reasons: BTreeMap<String, String> = unpaired.iter().map(|u| (Path::new(&u["file"]).file_name().unwrap().to_string_lossy().into_owned(), u["reason"].clone())).collect();
-    assert!(reasons["lone.txt"].contains("no French file with symbol A/RES/58/9999"), "{reasons:?}");
+    let reasons: BTreeMap<String, String> = unpaired
+        .iter()
+        .map(|u| {
+            (
+                Path::new(&u["file"]).file_name().unwrap().to_string_lossy().into_owned(),
+                u["reason"].clone(),
+            )
+        })
+        .collect();
+    assert!(
+        reasons["lone.txt"].contains("no French file with symbol A/RES/58/9999"),
+        "{reasons:?}"
+    );
     assert!(reasons["scan.pdf"].contains("PDF"), "{reasons:?}");
     let documents = csv_rows(&read(&out, "documents.csv"));
     assert_eq!(documents.len(), 6);
-    assert!(documents.iter().any(|d| d["status"].starts_with("skipped:") && d["symbol"] == "A/RES/58/8888"));
+    assert!(documents
+        .iter()
+        .any(|d| d["status"].starts_with("skipped:") && d["symbol"] == "A/RES/58/8888"));
 }
 
 #[test]
@@ -182,7 +263,9 @@ fn the_real_security_council_pairs_are_paired_by_content() {
     assert_eq!(documents.len(), 304);
     assert!(documents.iter().all(|d| d["status"] == "aligned"));
     // paired by the symbol in the text: each pair's two files carry the same name here
-    assert!(documents.iter().all(|d| Path::new(&d["en_file"]).file_name() == Path::new(&d["fr_file"]).file_name()));
+    assert!(documents
+        .iter()
+        .all(|d| Path::new(&d["en_file"]).file_name() == Path::new(&d["fr_file"]).file_name()));
     // no real pair looks like two different documents
     assert!(!stderr.contains("warning"), "{stderr}");
     let differs = documents.iter().filter(|d| d["structure"] == "differs").count();
@@ -192,14 +275,21 @@ fn the_real_security_council_pairs_are_paired_by_content() {
 #[test]
 fn stream_answers_each_record_and_goes_on_after_a_bad_one() {
     let input = concat!(
-        r#"{"id": "a", "en": "The General Assembly,\n\n1. Decides to meet;", "fr": "L’Assemblée générale,\n\n1. Décide de se réunir ;"}"#, "\n",
+        r#"{"id": "a", "en": "The General Assembly,\n\n1. Decides to meet;", "fr": "L’Assemblée générale,\n\n1. Décide de se réunir ;"}"#,
+        "\n",
         "not json\n",
-        r#"{"id": 7, "en": "", "fr": "L’Assemblée générale,"}"#, "\n",
-        r#"{"id": "b", "en": "The Security Council,\n\n1. Decides;", "fr": "Le Conseil de sécurité,\n\n1. Décide ;"}"#, "\n",
+        r#"{"id": 7, "en": "", "fr": "L’Assemblée générale,"}"#,
+        "\n",
+        r#"{"id": "b", "en": "The Security Council,\n\n1. Decides;", "fr": "Le Conseil de sécurité,\n\n1. Décide ;"}"#,
+        "\n",
     );
     let out = paralign().arg("stream").write_stdin(input).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let ids: Vec<String> = records.iter().map(|r| r["id"].to_string()).collect();
     assert_eq!(ids, ["\"a\"", "\"a\"", "null", "7", "\"b\"", "\"b\""]);
     assert_eq!(records[1]["label"], "op.1");
@@ -215,21 +305,39 @@ fn encoding_and_excel_safe_reach_every_file_of_a_batch() {
     std::fs::create_dir_all(&fr).unwrap();
     std::fs::write(en.join("doc.txt"), "The General Assembly,\n\n=1+2 Decides to act;\n").unwrap();
     // Windows-1252: ’ is 0x92, é is 0xE9
-    std::fs::write(fr.join("doc.txt"), b"L\x92Assembl\xe9e g\xe9n\xe9rale,\n\n=1+2 D\xe9cide d\x92agir ;\n").unwrap();
+    std::fs::write(
+        fr.join("doc.txt"),
+        b"L\x92Assembl\xe9e g\xe9n\xe9rale,\n\n=1+2 D\xe9cide d\x92agir ;\n",
+    )
+    .unwrap();
     let status = |args: &[&str]| {
-        let o = paralign().arg("batch").arg(&en).arg(&fr).arg("-o").arg(&out).args(args).output().unwrap();
+        let o = paralign()
+            .arg("batch")
+            .arg(&en)
+            .arg(&fr)
+            .arg("-o")
+            .arg(&out)
+            .args(args)
+            .output()
+            .unwrap();
         (o.status.code().unwrap(), String::from_utf8_lossy(&o.stderr).into_owned())
     };
     let (code, stderr) = status(&["--excel-safe", "--encoding", "windows-1252"]);
     assert_eq!(code, 0, "{stderr}");
     let rows = csv_rows(&read(&out, "corpus.csv"));
     let formula = rows.iter().find(|r| r["en"].contains("Decides")).expect("the formula unit");
-    assert_eq!((formula["en"].as_str(), formula["fr"].as_str()), ("'=1+2 Decides to act;", "'=1+2 Décide d’agir ;"));
+    assert_eq!(
+        (formula["en"].as_str(), formula["fr"].as_str()),
+        ("'=1+2 Decides to act;", "'=1+2 Décide d’agir ;")
+    );
     // the same without options: the French is detected as Windows-1252, the cells are exact
     let (code, stderr) = status(&[]);
     assert_eq!(code, 0, "{stderr}");
     let rows = csv_rows(&read(&out, "corpus.csv"));
-    assert!(rows.iter().any(|r| r["en"] == "=1+2 Decides to act;" && r["fr"] == "=1+2 Décide d’agir ;"), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r["en"] == "=1+2 Decides to act;" && r["fr"] == "=1+2 Décide d’agir ;"),
+        "{rows:?}"
+    );
     let (code, stderr) = status(&["--encoding", "klingon"]);
     assert_eq!(code, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

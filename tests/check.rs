@@ -36,7 +36,9 @@ fn flagged(report: &serde_json::Value) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .filter(|f| f["severity"] != "info")
-        .map(|f| (f["kind"].as_str().unwrap().to_string(), f["label"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (f["kind"].as_str().unwrap().to_string(), f["label"].as_str().unwrap().to_string())
+        })
         .collect()
 }
 
@@ -65,15 +67,24 @@ fn a_deleted_operative_paragraph_is_missing_in_french_and_nothing_else() {
     let fr = seed(FR);
     let (i, j) = (fr.find(" 5. Prend également").unwrap(), fr.find(" 6. Prie le Centre").unwrap());
     let (_, report) = check_texts(&seed(EN), &format!("{}{}", &fr[..i], &fr[j..]));
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "op.5")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("missing_in_fr", "op.5")],
+        "{report:#}"
+    );
 }
 
 #[test]
 fn a_deleted_preambular_paragraph_is_missing_in_french_and_nothing_else() {
     let fr = seed(FR);
-    let (i, j) = (fr.find(" Se déclarant à nouveau").unwrap(), fr.find(" Réaffirmant que").unwrap());
+    let (i, j) =
+        (fr.find(" Se déclarant à nouveau").unwrap(), fr.find(" Réaffirmant que").unwrap());
     let (_, report) = check_texts(&seed(EN), &format!("{}{}", &fr[..i], &fr[j..]));
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "pre.4")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("missing_in_fr", "pre.4")],
+        "{report:#}"
+    );
 }
 
 #[test]
@@ -81,21 +92,38 @@ fn a_deleted_footnote_is_missing_in_french_and_nothing_else() {
     let fr = seed(FR).replace("_______________ \n1 E/CN.15/2003/5. \n", "");
     assert!(!fr.contains("E/CN.15/2003/5"));
     let (_, report) = check_texts(&seed(EN), &fr);
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("missing_in_fr", "fn.1")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("missing_in_fr", "fn.1")],
+        "{report:#}"
+    );
 }
 
 #[test]
 fn a_changed_symbol_is_a_number_mismatch_and_nothing_else() {
     let (_, report) = check_texts(&seed(EN), &seed(FR).replacen("55/25", "55/52", 1));
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")],
+        "{report:#}"
+    );
     let f = &report["findings"][1];
-    assert!(f["detail"].as_str().unwrap().contains("55/25") && f["detail"].as_str().unwrap().contains("55/52"), "{f}");
+    assert!(
+        f["detail"].as_str().unwrap().contains("55/25")
+            && f["detail"].as_str().unwrap().contains("55/52"),
+        "{f}"
+    );
 }
 
 #[test]
 fn a_changed_date_is_a_number_mismatch() {
-    let (_, report) = check_texts(&seed(EN), &seed(FR).replacen("15 novembre 2000", "16 novembre 2000", 1));
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")], "{report:#}");
+    let (_, report) =
+        check_texts(&seed(EN), &seed(FR).replacen("15 novembre 2000", "16 novembre 2000", 1));
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("number_mismatch", "pre.1")],
+        "{report:#}"
+    );
 }
 
 #[test]
@@ -103,17 +131,29 @@ fn a_paragraph_cut_in_half_is_a_suspected_partial_translation() {
     let fr = seed(FR);
     let start = fr.find(" 3. Félicite").unwrap();
     let end = fr[start..].find("\n\n").unwrap() + start;
-    let half = fr[start..end].char_indices().nth(fr[start..end].chars().count() / 2).unwrap().0 + start;
+    let half =
+        fr[start..end].char_indices().nth(fr[start..end].chars().count() / 2).unwrap().0 + start;
     let cut = format!("{} ;{}", &fr[..half], &fr[end..]);
     let (_, report) = check_texts(&seed(EN), &cut);
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("length_ratio", "op.3")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("length_ratio", "op.3")],
+        "{report:#}"
+    );
 }
 
 #[test]
 fn a_paragraph_split_in_two_is_reported_as_split() {
-    let fr = seed(FR).replace("de ces instruments, et invite le Centre", "de ces instruments.\n\n Il invite le Centre");
+    let fr = seed(FR).replace(
+        "de ces instruments, et invite le Centre",
+        "de ces instruments.\n\n Il invite le Centre",
+    );
     let (_, report) = check_texts(&seed(EN), &fr);
-    assert_eq!(flagged(&report), [pair("missing_in_fr", "title"), pair("merged_or_split", "op.3")], "{report:#}");
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("merged_or_split", "op.3")],
+        "{report:#}"
+    );
 }
 
 #[test]
@@ -133,7 +173,10 @@ fn house_style_is_info_and_does_not_fail() {
     let (code, report) = check_texts(en, fr);
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{report:#}");
-    assert_eq!((findings[0]["kind"].as_str(), findings[0]["severity"].as_str()), (Some("number_mismatch"), Some("info")));
+    assert_eq!(
+        (findings[0]["kind"].as_str(), findings[0]["severity"].as_str()),
+        (Some("number_mismatch"), Some("info"))
+    );
     assert_eq!(code, 0);
 }
 
@@ -142,7 +185,8 @@ fn numbering_slips_are_found_on_each_side() {
     let en = "The General Assembly,\n\n1. Decides;\n\n2. Requests:\n\n(a) One;\n\n(b) Two;\n\n3. Invites;\n";
     let fr = "L’Assemblée générale,\n\n1. Décide ;\n\n2. Prie :\n\na) Un ;\n\nc) Deux ;\n\n4. Invite ;\n";
     let (_, report) = check_texts(en, fr);
-    let numbering: Vec<_> = flagged(&report).into_iter().filter(|(k, _)| k == "numbering").collect();
+    let numbering: Vec<_> =
+        flagged(&report).into_iter().filter(|(k, _)| k == "numbering").collect();
     assert_eq!(numbering, [pair("numbering", "op.2.c"), pair("numbering", "op.3")], "{report:#}");
 }
 
@@ -154,9 +198,15 @@ fn the_fourteen_real_pairs_report_missing_paragraphs_only_where_the_gold_has_the
         let dir = entry.unwrap().path();
         let Ok(gold) = std::fs::read_to_string(dir.join("gold.json")) else { continue };
         let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
-        let one_sided = gold["pairs"].as_array().unwrap().iter().filter(|p| p["optional"] != true && (p["en"].is_null() || p["fr"].is_null())).count();
+        let one_sided = gold["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["optional"] != true && (p["en"].is_null() || p["fr"].is_null()))
+            .count();
         let (_, report) = check_files(&dir.join("en.txt"), &dir.join("fr.txt"));
-        let missing: Vec<_> = flagged(&report).into_iter().filter(|(k, _)| k.starts_with("missing_in")).collect();
+        let missing: Vec<_> =
+            flagged(&report).into_iter().filter(|(k, _)| k.starts_with("missing_in")).collect();
         assert_eq!(missing.len(), one_sided, "{}: {missing:?}", dir.display());
         assert!(mismatch_findings(&report).is_empty(), "{}: {report:#}", dir.display());
     }
@@ -165,22 +215,50 @@ fn the_fourteen_real_pairs_report_missing_paragraphs_only_where_the_gold_has_the
 #[test]
 fn the_exit_code_follows_fail_on() {
     paralign().arg("check").arg(data(EN)).arg(data(FR)).assert().code(1);
-    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "error"]).assert().code(0);
-    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "never"]).assert().code(0);
-    paralign().arg("check").arg(data(EN)).arg(data(FR)).args(["--fail-on", "sometimes"]).assert().code(2);
+    paralign()
+        .arg("check")
+        .arg(data(EN))
+        .arg(data(FR))
+        .args(["--fail-on", "error"])
+        .assert()
+        .code(0);
+    paralign()
+        .arg("check")
+        .arg(data(EN))
+        .arg(data(FR))
+        .args(["--fail-on", "never"])
+        .assert()
+        .code(0);
+    paralign()
+        .arg("check")
+        .arg(data(EN))
+        .arg(data(FR))
+        .args(["--fail-on", "sometimes"])
+        .assert()
+        .code(2);
     paralign().arg("check").arg(data(EN)).arg("missing.txt").assert().code(2);
     let text = paralign().arg("check").arg(data(EN)).arg(data(FR)).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(!text.contains('\x1b'), "no colour when stdout is not a terminal");
-    assert!(text.lines().any(|l| l.contains("missing_in_fr") && l.contains("title") && l.contains("58/135. International")), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("missing_in_fr")
+            && l.contains("title")
+            && l.contains("58/135. International")),
+        "{text}"
+    );
 }
 
 #[test]
 fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     let dir = tempfile::tempdir().unwrap();
-    let (e, f, page) = (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("review.html"));
+    let (e, f, page) =
+        (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("review.html"));
     std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the report;\n").unwrap();
-    std::fs::write(&f, "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n").unwrap();
+    std::fs::write(
+        &f,
+        "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n",
+    )
+    .unwrap();
     paralign().arg("check").arg(&e).arg(&f).arg("-o").arg(&page).assert().code(1);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(!html.contains("<script"), "text must be escaped");
@@ -188,14 +266,25 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     for external in ["http://", "https://", "<link", "@import", "src="] {
         assert!(!html.contains(external), "the page must be self-contained: {external}");
     }
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|c| which(c)) else {
+    let Some(chromium) =
+        ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|c| which(c))
+    else {
         assert!(std::env::var_os("CI").is_none(), "CI installs chromium");
         eprintln!("skipped: no chromium to render the page");
         return;
     };
     let profile = dir.path().join("profile");
     let out = std::process::Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
@@ -206,7 +295,10 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     // the browser parsed the page into the table we wrote: one row per unit, the finding shown
     assert_eq!(dom.matches("<tr id=\"u").count(), 3, "{dom}");
     assert!(dom.contains("missing_in_fr") && dom.contains("op.2"));
-    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text stays text in the DOM");
+    assert!(
+        dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped text stays text in the DOM"
+    );
 }
 
 fn which(program: &str) -> bool {
@@ -228,19 +320,33 @@ fn perturbations_of_real_pairs_are_reported_as_what_they_are() {
         let (_, base) = check_files(&dir.join("en.txt"), &dir.join("fr.txt"));
         let blocks: Vec<&str> = fr.split("\n\n").collect();
         let k = blocks.iter().rposition(|b| b.starts_with(starts)).unwrap();
-        let perturbed = blocks.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, b)| *b).collect::<Vec<_>>().join("\n\n");
+        let perturbed = blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != k)
+            .map(|(_, b)| *b)
+            .collect::<Vec<_>>()
+            .join("\n\n");
         let (_, report) = check_texts(&en, &perturbed);
         let before = flagged(&base);
         let added: Vec<_> = flagged(&report).into_iter().filter(|f| !before.contains(f)).collect();
         assert_eq!(added.len(), 1, "{pair_name}: {added:?}");
-        assert!(added[0].0 == kind && added[0].1.starts_with(label_prefix), "{pair_name}: {added:?}");
+        assert!(
+            added[0].0 == kind && added[0].1.starts_with(label_prefix),
+            "{pair_name}: {added:?}"
+        );
     }
 }
 
 // ---- two different documents ----
 
 fn mismatch_findings(report: &serde_json::Value) -> Vec<&serde_json::Value> {
-    report["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "mismatched_documents").collect()
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "mismatched_documents")
+        .collect()
 }
 
 #[test]
@@ -249,17 +355,25 @@ fn another_resolution_is_reported_as_mismatched_documents() {
     let (code, report) = check_files(&data("A-RES-57-168.en.txt"), &data(FR));
     assert_eq!(code, 1);
     let f = &report["findings"][0];
-    assert_eq!((f["kind"].as_str(), f["severity"].as_str(), f["label"].as_str()), (Some("mismatched_documents"), Some("error"), Some("document")), "{report:#}");
+    assert_eq!(
+        (f["kind"].as_str(), f["severity"].as_str(), f["label"].as_str()),
+        (Some("mismatched_documents"), Some("error"), Some("document")),
+        "{report:#}"
+    );
     let detail = f["detail"].as_str().unwrap();
     assert!(detail.contains("A/RES/57/168") && detail.contains("A/RES/58/135"), "{detail}");
     assert_eq!(mismatch_findings(&report).len(), 1);
 
     // `align` says so in one line on stderr, and still writes the alignment, with exit code 0.
-    let out = paralign().arg("align").arg(data("A-RES-57-168.en.txt")).arg(data(FR)).output().unwrap();
+    let out =
+        paralign().arg("align").arg(data("A-RES-57-168.en.txt")).arg(data(FR)).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("paralign: warning: ") && stderr.contains("two different documents"), "{stderr}");
+    assert!(
+        stderr.starts_with("paralign: warning: ") && stderr.contains("two different documents"),
+        "{stderr}"
+    );
     assert!(!parse_jsonl(&out.stdout).is_empty());
 }
 
@@ -272,7 +386,10 @@ fn texts_with_nothing_in_common_are_mismatched_even_under_one_symbol() {
     let (_, report) = check_texts(en, fr);
     let found = mismatch_findings(&report);
     assert_eq!(found.len(), 1, "{report:#}");
-    assert!(found[0]["detail"].as_str().unwrap().contains("do not read as translations"), "{report:#}");
+    assert!(
+        found[0]["detail"].as_str().unwrap().contains("do not read as translations"),
+        "{report:#}"
+    );
 }
 
 #[test]
@@ -282,7 +399,10 @@ fn a_partial_translation_is_not_a_mismatch() {
     let fr = seed(FR);
     let (_, report) = check_texts(&seed(EN), &fr[fr.find(" 1. Prend note").unwrap()..]);
     assert!(mismatch_findings(&report).is_empty(), "{report:#}");
-    assert!(flagged(&report).iter().filter(|(k, _)| k == "missing_in_fr").count() >= 5, "{report:#}");
+    assert!(
+        flagged(&report).iter().filter(|(k, _)| k == "missing_in_fr").count() >= 5,
+        "{report:#}"
+    );
     // and the seed pair itself
     assert!(mismatch_findings(&check_files(&data(EN), &data(FR)).1).is_empty());
 }

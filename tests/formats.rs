@@ -55,10 +55,7 @@ impl Case {
     /// control characters, a vertical tab, U+2028, a tab.
     fn hostile() -> Case {
         let dir = TempDir::new().expect("temp dir");
-        let (en, fr) = (
-            dir.path().join("hostile.en.txt"),
-            dir.path().join("hostile.fr.txt"),
-        );
+        let (en, fr) = (dir.path().join("hostile.en.txt"), dir.path().join("hostile.fr.txt"));
         std::fs::write(
             &en,
             "The General Assembly,\n\n\
@@ -79,10 +76,7 @@ impl Case {
     /// Paragraphs that a spreadsheet would run as formulas.
     fn formulas() -> Case {
         let dir = TempDir::new().expect("temp dir");
-        let (en, fr) = (
-            dir.path().join("formulas.en.txt"),
-            dir.path().join("formulas.fr.txt"),
-        );
+        let (en, fr) = (dir.path().join("formulas.en.txt"), dir.path().join("formulas.fr.txt"));
         std::fs::write(
             &en,
             "The General Assembly,\n\n\
@@ -148,15 +142,10 @@ impl Case {
 
 /// Whether `program args` runs. Under CI a missing tool fails the test; elsewhere it skips.
 fn have(tool: &str, program: &str, args: &[&str]) -> bool {
-    let found = process::Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let found =
+        process::Command::new(program).args(args).output().is_ok_and(|o| o.status.success());
     if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is missing; CI must install it"
-        );
+        assert!(std::env::var_os("CI").is_none(), "{tool} is missing; CI must install it");
         eprintln!("skipped: {tool} is missing");
     }
     found
@@ -169,11 +158,8 @@ fn have_python() -> bool {
 fn have_tmx_readers() -> bool {
     // Both are looked for, so that a skip names every missing tool.
     let xmllint = have("xmllint (libxml2-utils)", "xmllint", &["--version"]);
-    let toolkit = have(
-        "translate-toolkit for python3",
-        "python3",
-        &["-c", "import translate.storage.tmx"],
-    );
+    let toolkit =
+        have("translate-toolkit for python3", "python3", &["-c", "import translate.storage.tmx"]);
     xmllint && toolkit
 }
 
@@ -185,18 +171,13 @@ fn python(script: &str, files: &[&Path]) -> Value {
         .args(files)
         .output()
         .expect("run python3");
-    assert!(
-        output.status.success(),
-        "python3 failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("JSON from python3")
 }
 
 /// Python's `str.splitlines` boundaries: the characters the Moses and TSV writers replace.
-const LINE_BREAKS: [char; 10] = [
-    '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
-];
+const LINE_BREAKS: [char; 10] =
+    ['\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}'];
 
 fn spaces(s: &str, bad: impl Fn(char) -> bool) -> String {
     s.chars().map(|c| if bad(c) { ' ' } else { c }).collect()
@@ -244,11 +225,8 @@ fn check_tmx(case: &Case) {
         return;
     }
     let tmx = case.align_to("out.tmx");
-    let lint = process::Command::new("xmllint")
-        .arg("--noout")
-        .arg(&tmx)
-        .output()
-        .expect("run xmllint");
+    let lint =
+        process::Command::new("xmllint").arg("--noout").arg(&tmx).output().expect("run xmllint");
     assert!(
         lint.status.success(),
         "xmllint rejects the TMX: {}",
@@ -258,10 +236,8 @@ fn check_tmx(case: &Case) {
     let mut read = python(READ_TMX, &[&tmx]);
     let units = read.as_array_mut().expect("a list of units");
     // The document symbol depends on the segmenter; it is one symbol for the whole file.
-    let mut symbols: Vec<Value> = units
-        .iter_mut()
-        .filter_map(|u| u["props"].as_object_mut()?.remove("x-document"))
-        .collect();
+    let mut symbols: Vec<Value> =
+        units.iter_mut().filter_map(|u| u["props"].as_object_mut()?.remove("x-document")).collect();
     symbols.dedup();
     assert!(symbols.len() <= 1, "x-document varies: {symbols:?}");
 
@@ -295,15 +271,11 @@ fn check_csv(case: &Case) {
     let csv = case.align_to("out.csv");
     let rows = python(READ_CSV, &[&csv]);
     let mut expected = vec![json!(["en", "fr", "label", "kind", "score"])];
-    expected.extend(case.units().iter().map(|u| {
-        json!([
-            csv_clean(&u.en),
-            csv_clean(&u.fr),
-            u.label,
-            u.kind,
-            u.score()
-        ])
-    }));
+    expected.extend(
+        case.units()
+            .iter()
+            .map(|u| json!([csv_clean(&u.en), csv_clean(&u.fr), u.label, u.kind, u.score()])),
+    );
     assert_eq!(rows, Value::Array(expected));
 }
 
@@ -318,13 +290,8 @@ fn check_tsv(case: &Case) {
     for (line, u) in lines[1..].iter().zip(&units) {
         assert!(!line.contains(LINE_BREAKS), "a line break inside {line:?}");
         let fields: Vec<&str> = line.split('\t').collect();
-        let expected = [
-            tsv_clean(&u.en),
-            tsv_clean(&u.fr),
-            u.label.clone(),
-            u.kind.clone(),
-            u.score(),
-        ];
+        let expected =
+            [tsv_clean(&u.en), tsv_clean(&u.fr), u.label.clone(), u.kind.clone(), u.score()];
         assert_eq!(fields, expected, "{line:?}");
     }
 }
@@ -341,12 +308,7 @@ fn check_moses(case: &Case) {
         return;
     }
     let base = case.out("out");
-    case.align(&[
-        "--format",
-        "moses",
-        "-o",
-        base.to_str().expect("UTF-8 temp path"),
-    ]);
+    case.align(&["--format", "moses", "-o", base.to_str().expect("UTF-8 temp path")]);
     let (en, fr) = (case.out("out.en"), case.out("out.fr"));
     let read = python(READ_LINES, &[&en, &fr]);
     let pairs: Vec<_> = case.units().into_iter().filter(Unit::is_pair).collect();
@@ -355,11 +317,7 @@ fn check_moses(case: &Case) {
     assert_eq!(read, json!([expected_en, expected_fr]));
     for file in [en, fr] {
         let text = std::fs::read_to_string(&file).expect("read Moses file");
-        assert!(
-            text.ends_with('\n') && !text.ends_with("\n\n"),
-            "{}",
-            file.display()
-        );
+        assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{}", file.display());
     }
 }
 
@@ -385,7 +343,10 @@ fn paragraphs_read(verbose: &str, file: &Path) -> usize {
         .lines()
         .find_map(|l| l.strip_prefix(prefix.as_str()))
         .unwrap_or_else(|| panic!("no line for {} in {verbose}", file.display()));
-    let count = line.split(", ").find_map(|part| part.strip_suffix(" paragraphs")).unwrap_or_else(|| panic!("no paragraph count in {line:?}"));
+    let count = line
+        .split(", ")
+        .find_map(|part| part.strip_suffix(" paragraphs"))
+        .unwrap_or_else(|| panic!("no paragraph count in {line:?}"));
     count.parse().unwrap_or_else(|e| panic!("{line:?}: {e}"))
 }
 
@@ -467,10 +428,7 @@ fn hostile_text_survives_every_format() {
     let case = Case::hostile();
     let units = case.units();
     let op1 = units.iter().find(|u| u.label == "op.1").expect("op.1 unit");
-    assert!(
-        op1.en.contains("Decides & <acts>") && op1.en.contains("\"now\""),
-        "{op1:?}"
-    );
+    assert!(op1.en.contains("Decides & <acts>") && op1.en.contains("\"now\""), "{op1:?}");
     check_tmx(&case);
     check_csv(&case);
     check_tsv(&case);
@@ -509,7 +467,10 @@ fn excel_safe_cells_start_with_an_apostrophe() {
     };
     let expected = |clean: fn(&str) -> String, excel: bool| -> Vec<Vec<String>> {
         let cell = |s: &str| if excel { safe(&clean(s)) } else { clean(s) };
-        units.iter().map(|u| vec![cell(&u.en), cell(&u.fr), u.label.clone(), u.kind.clone(), u.score()]).collect()
+        units
+            .iter()
+            .map(|u| vec![cell(&u.en), cell(&u.fr), u.label.clone(), u.kind.clone(), u.score()])
+            .collect()
     };
     let plain = case.align_to("plain.csv");
     assert_eq!(rows(&plain, b','), expected(csv_clean, false));

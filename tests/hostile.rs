@@ -28,7 +28,11 @@ fn seed(name: &str) -> String {
 
 fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
-    let units = if bom { Some(0xFEFF).into_iter().chain(s.encode_utf16()).collect::<Vec<u16>>() } else { s.encode_utf16().collect() };
+    let units = if bom {
+        Some(0xFEFF).into_iter().chain(s.encode_utf16()).collect::<Vec<u16>>()
+    } else {
+        s.encode_utf16().collect()
+    };
     for u in units {
         out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
     }
@@ -94,7 +98,11 @@ fn hostile_inputs() -> Vec<(&'static str, Option<Vec<u8>>, Expect)> {
     odd_utf16.push(b'x');
     let mut lone_surrogate = utf16("The General Assembly,\n\n1. Decides", false, true);
     lone_surrogate.extend_from_slice(&0xD800u16.to_le_bytes());
-    let mixed_newlines: String = en.split('\n').enumerate().map(|(k, l)| format!("{l}{}", ["\n", "\r\n", "\r"][k % 3])).collect();
+    let mixed_newlines: String = en
+        .split('\n')
+        .enumerate()
+        .map(|(k, l)| format!("{l}{}", ["\n", "\r\n", "\r"][k % 3]))
+        .collect();
     vec![
         ("empty.txt", Some(vec![]), Refused("empty")),
         ("whitespace.txt", Some(b" \n\t\r\n  \x0c\n\xC2\xA0\n".to_vec()), Refused("empty")),
@@ -104,11 +112,27 @@ fn hostile_inputs() -> Vec<(&'static str, Option<Vec<u8>>, Expect)> {
         ("controls-only.txt", Some(b"\x01\x02\x03\x1b\x7f".to_vec()), Refused("empty")),
         ("folder", None, Refused("is a directory")),
         ("missing.txt", None, Refused("No such file")),
-        ("report.pdf", Some([b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".as_slice(), &noise(3000, 7)].concat()), Refused("PDF")),
-        ("report.docx", Some([b"PK\x03\x04\x14\x00\x06\x00".as_slice(), &noise(3000, 8)].concat()), Refused("DOCX")),
-        ("photo.jpg", Some([b"\xFF\xD8\xFF\xE0".as_slice(), &noise(1000, 9)].concat()), Refused("JPEG")),
+        (
+            "report.pdf",
+            Some([b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".as_slice(), &noise(3000, 7)].concat()),
+            Refused("PDF"),
+        ),
+        (
+            "report.docx",
+            Some([b"PK\x03\x04\x14\x00\x06\x00".as_slice(), &noise(3000, 8)].concat()),
+            Refused("DOCX"),
+        ),
+        (
+            "photo.jpg",
+            Some([b"\xFF\xD8\xFF\xE0".as_slice(), &noise(1000, 9)].concat()),
+            Refused("JPEG"),
+        ),
         ("random.bin", Some(noise(4096, 11)), Refused("binary")),
-        ("random-high.bin", Some(noise(4096, 12).into_iter().map(|b| b | 0x80).collect()), Refused("")),
+        (
+            "random-high.bin",
+            Some(noise(4096, 12).into_iter().map(|b| b | 0x80).collect()),
+            Refused(""),
+        ),
         ("many-nuls.txt", Some(sprinkle(&en, b"\0", 10)), Refused("NUL")),
         ("damaged-utf8-french.txt", Some(damaged), Refused("not valid UTF-8")),
         ("surrogate-in-utf8-french.txt", Some(surrogate), Refused("not valid UTF-8")),
@@ -123,15 +147,37 @@ fn hostile_inputs() -> Vec<(&'static str, Option<Vec<u8>>, Expect)> {
         ("utf8-bom.txt", Some([b"\xEF\xBB\xBF".as_slice(), en.as_bytes()].concat()), Aligned),
         ("stray-nuls.txt", Some(sprinkle(&en, b"\0", 997)), Aligned),
         ("control-chars.txt", Some(sprinkle(&en, b"\x01\x1b\x7f", 1009)), Aligned),
-        ("form-feeds.txt", Some(en.replace("\n A/RES/58/135", "\x0c A/RES/58/135").replace("\n\n\n", "\n\x0c\n").into_bytes()), Aligned),
-        ("separators.txt", Some(en.replace("\n\n", "\u{2029}").replace(", ", ",\u{200b} ").replace(" of ", "\u{a0}of\u{202f}").replace('\n', "\u{2028}").into_bytes()), Aligned),
+        (
+            "form-feeds.txt",
+            Some(
+                en.replace("\n A/RES/58/135", "\x0c A/RES/58/135")
+                    .replace("\n\n\n", "\n\x0c\n")
+                    .into_bytes(),
+            ),
+            Aligned,
+        ),
+        (
+            "separators.txt",
+            Some(
+                en.replace("\n\n", "\u{2029}")
+                    .replace(", ", ",\u{200b} ")
+                    .replace(" of ", "\u{a0}of\u{202f}")
+                    .replace('\n', "\u{2028}")
+                    .into_bytes(),
+            ),
+            Aligned,
+        ),
         ("mixed-newlines.txt", Some(mixed_newlines.into_bytes()), Aligned),
         ("old-mac.txt", Some(en.replace('\n', "\r").into_bytes()), Aligned),
         ("tabs.txt", Some(en.replace(' ', "\t").into_bytes()), Aligned),
         ("one-line-2mb.txt", Some(words.repeat(two_mb / words.len()).into_bytes()), Aligned),
         ("one-word-2mb.txt", Some(b"a1".repeat(two_mb / 2)), Aligned),
         ("digits-and-hyphens-2mb.txt", Some(b"12-".repeat(two_mb / 3)), Aligned),
-        ("nested-parentheses.txt", Some(["(".repeat(50_000), "a".into(), ")".repeat(50_000)].concat().into_bytes()), Aligned),
+        (
+            "nested-parentheses.txt",
+            Some(["(".repeat(50_000), "a".into(), ")".repeat(50_000)].concat().into_bytes()),
+            Aligned,
+        ),
         ("numbering-1.1.1.txt", Some(b"1.".repeat(50_000)), Aligned),
         ("lone-numbers.txt", Some(b"1.\n".repeat(10_000)), Aligned),
         ("punctuation-lines.txt", Some(b";\n\n.\n,,\n\n:;!?\n\n".repeat(5_000)), Aligned),
@@ -162,7 +208,8 @@ fn hostile_folder() -> (tempfile::TempDir, Vec<(PathBuf, Expect)>) {
 /// Runs paralign with a time limit; returns the exit code, stdout and stderr.
 fn run(args: &[&std::ffi::OsStr]) -> (i32, Vec<u8>, String) {
     let out = paralign().args(args).timeout(LIMIT).output().unwrap();
-    let code = out.status.code().unwrap_or_else(|| panic!("killed (time limit {LIMIT:?}?): {args:?}"));
+    let code =
+        out.status.code().unwrap_or_else(|| panic!("killed (time limit {LIMIT:?}?): {args:?}"));
     (code, out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -173,11 +220,20 @@ fn paragraphs(path: &Path, language: Language) -> usize {
 }
 
 /// An error: code 2, one line on stderr naming the file and saying `says`, no output left.
-fn assert_refused(what: &str, (code, _, stderr): &(i32, Vec<u8>, String), file: &Path, says: &str, out: &Path) {
+fn assert_refused(
+    what: &str,
+    (code, _, stderr): &(i32, Vec<u8>, String),
+    file: &Path,
+    says: &str,
+    out: &Path,
+) {
     let name = file.file_name().unwrap().to_str().unwrap();
     assert_eq!(*code, 2, "{what}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{what}: not one line: {stderr}");
-    assert!(stderr.contains(name) && stderr.contains(says), "{what}: {stderr:?} should name {name} and say {says:?}");
+    assert!(
+        stderr.contains(name) && stderr.contains(says),
+        "{what}: {stderr:?} should name {name} and say {says:?}"
+    );
     let left: Vec<_> = std::fs::read_dir(out).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.is_empty(), "{what}: output left behind: {left:?}");
 }
@@ -191,11 +247,24 @@ fn hostile_files_are_aligned_or_refused_in_one_line_never_a_panic() {
         let name = file.file_name().unwrap().to_str().unwrap();
         // the hostile file as the English side, and as the French side for French-looking ones
         let french = name.contains("french");
-        let (en, fr) = if french { (data(EN), file.clone()) } else { (file.clone(), fr_seed.clone()) };
+        let (en, fr) =
+            if french { (data(EN), file.clone()) } else { (file.clone(), fr_seed.clone()) };
         let out = out_dir.join("units.jsonl");
-        let aligned = run(&["align".as_ref(), en.as_os_str(), fr.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+        let aligned = run(&[
+            "align".as_ref(),
+            en.as_os_str(),
+            fr.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
         let report_path = out_dir.join("report.json");
-        let checked = run(&["check".as_ref(), en.as_os_str(), fr.as_os_str(), "-o".as_ref(), report_path.as_os_str()]);
+        let checked = run(&[
+            "check".as_ref(),
+            en.as_os_str(),
+            fr.as_os_str(),
+            "-o".as_ref(),
+            report_path.as_os_str(),
+        ]);
         match expect {
             Refused(says) => {
                 assert_refused(&format!("align {name}"), &aligned, file, says, &out_dir);
@@ -204,14 +273,24 @@ fn hostile_files_are_aligned_or_refused_in_one_line_never_a_panic() {
             Aligned => {
                 assert_eq!(aligned.0, 0, "align {name}: {}", aligned.2);
                 let units = parse_jsonl(&std::fs::read(&out).unwrap());
-                assert_nothing_lost(&units, paragraphs(&en, Language::En), paragraphs(&fr, Language::Fr));
+                assert_nothing_lost(
+                    &units,
+                    paragraphs(&en, Language::En),
+                    paragraphs(&fr, Language::Fr),
+                );
                 for u in &units {
                     for side in [&u.en, &u.fr] {
-                        assert!(!side.contains(|c: char| c.is_control() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}')), "{name}: {side:?}");
+                        assert!(
+                            !side.contains(|c: char| c.is_control()
+                                || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}')),
+                            "{name}: {side:?}"
+                        );
                     }
                 }
                 assert!(checked.0 == 0 || checked.0 == 1, "check {name}: {}", checked.2);
-                let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&report_path).unwrap()).expect("JSON report");
+                let report: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(&report_path).unwrap())
+                        .expect("JSON report");
                 assert_eq!(report["units"].as_u64(), Some(units.len() as u64), "{name}");
                 std::fs::remove_file(&out).unwrap();
                 std::fs::remove_file(&report_path).unwrap();
@@ -224,7 +303,12 @@ fn hostile_files_are_aligned_or_refused_in_one_line_never_a_panic() {
 fn a_folder_of_hostile_files_goes_through_batch() {
     let (dir, files) = hostile_folder();
     let out = dir.path().join("out");
-    let (code, _, stderr) = run(&["batch".as_ref(), dir.path().join("inputs").as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let (code, _, stderr) = run(&[
+        "batch".as_ref(),
+        dir.path().join("inputs").as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     // files that are not text, or not English or French, are reported, and the run goes on
     assert_eq!(code, 1, "{stderr}");
     let unpaired = std::fs::read_to_string(out.join("unpaired.csv")).unwrap();
@@ -241,7 +325,14 @@ fn a_folder_of_hostile_files_goes_through_batch() {
 #[test]
 fn standard_input_in_utf16_is_read() {
     let en = utf16(&seed(EN), false, true);
-    let out = paralign().arg("align").arg("-").arg(data(FR)).write_stdin(en).timeout(LIMIT).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg("-")
+        .arg(data(FR))
+        .write_stdin(en)
+        .timeout(LIMIT)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let units = parse_jsonl(&out.stdout);
     let plain = align_files(&data(EN), &data(FR));
@@ -253,7 +344,15 @@ fn an_unknown_encoding_is_a_usage_error_in_one_line() {
     for command in ["align", "check"] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.json");
-        let (code, _, stderr) = run(&[command.as_ref(), data(EN).as_os_str(), data(FR).as_os_str(), "--encoding".as_ref(), "ebcdic-klingon".as_ref(), "-o".as_ref(), out.as_os_str()]);
+        let (code, _, stderr) = run(&[
+            command.as_ref(),
+            data(EN).as_os_str(),
+            data(FR).as_os_str(),
+            "--encoding".as_ref(),
+            "ebcdic-klingon".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
         assert_eq!(code, 2, "{command}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains("unknown encoding 'ebcdic-klingon'"), "{stderr}");
@@ -275,16 +374,36 @@ fn a_forced_encoding_reads_what_detection_would_not() {
     let (code, _, stderr) = run(&["align".as_ref(), en.as_os_str(), fr.as_os_str(), "-v".as_ref()]);
     assert_eq!(code, 0);
     assert!(stderr.contains("fr.txt: windows-1252, 17 paragraphs"), "{stderr}");
-    let out = paralign().arg("align").arg(&en).arg(&fr).args(["--encoding", "latin1"]).timeout(LIMIT).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg(&en)
+        .arg(&fr)
+        .args(["--encoding", "latin1"])
+        .timeout(LIMIT)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(same_units(&parse_jsonl(&out.stdout)), same_units(&detected));
-    let (code, _, stderr) = run(&["align".as_ref(), data(EN).as_os_str(), fr.as_os_str(), "--encoding".as_ref(), "utf-8".as_ref()]);
+    let (code, _, stderr) = run(&[
+        "align".as_ref(),
+        data(EN).as_os_str(),
+        fr.as_os_str(),
+        "--encoding".as_ref(),
+        "utf-8".as_ref(),
+    ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("fr.txt: not valid UTF-8 (byte "), "{stderr}");
     // UTF-16 forced on files with a BOM of its own kind: the BOM is skipped
     std::fs::write(&en, utf16(&seed(EN), true, true)).unwrap();
     std::fs::write(&fr, utf16(&seed(FR), true, false)).unwrap();
-    let out = paralign().arg("align").arg(&en).arg(&fr).args(["--encoding", "utf-16be"]).timeout(LIMIT).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg(&en)
+        .arg(&fr)
+        .args(["--encoding", "utf-16be"])
+        .timeout(LIMIT)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(same_units(&parse_jsonl(&out.stdout)), same_units(&detected));
 }
@@ -295,7 +414,6 @@ fn a_forced_encoding_reads_what_detection_would_not() {
 fn same_units(units: &[Unit]) -> Vec<(String, String, String, String)> {
     units.iter().map(|u| (u.en.clone(), u.fr.clone(), u.label.clone(), u.kind.clone())).collect()
 }
-
 
 #[test]
 fn the_seed_pair_re_encoded_and_re_wrapped_aligns_as_the_original() {
@@ -324,12 +442,20 @@ fn the_seed_pair_re_encoded_and_re_wrapped_aligns_as_the_original() {
             std::fs::write(&e, encode(&reshape(&en))).unwrap();
             std::fs::write(&f, encode(&reshape(&fr))).unwrap();
             let out = paralign().arg("align").arg(&e).arg(&f).timeout(LIMIT).output().unwrap();
-            assert!(out.status.success(), "{encoding}, {shape}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{encoding}, {shape}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let units = parse_jsonl(&out.stdout);
             assert_eq!(same_units(&units), same_units(&original), "{encoding}, {shape}");
             if let Some(shared) = &shared {
-                let report = score(shared, &shared.join("eval/A-RES-58-135.gold.json"), &out.stdout);
-                assert!(report.contains("precision=1.000 recall=1.000"), "{encoding}, {shape}: {report}");
+                let report =
+                    score(shared, &shared.join("eval/A-RES-58-135.gold.json"), &out.stdout);
+                assert!(
+                    report.contains("precision=1.000 recall=1.000"),
+                    "{encoding}, {shape}: {report}"
+                );
             }
         }
     }

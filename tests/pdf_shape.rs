@@ -96,14 +96,24 @@ fn footnote_number(block: &str) -> Option<u32> {
 
 /// How many of the last blocks are footnotes: a run numbered 1, 2, … n up to the end.
 fn trailing_footnotes(blocks: &[String]) -> usize {
-    let Some(n) = blocks.last().filter(|b| !b.contains('\n')).and_then(|b| footnote_number(b)) else { return 0 };
+    let Some(n) = blocks.last().filter(|b| !b.contains('\n')).and_then(|b| footnote_number(b))
+    else {
+        return 0;
+    };
     let n = n as usize;
     if n == 0 || n >= blocks.len() {
         return 0;
     }
     let s = blocks.len() - n;
-    let run = blocks[s..].iter().enumerate().all(|(k, b)| !b.contains('\n') && footnote_number(b) == Some(k as u32 + 1));
-    if run { n } else { 0 }
+    let run = blocks[s..]
+        .iter()
+        .enumerate()
+        .all(|(k, b)| !b.contains('\n') && footnote_number(b) == Some(k as u32 + 1));
+    if run {
+        n
+    } else {
+        0
+    }
 }
 
 /// Whether `word` carries the footnote marker `n`: digits glued to a letter or to punctuation
@@ -123,7 +133,9 @@ fn carries_marker(word: &str, n: u32) -> bool {
         let before: Vec<char> = w.chars().rev().skip(digits.len()).take(2).collect();
         return match before.as_slice() {
             [c, ..] if c.is_alphabetic() || ",;:)]”’»\"".contains(*c) => true,
-            ['.', b] => b.is_alphabetic() && !w.starts_with(|c: char| c.is_ascii_uppercase()) || *b == ')',
+            ['.', b] => {
+                b.is_alphabetic() && !w.starts_with(|c: char| c.is_ascii_uppercase()) || *b == ')'
+            }
             _ => false,
         };
     }
@@ -189,14 +201,14 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
     // Trailing footnotes: the last blocks, numbered 1, 2, … n up to the end.
     let joined: Vec<String> = blocks.iter().map(|b| b.join("\n")).collect();
     let n_footnotes = trailing_footnotes(&joined);
-    let footnote_blocks: Vec<String> = blocks.split_off(blocks.len() - n_footnotes).into_iter().map(|b| b.join(" ")).collect();
-    let footnote_lines: Vec<Vec<String>> = footnote_blocks.iter().map(|f| wrap(f, width, 0)).collect();
+    let footnote_blocks: Vec<String> =
+        blocks.split_off(blocks.len() - n_footnotes).into_iter().map(|b| b.join(" ")).collect();
+    let footnote_lines: Vec<Vec<String>> =
+        footnote_blocks.iter().map(|f| wrap(f, width, 0)).collect();
 
     // Body paragraphs, wrapped; the footnote markers located on their lines.
-    let body_words: Vec<Vec<&str>> = blocks
-        .iter()
-        .map(|b| if b.len() == 1 { words(&b[0]) } else { vec![] })
-        .collect();
+    let body_words: Vec<Vec<&str>> =
+        blocks.iter().map(|b| if b.len() == 1 { words(&b[0]) } else { vec![] }).collect();
     // marker position of footnote k: (paragraph, word)
     let mut marker_at: Vec<(usize, usize)> = vec![];
     let mut from = (0usize, 0usize);
@@ -223,7 +235,10 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
         if block.len() > 1 {
             // The GA closing: meeting and date, two lines kept as they are.
             paras.push(Para {
-                lines: block.iter().map(|l| PLine { text: l.clone(), indent: false, footnotes: vec![] }).collect(),
+                lines: block
+                    .iter()
+                    .map(|l| PLine { text: l.clone(), indent: false, footnotes: vec![] })
+                    .collect(),
                 splittable: false,
                 keep_with_next: false,
             });
@@ -237,7 +252,9 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
             .map(|(i, r)| PLine {
                 text: ws[r.clone()].join(" "),
                 indent: i == 0,
-                footnotes: (0..n_footnotes).filter(|&k| marker_at[k].0 == p && r.contains(&marker_at[k].1)).collect(),
+                footnotes: (0..n_footnotes)
+                    .filter(|&k| marker_at[k].0 == p && r.contains(&marker_at[k].1))
+                    .collect(),
             })
             .collect();
         paras.push(Para { lines, splittable: true, keep_with_next: keeps_with_next(&block[0]) });
@@ -308,7 +325,9 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
         fn break_page(&mut self) {
             self.footnote_area();
             self.number += 1;
-            self.out.extend(["", "", "", self.symbol, "", &self.number.to_string(), ""].map(String::from));
+            self.out.extend(
+                ["", "", "", self.symbol, "", &self.number.to_string(), ""].map(String::from),
+            );
             self.used = 0;
         }
     }
@@ -336,7 +355,11 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
             let mut needed = footnotes_of(rest);
             if para.keep_with_next && !continuation {
                 for next in &paras[i + 1..] {
-                    let take = if !next.keep_with_next && next.splittable && next.lines.len() >= 4 { 2 } else { next.lines.len() };
+                    let take = if !next.keep_with_next && next.splittable && next.lines.len() >= 4 {
+                        2
+                    } else {
+                        next.lines.len()
+                    };
                     with_next += 1 + take;
                     needed.extend(footnotes_of(&next.lines[..take]));
                     if !next.keep_with_next {
@@ -349,7 +372,8 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
                 break;
             }
             if para.splittable && !para.keep_with_next && rest.len() >= 4 {
-                let k = (2..=rest.len() - 2).rev().find(|&k| page.fits(k, &footnotes_of(&rest[..k])));
+                let k =
+                    (2..=rest.len() - 2).rev().find(|&k| page.fits(k, &footnotes_of(&rest[..k])));
                 if let Some(k) = k {
                     page.place(&rest[..k], continuation);
                     page.break_page();
@@ -387,7 +411,8 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
 
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let ok = dir.join("eval/score.py").is_file() && dir.join("eval-public/un-resolutions-enfr").is_dir();
+    let ok =
+        dir.join("eval/score.py").is_file() && dir.join("eval-public/un-resolutions-enfr").is_dir();
     ok.then_some(dir)
 }
 
@@ -397,7 +422,11 @@ fn pairs(shared: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("read eval-public")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("gold.json").is_file() && p.join("en.txt").is_file() && p.join("fr.txt").is_file())
+        .filter(|p| {
+            p.join("gold.json").is_file()
+                && p.join("en.txt").is_file()
+                && p.join("fr.txt").is_file()
+        })
         .collect();
     out.sort();
     out
@@ -452,8 +481,12 @@ struct Run {
 /// With PDFIFY_DUMP set, the inputs and the output are also kept there, named after `tag`.
 fn align_and_score(shared: &Path, tag: &str, en: &str, fr: &str, gold: &Value) -> Run {
     let dir = tempfile::TempDir::new().expect("temp dir");
-    let (en_path, fr_path, gold_path, out_path) =
-        (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("gold.json"), dir.path().join("out.jsonl"));
+    let (en_path, fr_path, gold_path, out_path) = (
+        dir.path().join("en.txt"),
+        dir.path().join("fr.txt"),
+        dir.path().join("gold.json"),
+        dir.path().join("out.jsonl"),
+    );
     std::fs::write(&en_path, en).unwrap();
     std::fs::write(&fr_path, fr).unwrap();
     std::fs::write(&gold_path, serde_json::to_string_pretty(gold).unwrap()).unwrap();
@@ -485,13 +518,10 @@ fn align_and_score(shared: &Path, tag: &str, en: &str, fr: &str, gold: &Value) -
         .arg("--verbose")
         .output()
         .expect("run python3 score.py");
-    let score = String::from_utf8_lossy(&scored.stdout).into_owned() + &String::from_utf8_lossy(&scored.stderr);
+    let score = String::from_utf8_lossy(&scored.stdout).into_owned()
+        + &String::from_utf8_lossy(&scored.stderr);
     let field = |key: &str| -> String {
-        score
-            .split_whitespace()
-            .find_map(|w| w.strip_prefix(key))
-            .unwrap_or("-")
-            .to_string()
+        score.split_whitespace().find_map(|w| w.strip_prefix(key)).unwrap_or("-").to_string()
     };
     Run { precision: field("precision="), recall: field("recall="), jsonl, score }
 }
@@ -546,7 +576,8 @@ fn pdf_shaped_pairs_align_perfectly() {
     };
     let dirs = pairs(&shared);
     assert!(dirs.len() >= 14, "expected the 14 gold pairs, found {}", dirs.len());
-    let jobs: Vec<(PathBuf, usize)> = dirs.iter().flat_map(|d| (0..SETTINGS.len()).map(move |s| (d.clone(), s))).collect();
+    let jobs: Vec<(PathBuf, usize)> =
+        dirs.iter().flat_map(|d| (0..SETTINGS.len()).map(move |s| (d.clone(), s))).collect();
     let runs = parallel(jobs.clone(), |(dir, s)| {
         let set = SETTINGS[s];
         let g = gold(&dir);
@@ -558,12 +589,29 @@ fn pdf_shaped_pairs_align_perfectly() {
     let mut failures = vec![];
     for ((dir, s), run) in jobs.iter().zip(&runs) {
         let ok = run.precision == "1.000" && run.recall == "1.000";
-        eprintln!("{:<16} setting {s} {:?}: precision={} recall={}", name(dir), SETTINGS[*s], run.precision, run.recall);
+        eprintln!(
+            "{:<16} setting {s} {:?}: precision={} recall={}",
+            name(dir),
+            SETTINGS[*s],
+            run.precision,
+            run.recall
+        );
         if !ok {
-            failures.push(format!("== {} setting {s} {:?}\n{}", name(dir), SETTINGS[*s], run.score.trim_end()));
+            failures.push(format!(
+                "== {} setting {s} {:?}\n{}",
+                name(dir),
+                SETTINGS[*s],
+                run.score.trim_end()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} pdfified runs are not at P = R = 1.000:\n{}", failures.len(), runs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} pdfified runs are not at P = R = 1.000:\n{}",
+        failures.len(),
+        runs.len(),
+        failures.join("\n")
+    );
 }
 
 /// pdfify adds page furniture and moves footnotes, but loses and changes no character: the
@@ -586,7 +634,9 @@ fn pdfify_is_lossless() {
                 let what = format!("{} {lang} setting {s}", name(&dir));
                 let lines: Vec<&str> = out.split('\n').collect();
                 if set.crlf {
-                    if lines[..lines.len() - 1].iter().any(|l| !l.ends_with('\r')) || out.matches('\r').count() != lines.len() - 1 {
+                    if lines[..lines.len() - 1].iter().any(|l| !l.ends_with('\r'))
+                        || out.matches('\r').count() != lines.len() - 1
+                    {
                         failures.push(format!("{what}: not CRLF throughout"));
                     }
                 } else if out.contains('\r') {
@@ -597,7 +647,9 @@ fn pdfify_is_lossless() {
                 let is_header = |k: usize| {
                     lines[k].trim() == symbol
                         && is_blank(k + 1)
-                        && lines.get(k + 2).is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c.is_ascii_digit()))
+                        && lines.get(k + 2).is_some_and(|l| {
+                            !l.trim().is_empty() && l.trim().chars().all(|c| c.is_ascii_digit())
+                        })
                         && is_blank(k + 3)
                 };
                 // Pages: the lines between two running headers, less the three blank lines
@@ -613,12 +665,18 @@ fn pdfify_is_lossless() {
                         let page = pages.last_mut().unwrap();
                         let n = page.len();
                         if n < 3 || page[n - 3..].iter().any(|l| !l.trim().is_empty()) {
-                            failures.push(format!("{what}: no three blank lines before the header at line {}", k + 1));
+                            failures.push(format!(
+                                "{what}: no three blank lines before the header at line {}",
+                                k + 1
+                            ));
                         }
                         page.truncate(n.saturating_sub(3));
                         let number: usize = lines[k + 2].trim().parse().unwrap();
                         if number != pages.len() + 1 {
-                            failures.push(format!("{what}: page number {number} after page {}", pages.len()));
+                            failures.push(format!(
+                                "{what}: page number {number} after page {}",
+                                pages.len()
+                            ));
                         }
                         pages.push(vec![]);
                         in_notes = false;
@@ -649,7 +707,12 @@ fn pdfify_is_lossless() {
                 }
                 for (n, page) in pages.iter().enumerate() {
                     if page.len() > side.lines {
-                        failures.push(format!("{what}: page {} holds {} lines > {}", n + 1, page.len(), side.lines));
+                        failures.push(format!(
+                            "{what}: page {} holds {} lines > {}",
+                            n + 1,
+                            page.len(),
+                            side.lines
+                        ));
                     }
                 }
                 let chars = |s: &str| -> Vec<char> {
@@ -665,15 +728,24 @@ fn pdfify_is_lossless() {
                 let input_blocks = blocks(&input);
                 let n_notes = trailing_footnotes(&input_blocks);
                 let split = input_blocks.len() - n_notes;
-                let in_words = |bs: &[String]| -> Vec<String> { bs.iter().flat_map(|b| b.split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect() };
-                let out_words = |ls: &[&str]| -> Vec<String> { ls.iter().flat_map(|l| l.split_whitespace()).map(str::to_string).collect() };
+                let in_words = |bs: &[String]| -> Vec<String> {
+                    bs.iter()
+                        .flat_map(|b| b.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                        .collect()
+                };
+                let out_words = |ls: &[&str]| -> Vec<String> {
+                    ls.iter().flat_map(|l| l.split_whitespace()).map(str::to_string).collect()
+                };
                 if in_words(&input_blocks[..split]) != out_words(&body) {
                     failures.push(format!("{what}: body words changed or out of order"));
                 }
                 if in_words(&input_blocks[split..]) != out_words(&notes) {
                     failures.push(format!("{what}: footnote words changed or out of order"));
                 }
-                if n_notes > 0 && pages.len() > 1 && pages.iter().all(|p| p.iter().all(|l| l.trim() != SEPARATOR)) {
+                if n_notes > 0
+                    && pages.len() > 1
+                    && pages.iter().all(|p| p.iter().all(|l| l.trim() != SEPARATOR))
+                {
                     failures.push(format!("{what}: footnotes but no footnote area"));
                 }
             }
@@ -750,15 +822,30 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
         let fr = read(&dir.join("fr.txt"));
         let fr_blocks = blocks(&fr);
         let gold_pairs = g["pairs"].as_array().unwrap();
-        assert_eq!(fr_blocks.len(), gold_pairs.len(), "{pair}: FR blocks and gold pairs should match one to one");
-        let side = |i: usize, lang: &str, end: usize| gold_pairs[i][lang][end].as_str().unwrap_or("").to_string();
+        assert_eq!(
+            fr_blocks.len(),
+            gold_pairs.len(),
+            "{pair}: FR blocks and gold pairs should match one to one"
+        );
+        let side = |i: usize, lang: &str, end: usize| {
+            gold_pairs[i][lang][end].as_str().unwrap_or("").to_string()
+        };
         for (i, b) in fr_blocks.iter().enumerate() {
             let (start, last) = (norm(&side(i, "fr", 0)), norm(&side(i, "fr", 1)));
             let nb = norm(b);
-            assert!(nb.contains(&start) && nb.contains(last.trim_end_matches(|c: char| c.is_ascii_digit())), "{pair}: FR block {i} is not gold pair {i}: {b:?}");
+            assert!(
+                nb.contains(&start)
+                    && nb.contains(last.trim_end_matches(|c: char| c.is_ascii_digit())),
+                "{pair}: FR block {i} is not gold pair {i}: {b:?}"
+            );
         }
         // The preamble: after the opening line, before "1.".
-        let opening = fr_blocks.iter().position(|b| b.starts_with("L’Assemblée générale") || b.starts_with("Le Conseil de sécurité")).expect("opening");
+        let opening = fr_blocks
+            .iter()
+            .position(|b| {
+                b.starts_with("L’Assemblée générale") || b.starts_with("Le Conseil de sécurité")
+            })
+            .expect("opening");
         let first_op = fr_blocks.iter().position(|b| b.starts_with("1. ")).expect("operative 1");
         let has_marker = |i: usize| {
             [&fr_blocks[i], &blocks(&read(&dir.join("en.txt")))[i]]
@@ -770,13 +857,23 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
         let mid = (opening + 1 + first_op) / 2;
         // A preamble paragraph ends with a comma (a heading such as "Activities of the
         // Office…" in 78/247 does not).
-        let ends_with_comma = |i: usize| fr_blocks[i].trim_end_matches(|c: char| c.is_ascii_digit()).ends_with(',');
+        let ends_with_comma =
+            |i: usize| fr_blocks[i].trim_end_matches(|c: char| c.is_ascii_digit()).ends_with(',');
         let pre = (opening + 1..first_op)
             .filter(|&i| !has_marker(i) && ends_with_comma(i))
             .min_by_key(|&i| i.abs_diff(mid))
-            .unwrap_or_else(|| panic!("{pair}: no preamble paragraph without a marker in {:?}", opening + 1..first_op));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{pair}: no preamble paragraph without a marker in {:?}",
+                    opening + 1..first_op
+                )
+            });
         let op = (first_op + 1 + n % 2..fr_blocks.len())
-            .find(|&i| fr_blocks[i].starts_with(|c: char| c.is_ascii_digit()) && fr_blocks[i].contains(". ") && !has_marker(i))
+            .find(|&i| {
+                fr_blocks[i].starts_with(|c: char| c.is_ascii_digit())
+                    && fr_blocks[i].contains(". ")
+                    && !has_marker(i)
+            })
             .expect("an operative paragraph without a marker");
         let deleted = [pre, op];
         let fr_cut: String = fr_blocks
@@ -792,7 +889,14 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
             g_cut["pairs"][i]["fr"] = Value::Null;
         }
         for s in [0, 2] {
-            jobs.push((pair.to_string(), s, read(&dir.join("en.txt")), fr_cut.clone(), g_cut.clone(), deleted));
+            jobs.push((
+                pair.to_string(),
+                s,
+                read(&dir.join("en.txt")),
+                fr_cut.clone(),
+                g_cut.clone(),
+                deleted,
+            ));
         }
     }
     let runs = parallel(jobs.clone(), |(pair, s, en, fr, g, _)| {
@@ -804,26 +908,43 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
     });
     let mut failures = vec![];
     for ((pair, s, _, _, g, deleted), run) in jobs.iter().zip(&runs) {
-        eprintln!("{pair:<16} setting {s}, FR blocks {deleted:?} deleted: precision={} recall={}", run.precision, run.recall);
+        eprintln!(
+            "{pair:<16} setting {s}, FR blocks {deleted:?} deleted: precision={} recall={}",
+            run.precision, run.recall
+        );
         let mut problems = vec![];
         if run.precision != "1.000" || run.recall != "1.000" {
             problems.push(run.score.trim_end().to_string());
         }
-        let units: Vec<Value> = run.jsonl.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        let units: Vec<Value> =
+            run.jsonl.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
         for &i in deleted {
             let start = norm(g["pairs"][i]["en"][0].as_str().unwrap());
             let found = units.iter().any(|u| {
-                u["fr"].as_str() == Some("") && u["kind"].as_str() == Some("1-0") && norm(u["en"].as_str().unwrap_or("")).contains(&start)
+                u["fr"].as_str() == Some("")
+                    && u["kind"].as_str() == Some("1-0")
+                    && norm(u["en"].as_str().unwrap_or("")).contains(&start)
             });
             if !found {
-                problems.push(format!("no 1-0 unit with fr \"\" for EN {:?}", g["pairs"][i]["en"][0]));
+                problems
+                    .push(format!("no 1-0 unit with fr \"\" for EN {:?}", g["pairs"][i]["en"][0]));
             }
         }
         if !problems.is_empty() {
-            failures.push(format!("== {pair} setting {s} {:?}, FR blocks {deleted:?} deleted\n{}", SETTINGS[*s], problems.join("\n")));
+            failures.push(format!(
+                "== {pair} setting {s} {:?}, FR blocks {deleted:?} deleted\n{}",
+                SETTINGS[*s],
+                problems.join("\n")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} runs failed:\n{}", failures.len(), runs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} runs failed:\n{}",
+        failures.len(),
+        runs.len(),
+        failures.join("\n")
+    );
 }
 
 /// Writes the pdfified texts of every pair and setting to the directory named by
@@ -841,7 +962,13 @@ fn dump_pdfified() {
         let symbol = gold(&dir)["symbol"].as_str().unwrap().to_string();
         for (s, set) in SETTINGS.iter().enumerate() {
             for (lang, side) in [("en", set.en), ("fr", set.fr)] {
-                let text = pdfify(&read(&dir.join(format!("{lang}.txt"))), side.width, side.lines, &symbol, set.crlf);
+                let text = pdfify(
+                    &read(&dir.join(format!("{lang}.txt"))),
+                    side.width,
+                    side.lines,
+                    &symbol,
+                    set.crlf,
+                );
                 std::fs::write(out.join(format!("{}.s{s}.{lang}.txt", name(&dir))), text).unwrap();
             }
         }

@@ -42,7 +42,11 @@ fn line() -> impl Strategy<Value = String> {
 fn document() -> impl Strategy<Value = String> {
     (prop::collection::vec(line(), 0..40), prop::bool::ANY).prop_map(|(lines, crlf)| {
         let text = lines.join("\n");
-        if crlf { text.replace('\n', "\r\n") } else { text }
+        if crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        }
     })
 }
 

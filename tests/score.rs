@@ -11,14 +11,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use support::*;
 
-const BLEUALIGN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/eval-public/bleualign-textberg-defr"
-);
-const TRANSREAD: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/eval-public/transread-enfr-novels"
-);
+const BLEUALIGN: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval-public/bleualign-textberg-defr");
+const TRANSREAD: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval-public/transread-enfr-novels");
 
 fn beads(content: &str) -> Vec<IndexBead> {
     parse_beads(&Text::new("test", content)).expect("valid beads")
@@ -30,12 +26,7 @@ fn score_one(test: &str, gold: &str) -> Score {
 }
 
 fn counts(strict_hits: usize, strict_misses: usize, lax_hits: usize, lax_misses: usize) -> Counts {
-    Counts {
-        strict_hits,
-        strict_misses,
-        lax_hits,
-        lax_misses,
-    }
+    Counts { strict_hits, strict_misses, lax_hits, lax_misses }
 }
 
 fn assert_close(actual: Metrics, precision: f64, recall: f64, f1: f64, what: &str) {
@@ -88,15 +79,7 @@ fn hand_computed_example() {
 /// lax P R F1).
 #[test]
 fn each_bead_shape() {
-    type Case = (
-        &'static str,
-        &'static str,
-        &'static str,
-        Counts,
-        Counts,
-        [f64; 3],
-        [f64; 3],
-    );
+    type Case = (&'static str, &'static str, &'static str, Counts, Counts, [f64; 3], [f64; 3]);
     let cases: [Case; 7] = [
         (
             "1-1 found",
@@ -172,13 +155,7 @@ fn each_bead_shape() {
         let s = score_one(test, gold);
         assert_eq!(s.precision, precision, "{what}: precision counts");
         assert_eq!(s.recall, recall, "{what}: recall counts");
-        assert_close(
-            s.strict(),
-            strict[0],
-            strict[1],
-            strict[2],
-            &format!("{what}: strict"),
-        );
+        assert_close(s.strict(), strict[0], strict[1], strict[2], &format!("{what}: strict"));
         assert_close(s.lax(), lax[0], lax[1], lax[2], &format!("{what}: lax"));
     }
 }
@@ -199,38 +176,18 @@ fn files(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<PathBuf>) {
 
 /// Runs `paralign score PATHS… --json`; it must succeed.
 fn score_json(paths: &[PathBuf]) -> Value {
-    let out = paralign()
-        .arg("score")
-        .args(paths)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = paralign().arg("score").args(paths).arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(
-        text.lines().count(),
-        1,
-        "one JSON object on one line: {text}"
-    );
+    assert_eq!(text.lines().count(), 1, "one JSON object on one line: {text}");
     serde_json::from_str(&text).expect("JSON")
 }
 
 fn json_metrics(report: &Value, criterion: &str) -> Metrics {
     let get = |name: &str| {
-        report[criterion][name]
-            .as_f64()
-            .unwrap_or_else(|| panic!("{criterion}.{name} in {report}"))
+        report[criterion][name].as_f64().unwrap_or_else(|| panic!("{criterion}.{name} in {report}"))
     };
-    Metrics {
-        precision: get("precision"),
-        recall: get("recall"),
-        f1: get("f1"),
-    }
+    Metrics { precision: get("precision"), recall: get("recall"), f1: get("f1") }
 }
 
 /// The worked example pooled with a perfect pair of two 1-1 beads. Counts are summed before
@@ -243,21 +200,11 @@ fn json_metrics(report: &Value, criterion: &str) -> Metrics {
 #[test]
 fn two_pairs_are_pooled() {
     let perfect = "[0]:[0]\n[1]:[1]\n";
-    let (_dir, paths) = files(&[
-        ("a.test", TEST),
-        ("a.gold", GOLD),
-        ("b.test", perfect),
-        ("b.gold", perfect),
-    ]);
+    let (_dir, paths) =
+        files(&[("a.test", TEST), ("a.gold", GOLD), ("b.test", perfect), ("b.gold", perfect)]);
     let report = score_json(&paths);
     let (strict, lax) = ([5.0 / 8.0, 5.0 / 6.0, 5.0 / 7.0], [0.75, 1.0, 6.0 / 7.0]);
-    assert_close(
-        json_metrics(&report, "strict"),
-        strict[0],
-        strict[1],
-        strict[2],
-        "strict",
-    );
+    assert_close(json_metrics(&report, "strict"), strict[0], strict[1], strict[2], "strict");
     assert_close(json_metrics(&report, "lax"), lax[0], lax[1], lax[2], "lax");
     assert_eq!(report["pairs"], 2);
     assert_eq!(report["test_beads"], 8);
@@ -271,13 +218,7 @@ fn two_pairs_are_pooled() {
     // The library pools the same way.
     let (a_test, a_gold, b) = (beads(TEST), beads(GOLD), beads(perfect));
     let s = score([(&a_test[..], &a_gold[..]), (&b[..], &b[..])]);
-    assert_close(
-        s.strict(),
-        strict[0],
-        strict[1],
-        strict[2],
-        "library strict",
-    );
+    assert_close(s.strict(), strict[0], strict[1], strict[2], "library strict");
     assert_close(s.lax(), lax[0], lax[1], lax[2], "library lax");
 }
 
@@ -287,18 +228,11 @@ fn the_table_shows_three_decimals() {
     let out = paralign().arg("score").args(&paths).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<Vec<&str>> = text
-        .lines()
-        .map(|l| l.split_whitespace().collect())
-        .collect();
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
     assert_eq!(lines[0], ["precision", "recall", "F1"], "{text}");
     assert_eq!(lines[1], ["strict", "0.500", "0.750", "0.600"], "{text}");
     assert_eq!(lines[2], ["lax", "0.667", "1.000", "0.800"], "{text}");
-    assert_eq!(
-        lines[3].join(" "),
-        "1 pair, 6 test beads, 6 gold beads",
-        "{text}"
-    );
+    assert_eq!(lines[3].join(" "), "1 pair, 6 test beads, 6 gold beads", "{text}");
 }
 
 #[test]
@@ -311,12 +245,7 @@ fn standard_input_is_one_of_the_files() {
         .write_stdin(TEST)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_close(json_metrics(&report, "strict"), 0.5, 0.75, 0.6, "strict");
 }
@@ -325,11 +254,7 @@ fn standard_input_is_one_of_the_files() {
 fn score_fails(args: &[&Path]) -> String {
     let out = paralign().arg("score").args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{args:?}");
-    assert!(
-        out.stdout.is_empty(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.stdout.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     stderr
@@ -343,12 +268,8 @@ fn usage_and_input_errors_exit_2_with_one_line() {
         ("bad.gold", "[0]:[0]\n\n[1] [1]\n"),
         ("empty.gold", ""),
     ]);
-    let (test, gold, bad, empty) = (
-        paths[0].as_path(),
-        paths[1].as_path(),
-        paths[2].as_path(),
-        paths[3].as_path(),
-    );
+    let (test, gold, bad, empty) =
+        (paths[0].as_path(), paths[1].as_path(), paths[2].as_path(), paths[3].as_path());
 
     let odd = score_fails(&[test, gold, test]);
     assert!(odd.contains("pairs") && odd.contains("3 given"), "{odd}");
@@ -356,16 +277,10 @@ fn usage_and_input_errors_exit_2_with_one_line() {
 
     let missing = dir.path().join("missing.gold");
     let message = score_fails(&[test, missing.as_path()]);
-    assert!(
-        message.contains(&missing.display().to_string()),
-        "{message}"
-    );
+    assert!(message.contains(&missing.display().to_string()), "{message}");
 
     let message = score_fails(&[test, bad]);
-    assert!(
-        message.contains(&format!("{}: line 3: ", bad.display())),
-        "{message}"
-    );
+    assert!(message.contains(&format!("{}: line 3: ", bad.display())), "{message}");
     assert!(message.contains("[1] [1]"), "{message}");
 
     let message = score_fails(&[test, dir.path()]);
@@ -393,11 +308,7 @@ fn gold_files(dir: &str, suffix: &str) -> Option<Vec<PathBuf>> {
         }
     }
     found.sort();
-    assert!(
-        !found.is_empty(),
-        "no {suffix} file under {}",
-        dir.display()
-    );
+    assert!(!found.is_empty(), "no {suffix} file under {}", dir.display());
     Some(found)
 }
 
@@ -442,10 +353,7 @@ fn every_gold_file_scores_one_against_itself() {
     let table = String::from_utf8(out.stdout).unwrap();
     for row in ["strict", "lax"] {
         let line = table.lines().find(|l| l.starts_with(row)).expect(row);
-        assert_eq!(
-            line.split_whitespace().collect::<Vec<_>>(),
-            [row, "1.000", "1.000", "1.000"]
-        );
+        assert_eq!(line.split_whitespace().collect::<Vec<_>>(), [row, "1.000", "1.000", "1.000"]);
     }
     eprintln!("{} gold files score 1.000 against themselves", golds.len());
 }
@@ -500,10 +408,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
@@ -520,25 +425,13 @@ fn perturb(gold: &[IndexBead], rng: &mut Lcg) -> Vec<IndexBead> {
                 last.target.extend(&bead.target);
             }
             1 => {
-                out.push(IndexBead {
-                    source: bead.source.clone(),
-                    target: vec![],
-                });
-                out.push(IndexBead {
-                    source: vec![],
-                    target: bead.target.clone(),
-                });
+                out.push(IndexBead { source: bead.source.clone(), target: vec![] });
+                out.push(IndexBead { source: vec![], target: bead.target.clone() });
             }
             2 if bead.source.len() > 1 => {
                 let (a, b) = bead.source.split_at(1);
-                out.push(IndexBead {
-                    source: a.to_vec(),
-                    target: bead.target.clone(),
-                });
-                out.push(IndexBead {
-                    source: b.to_vec(),
-                    target: vec![],
-                });
+                out.push(IndexBead { source: a.to_vec(), target: bead.target.clone() });
+                out.push(IndexBead { source: b.to_vec(), target: vec![] });
             }
             3 => {
                 out.push(bead.clone());
@@ -552,21 +445,14 @@ fn perturb(gold: &[IndexBead], rng: &mut Lcg) -> Vec<IndexBead> {
 
 fn write_beads(path: &Path, beads: &[IndexBead]) {
     let list = |v: &[usize]| format!("{v:?}");
-    let text: String = beads
-        .iter()
-        .map(|b| format!("{}:{}\n", list(&b.source), list(&b.target)))
-        .collect();
+    let text: String =
+        beads.iter().map(|b| format!("{}:{}\n", list(&b.source), list(&b.target))).collect();
     std::fs::write(path, text).unwrap();
 }
 
 #[test]
 fn agrees_with_an_independent_python_scorer() {
-    if std::process::Command::new("python3")
-        .arg("-c")
-        .arg("")
-        .output()
-        .is_err()
-    {
+    if std::process::Command::new("python3").arg("-c").arg("").output().is_err() {
         eprintln!("skipped: python3 is missing");
         return;
     }
@@ -593,16 +479,11 @@ fn agrees_with_an_independent_python_scorer() {
             if ls + lt == 0 {
                 continue;
             }
-            gold.push(IndexBead {
-                source: (s..s + ls).collect(),
-                target: (t..t + lt).collect(),
-            });
+            gold.push(IndexBead { source: (s..s + ls).collect(), target: (t..t + lt).collect() });
             (s, t) = (s + ls, t + lt);
         }
-        let (test_path, gold_path) = (
-            dir.path().join(format!("s{n}.test")),
-            dir.path().join(format!("s{n}.gold")),
-        );
+        let (test_path, gold_path) =
+            (dir.path().join(format!("s{n}.test")), dir.path().join(format!("s{n}.gold")));
         write_beads(&test_path, &perturb(&gold, &mut rng));
         write_beads(&gold_path, &gold);
         paths.extend([test_path, gold_path]);
@@ -615,11 +496,7 @@ fn agrees_with_an_independent_python_scorer() {
             .args(paths)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let mut groups: Vec<&[PathBuf]> = paths.chunks(2).collect();

@@ -31,9 +31,18 @@ fn lines_are_units_and_keep_their_indices() {
     let (e, f) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
     std::fs::write(&e, en.join("\n") + "\n").unwrap();
     std::fs::write(&f, fr.join("\n") + "\n").unwrap();
-    let out = paralign().arg("align").arg(&e).arg(&f).args(["--units", "lines", "--format", "beads"]).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg(&e)
+        .arg(&f)
+        .args(["--units", "lines", "--format", "beads"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n[4]:[3]\n[5]:[4, 5]\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n[4]:[3]\n[5]:[4, 5]\n"
+    );
     // The texts are the lines as written, not re-segmented.
     let out = paralign().arg("align").arg(&e).arg(&f).args(["--units", "lines"]).output().unwrap();
     let units = parse_jsonl(&out.stdout);
@@ -43,7 +52,13 @@ fn lines_are_units_and_keep_their_indices() {
 
 #[test]
 fn unknown_units_are_a_usage_error() {
-    let out = paralign().arg("align").arg(data("A-RES-58-135.en.txt")).arg(data("A-RES-58-135.fr.txt")).args(["--units", "words"]).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg(data("A-RES-58-135.en.txt"))
+        .arg(data("A-RES-58-135.fr.txt"))
+        .args(["--units", "words"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("paragraphs, sentences, lines"));
 }
@@ -57,7 +72,11 @@ fn check_sentences_within(en: &std::path::Path, fr: &std::path::Path) {
     // For each sentence, the index of its paragraph.
     let owners = |a: &Alignment, english: bool| -> Vec<usize> {
         let doc = if english { &a.en } else { &a.fr };
-        doc.paragraphs.iter().enumerate().flat_map(|(i, p)| std::iter::repeat_n(i, sentences(&p.text).len())).collect()
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| std::iter::repeat_n(i, sentences(&p.text).len()))
+            .collect()
     };
     let (own_en, own_fr) = (owners(&paragraphs, true), owners(&paragraphs, false));
     assert_eq!(own_en.len(), sentence_level.en.paragraphs.len());
@@ -73,11 +92,24 @@ fn check_sentences_within(en: &std::path::Path, fr: &std::path::Path) {
         let unit = paragraphs
             .beads
             .iter()
-            .find(|p| b.en.clone().all(|s| p.en.contains(&own_en[s])) && b.fr.clone().all(|s| p.fr.contains(&own_fr[s])))
+            .find(|p| {
+                b.en.clone().all(|s| p.en.contains(&own_en[s]))
+                    && b.fr.clone().all(|s| p.fr.contains(&own_fr[s]))
+            })
             .unwrap_or_else(|| panic!("sentence unit {b:?} crosses paragraph units"));
-        let count = |r: &std::ops::Range<usize>, own: &[usize]| own.iter().filter(|&&o| r.contains(&o)).count();
-        if unit.en.len() == 1 && unit.fr.len() == 1 && count(&unit.en, &own_en) == count(&unit.fr, &own_fr) {
-            assert_eq!((b.en.len(), b.fr.len()), (1, 1), "equal sentence counts pair 1-1 in {}", paragraphs.label(unit));
+        let count = |r: &std::ops::Range<usize>, own: &[usize]| {
+            own.iter().filter(|&&o| r.contains(&o)).count()
+        };
+        if unit.en.len() == 1
+            && unit.fr.len() == 1
+            && count(&unit.en, &own_en) == count(&unit.fr, &own_fr)
+        {
+            assert_eq!(
+                (b.en.len(), b.fr.len()),
+                (1, 1),
+                "equal sentence counts pair 1-1 in {}",
+                paragraphs.label(unit)
+            );
         }
     }
     assert_eq!((next_en, next_fr), (own_en.len(), own_fr.len()));
@@ -86,12 +118,25 @@ fn check_sentences_within(en: &std::path::Path, fr: &std::path::Path) {
 #[test]
 fn sentences_stay_inside_paragraph_units_on_the_seed() {
     check_sentences_within(&data("A-RES-58-135.en.txt"), &data("A-RES-58-135.fr.txt"));
-    let out = paralign().arg("align").arg(data("A-RES-58-135.en.txt")).arg(data("A-RES-58-135.fr.txt")).args(["--units", "sentences"]).output().unwrap();
+    let out = paralign()
+        .arg("align")
+        .arg(data("A-RES-58-135.en.txt"))
+        .arg(data("A-RES-58-135.fr.txt"))
+        .args(["--units", "sentences"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let units = parse_jsonl(&out.stdout);
     // Symbols and dates stay inside their sentence.
-    let with = |needle: &str| units.iter().find(|u| u.en.contains(needle)).unwrap_or_else(|| panic!("no unit holds {needle}"));
-    assert!(with("55/25").en.starts_with("Recalling its resolution 55/25 of 15 November 2000, by which"));
+    let with = |needle: &str| {
+        units
+            .iter()
+            .find(|u| u.en.contains(needle))
+            .unwrap_or_else(|| panic!("no unit holds {needle}"))
+    };
+    assert!(with("55/25")
+        .en
+        .starts_with("Recalling its resolution 55/25 of 15 November 2000, by which"));
     assert!(with("E/CN.15/2003/5").fr.contains("E/CN.15/2003/5"));
     assert!(units.iter().all(|u| u.label.contains("/s")));
     assert!(units.iter().all(|u| !u.en.ends_with("No.") && !u.en.ends_with("E/CN.")));
@@ -116,20 +161,50 @@ fn sentences_stay_inside_paragraph_units_on_public_pairs() {
 #[test]
 fn stream_and_batch_take_units() {
     let record = serde_json::json!({"id": 7, "en": "The General Assembly,\n\n1. Decides to meet. Requests a report.\n", "fr": "L’Assemblée générale,\n\n1. Décide de se réunir. Demande un rapport.\n"});
-    let out = paralign().args(["stream", "--units", "sentences"]).write_stdin(format!("{record}\n")).output().unwrap();
+    let out = paralign()
+        .args(["stream", "--units", "sentences"])
+        .write_stdin(format!("{record}\n"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    let labels: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["label"].as_str().unwrap().to_string()).collect();
+    let labels: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["label"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     assert_eq!(labels, ["opening/s1", "op.1/s1", "op.1/s2"]);
 
     let dir = tempfile::tempdir().unwrap();
     let (en, fr, out_dir) = (dir.path().join("en"), dir.path().join("fr"), dir.path().join("out"));
     std::fs::create_dir_all(&en).unwrap();
     std::fs::create_dir_all(&fr).unwrap();
-    std::fs::write(en.join("doc.txt"), "First line here.\nSecond line, with 12 items.\nThird line.\n").unwrap();
-    std::fs::write(fr.join("doc.txt"), "Première ligne ici.\nDeuxième ligne, avec 12 éléments.\nTroisième ligne.\n").unwrap();
-    let status = paralign().arg("batch").arg(&en).arg(&fr).arg("-o").arg(&out_dir).args(["--units", "lines"]).output().unwrap();
+    std::fs::write(
+        en.join("doc.txt"),
+        "First line here.\nSecond line, with 12 items.\nThird line.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fr.join("doc.txt"),
+        "Première ligne ici.\nDeuxième ligne, avec 12 éléments.\nTroisième ligne.\n",
+    )
+    .unwrap();
+    let status = paralign()
+        .arg("batch")
+        .arg(&en)
+        .arg(&fr)
+        .arg("-o")
+        .arg(&out_dir)
+        .args(["--units", "lines"])
+        .output()
+        .unwrap();
     assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     let units = parse_jsonl(&std::fs::read(out_dir.join("corpus.jsonl")).unwrap());
-    let pairs: Vec<(Vec<usize>, Vec<usize>)> = units.iter().map(|u| (u.en_ids.clone(), u.fr_ids.clone())).collect();
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        units.iter().map(|u| (u.en_ids.clone(), u.fr_ids.clone())).collect();
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]);
 }

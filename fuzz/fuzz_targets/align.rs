@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], &data[at + 3..]),
         None => data.split_at(data.len() / 2),
     };
-    let (Ok(en_text), Ok(fr_text)) = (decode(en, Path::new("en.txt")), decode(fr, Path::new("fr.txt"))) else { return };
+    let (Ok(en_text), Ok(fr_text)) =
+        (decode(en, Path::new("en.txt")), decode(fr, Path::new("fr.txt")))
+    else {
+        return;
+    };
     for units in [Units::Lines, Units::Sentences] {
         let a = align_texts(en_text.clone(), fr_text.clone(), units);
         every_unit_once(&a);
@@ -51,7 +55,10 @@ fuzz_target!(|data: &[u8]| {
     write_all(&a, &mut TmxWriter::new(&mut sink)).unwrap();
     let (mut moses_en, mut moses_fr) = (Vec::new(), Vec::new());
     write_all(&a, &mut MosesWriter::new(&mut moses_en, &mut moses_fr)).unwrap();
-    assert_eq!(moses_en.iter().filter(|&&b| b == b'\n').count(), moses_fr.iter().filter(|&&b| b == b'\n').count());
+    assert_eq!(
+        moses_en.iter().filter(|&&b| b == b'\n').count(),
+        moses_fr.iter().filter(|&&b| b == b'\n').count()
+    );
 });
 
 /// Every unit of each side in exactly one bead, in order; no empty bead; scores in [0, 1].

@@ -18,9 +18,16 @@ fuzz_target!(|data: &[u8]| {
         3 => Some(encoding_rs::WINDOWS_1252),
         _ => None,
     };
-    let Ok(text) = decode_with(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding }) else { return };
+    let Ok(text) = decode_with(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding }) else {
+        return;
+    };
     assert!(!text.content.trim().is_empty());
-    assert!(!text.content.contains(|c: char| (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')) || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}' | '\u{2029}')), "{:?}", text.content);
+    assert!(
+        !text.content.contains(|c: char| (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}'))
+            || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}' | '\u{2029}')),
+        "{:?}",
+        text.content
+    );
     for language in [Language::En, Language::Fr] {
         let doc = segment(&text, language);
         for p in &doc.paragraphs {

@@ -47,12 +47,17 @@ pub struct Evidence {
 }
 
 /// Between the paragraphs of two resolutions.
-pub const PARAGRAPH_EVIDENCE: Evidence = Evidence { exact_weight: EXACT_WEIGHT, cognate_weight: COGNATE_WEIGHT, cognate_expected: COGNATE_EXPECTED };
+pub const PARAGRAPH_EVIDENCE: Evidence = Evidence {
+    exact_weight: EXACT_WEIGHT,
+    cognate_weight: COGNATE_WEIGHT,
+    cognate_expected: COGNATE_EXPECTED,
+};
 
 /// Between sentences: a sentence holds few long words, and between more distant languages
 /// (German and French) few of them are cognates, so fewer are expected and each one that is
 /// shared says more.
-pub const SENTENCE_EVIDENCE: Evidence = Evidence { exact_weight: EXACT_WEIGHT, cognate_weight: 10.0, cognate_expected: 0.15 };
+pub const SENTENCE_EVIDENCE: Evidence =
+    Evidence { exact_weight: EXACT_WEIGHT, cognate_weight: 10.0, cognate_expected: 0.15 };
 
 /// The cost of leaving a paragraph without counterpart.
 pub const DELETION: f64 = 5.0;
@@ -89,7 +94,8 @@ impl LengthModel {
     pub fn estimate(pairs: &[(f64, f64)], total_en: f64, total_fr: f64) -> LengthModel {
         // The median of the pairs' ratios, not the ratio of their sums: a few long paragraphs
         // full of numbers and symbols (ratio near 1) or of French periphrasis must not set it.
-        let mut ratios: Vec<f64> = pairs.iter().filter(|(e, f)| *e >= 20.0 && *f >= 20.0).map(|(e, f)| f / e).collect();
+        let mut ratios: Vec<f64> =
+            pairs.iter().filter(|(e, f)| *e >= 20.0 && *f >= 20.0).map(|(e, f)| f / e).collect();
         ratios.sort_by(f64::total_cmp);
         let ratio = if ratios.len() >= 3 {
             ratios[ratios.len() / 2]
@@ -100,7 +106,9 @@ impl LengthModel {
         }
         .clamp(0.3, 3.0);
         let variance = if pairs.len() >= 5 {
-            let v: f64 = pairs.iter().map(|(e, f)| (f - ratio * e).powi(2) / e.max(1.0)).sum::<f64>() / pairs.len() as f64;
+            let v: f64 =
+                pairs.iter().map(|(e, f)| (f - ratio * e).powi(2) / e.max(1.0)).sum::<f64>()
+                    / pairs.len() as f64;
             // Gale and Church measured 6.8 on parliamentary text; anchors are often short
             // (footnotes, sub-paragraphs) and nearly identical, which would make it far too small.
             v.clamp(6.8, 40.0)
@@ -114,7 +122,8 @@ impl LengthModel {
     /// predicts (negative: shorter).
     pub fn deviation(&self, len_en: f64, len_fr: f64) -> f64 {
         let mean = (len_en + len_fr / self.ratio) / 2.0;
-        let variance = self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
+        let variance =
+            self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
         (len_fr - self.ratio * len_en) / variance.sqrt()
     }
 
@@ -124,7 +133,8 @@ impl LengthModel {
         // Gale–Church variance grows with the length; a translation of a long paragraph also
         // varies by a share of its length (a list of resolutions written out in one language,
         // summarised in the other), so a relative term is added.
-        let variance = self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
+        let variance =
+            self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
         let delta = (len_fr - self.ratio * len_en) / variance.sqrt();
         tail_cost(delta.abs())
     }
@@ -176,7 +186,15 @@ pub struct Numbering {
 
 /// The cost of a bead of shape `shape_cost`, English span `en`, French span `fr`, sharing
 /// `shared` (summed over paragraph pairs).
-pub fn bead_cost(model: &LengthModel, evidence: &Evidence, shape_cost: f64, en: &Span, fr: &Span, shared: Shared, numbering: Numbering) -> f64 {
+pub fn bead_cost(
+    model: &LengthModel,
+    evidence: &Evidence,
+    shape_cost: f64,
+    en: &Span,
+    fr: &Span,
+    shared: Shared,
+    numbering: Numbering,
+) -> f64 {
     let mut cost = shape_cost;
     if numbering.swallowed {
         cost += LABEL_CLASH;
@@ -192,12 +210,22 @@ pub fn bead_cost(model: &LengthModel, evidence: &Evidence, shape_cost: f64, en: 
     // …and for the same reason they never merge with a neighbour into one paragraph of the
     // other language.
     let merges_standalone = |standalone: usize, count: usize| count > 1 && standalone > 0;
-    if merges_standalone(numbering.standalone_en, numbering.count_en) || merges_standalone(numbering.standalone_fr, numbering.count_fr) {
+    if merges_standalone(numbering.standalone_en, numbering.count_en)
+        || merges_standalone(numbering.standalone_fr, numbering.count_fr)
+    {
         cost += 2.0 * STANDALONE_DISCOUNT;
     }
     cost += model.cost(en.len, fr.len);
-    cost += evidence.exact_weight * self::evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);
-    cost += evidence.cognate_weight * self::evidence(shared.cognates, en.cognates, fr.cognates, 12.0, evidence.cognate_expected);
+    cost += evidence.exact_weight
+        * self::evidence(shared.exact, en.exact, fr.exact, 6.0, EXACT_EXPECTED);
+    cost += evidence.cognate_weight
+        * self::evidence(
+            shared.cognates,
+            en.cognates,
+            fr.cognates,
+            12.0,
+            evidence.cognate_expected,
+        );
     cost += NAME_WEIGHT * self::evidence(shared.names, en.names, fr.names, 4.0, NAME_EXPECTED);
     if numbering.same_anchor {
         cost -= LABEL_BONUS;
@@ -245,7 +273,9 @@ pub fn confidence(cost: f64, shape: (usize, usize)) -> f64 {
 /// far in the tail, as 1 − erf would.
 fn tail_cost(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.3275911 * x / std::f64::consts::SQRT_2);
-    let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     (x * x / 2.0 - poly.ln()).max(0.0)
 }
 

@@ -35,7 +35,12 @@ impl Band {
 
     /// A band along a monotone polyline of nodes from (0, 0) to (n, m), each segment searched
     /// `width(dx, dy)` columns either side of its diagonal.
-    pub fn along(points: &[(usize, usize)], n: usize, m: usize, width: impl Fn(usize, usize) -> usize) -> Band {
+    pub fn along(
+        points: &[(usize, usize)],
+        n: usize,
+        m: usize,
+        width: impl Fn(usize, usize) -> usize,
+    ) -> Band {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
         for w in points.windows(2) {
@@ -81,7 +86,12 @@ const PARALLEL_CELLS: usize = 4096;
 /// `w = window(rows, columns)` is made once for each block of rows, with what the costs of the
 /// beads ending in those rows and columns need (merged features, say). None when the band does
 /// not connect the two corners.
-pub fn solve<W, P, F>(band: &Band, shapes: &[(usize, usize)], window: P, cost: F) -> Option<Vec<Step>>
+pub fn solve<W, P, F>(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    window: P,
+    cost: F,
+) -> Option<Vec<Step>>
 where
     W: Sync,
     P: Fn(Range<usize>, Range<usize>) -> W,
@@ -103,8 +113,11 @@ where
     let fill = |w: &W, r: usize, row: &mut [f64]| {
         for (k, c) in (band.lo[r]..=band.hi[r]).enumerate() {
             for (s, &(a, b)) in shapes.iter().enumerate() {
-                row[k * shapes.len() + s] =
-                    if r >= a && c >= b && band.contains(r - a, c - b) { cost(w, r, c, s) } else { f64::INFINITY };
+                row[k * shapes.len() + s] = if r >= a && c >= b && band.contains(r - a, c - b) {
+                    cost(w, r, c, s)
+                } else {
+                    f64::INFINITY
+                };
             }
         }
     };
@@ -112,7 +125,8 @@ where
     for first in (0..rows).step_by(BLOCK_ROWS) {
         let last = (first + BLOCK_ROWS).min(rows);
         let cells: usize = (first..last).map(width).sum();
-        let columns = (first..last).map(|r| band.lo[r]).min().unwrap_or(0)..(first..last).map(|r| band.hi[r] + 1).max().unwrap_or(0);
+        let columns = (first..last).map(|r| band.lo[r]).min().unwrap_or(0)
+            ..(first..last).map(|r| band.hi[r] + 1).max().unwrap_or(0);
         let w = window(first..last, columns);
         costs.clear();
         costs.resize(cells * shapes.len(), f64::INFINITY);
@@ -163,7 +177,14 @@ pub struct Step {
 
 /// Walks the back-pointers from node (n, m) to (0, 0): the beads in document order. None when
 /// (n, m) was not reached.
-fn traceback(band: &Band, shapes: &[(usize, usize)], back: &[u8], row_start: &[usize], n: usize, m: usize) -> Option<Vec<Step>> {
+fn traceback(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    back: &[u8],
+    row_start: &[usize],
+    n: usize,
+    m: usize,
+) -> Option<Vec<Step>> {
     if !band.contains(n, m) {
         return None;
     }
@@ -199,7 +220,11 @@ mod tests {
     fn every_row_connects_to_the_next() {
         let band = Band::around(&[(3, 20), (4, 21)], 30, 25, 2);
         for r in 1..band.lo.len() {
-            assert!(band.lo[r] <= band.hi[r - 1] + 1, "row {r}: {:?}", (band.lo[r], band.hi[r - 1]));
+            assert!(
+                band.lo[r] <= band.hi[r - 1] + 1,
+                "row {r}: {:?}",
+                (band.lo[r], band.hi[r - 1])
+            );
         }
     }
 }

@@ -11,7 +11,9 @@
 //! - `names`: capitalised words inside the sentence, compared with Jaro–Winkler (strsim),
 //!   which catches Malta / Malte and Jamaica / Jamaïque.
 
-use crate::lexicon::{could_be_month, fold, fold_into, fold_prefix_into, in_date, is_letter, month, month_in_date};
+use crate::lexicon::{
+    could_be_month, fold, fold_into, fold_prefix_into, in_date, is_letter, month, month_in_date,
+};
 use regex::Regex;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -83,7 +85,6 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
 });
 
-
 /// A piece of text that translation leaves alone, in canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -109,7 +110,8 @@ fn months_in_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
     let b = text.as_bytes();
     // Whether a word (a run of letters) starts at `q`.
     let starts_word = |q: usize| {
-        text[q..].chars().next().is_some_and(is_letter) && !text[..q].chars().next_back().is_some_and(is_letter)
+        text[q..].chars().next().is_some_and(is_letter)
+            && !text[..q].chars().next_back().is_some_and(is_letter)
     };
     let past_spaces = |from: usize| b.len() - text[from..].trim_start().len();
     let mut starts = Vec::new();
@@ -118,7 +120,9 @@ fn months_in_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
         let e = b[s..].iter().position(|c| !c.is_ascii_digit()).map_or(b.len(), |k| s + k);
         // The word before the digits ("May 2023"): letters that end where the spaces before them start.
         let p = text[..s].trim_end().len();
-        if let Some(start) = text[..p].char_indices().rev().take_while(|&(_, c)| is_letter(c)).last().map(|(k, _)| k) {
+        if let Some(start) =
+            text[..p].char_indices().rev().take_while(|&(_, c)| is_letter(c)).last().map(|(k, _)| k)
+        {
             starts.push(start);
         }
         // The word after them ("15 November"), or after an ordinal suffix ("1er mai", "1st May").
@@ -139,7 +143,10 @@ fn months_in_dates(text: &str) -> Vec<(std::ops::Range<usize>, u32)> {
     starts
         .into_iter()
         .filter_map(|start| {
-            let end = text[start..].char_indices().find(|&(_, c)| !is_letter(c)).map_or(text.len(), |(k, _)| start + k);
+            let end = text[start..]
+                .char_indices()
+                .find(|&(_, c)| !is_letter(c))
+                .map_or(text.len(), |(k, _)| start + k);
             month_in_date(text, start..end).map(|m| (start..end, m))
         })
         .collect()
@@ -183,19 +190,25 @@ fn for_each_piece<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
 
 /// Calls `found` for every symbol and number of `text`, in canonical form; the scan shared
 /// by [`extract`] (which hashes them) and [`untranslated`] (which keeps them).
-fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, std::ops::Range<usize>)) {
+fn scan_symbols_and_numbers(
+    text: &str,
+    mut found: impl FnMut(TokenKind, &str, std::ops::Range<usize>),
+) {
     let mut covered = Vec::new();
     // Most paragraphs hold no symbol, many no number: skip the scans that cannot match.
     if text.contains('/') {
         for m in SYMBOL.find_iter(text) {
-            let symbol: String = m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
+            let symbol: String =
+                m.as_str().trim_end_matches('.').chars().filter(|c| !c.is_whitespace()).collect();
             // A document symbol holds a number; "AU/UN" or "CRESTA/A" are names.
             if !symbol.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
             covered.push(m.range());
             // "1267/1989/2253" names a committee by three resolutions: three numbers.
-            if symbol.split('/').count() >= 3 && symbol.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+            if symbol.split('/').count() >= 3
+                && symbol.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+            {
                 for part in symbol.split('/') {
                     found(TokenKind::Number, part, m.range());
                 }
@@ -235,7 +248,9 @@ fn scan_symbols_and_numbers(text: &str, mut found: impl FnMut(TokenKind, &str, s
 /// reports that must say what differs ("55/25" against "55/52").
 pub fn untranslated(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    scan_symbols_and_numbers(text, |kind, value, range| tokens.push(Token { kind, value: value.to_string(), range }));
+    scan_symbols_and_numbers(text, |kind, value, range| {
+        tokens.push(Token { kind, value: value.to_string(), range })
+    });
     for (range, month) in months_in_dates(text) {
         tokens.push(Token { kind: TokenKind::Month, value: month.to_string(), range });
     }
@@ -273,7 +288,8 @@ pub fn extract(text: &str) -> Features {
         }
         let (word, letters) = if apostrophe || other {
             // French elides articles: "l’Organisation" is the word "Organisation".
-            let word = if apostrophe { word.rsplit(['’', '\'']).next().unwrap_or(word) } else { word };
+            let word =
+                if apostrophe { word.rsplit(['’', '\'']).next().unwrap_or(word) } else { word };
             (word, word.chars().filter(|&c| is_letter(c)).count())
         } else {
             (word, ascii_letters)
@@ -288,7 +304,8 @@ pub fn extract(text: &str) -> Features {
                 let start = word.as_ptr() as usize - text.as_ptr() as usize;
                 if in_date(text, start..start + word.len()) {
                     // The same hash as the month's number written out, without writing it.
-                    const WRITTEN: [&str; 13] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+                    const WRITTEN: [&str; 13] =
+                        ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
                     exact.push(hash((TokenKind::Month, WRITTEN[m as usize % 13])));
                     return;
                 }
@@ -310,7 +327,11 @@ pub fn extract(text: &str) -> Features {
             };
             cognates.insert(prefix);
         }
-        if k > 1 && word.chars().next().is_some_and(char::is_uppercase) && names.len() < MAX_NAMES && letters >= 4 {
+        if k > 1
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && names.len() < MAX_NAMES
+            && letters >= 4
+        {
             names.push(fold(word));
         }
     });
@@ -358,7 +379,11 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
                     let first = w.chars().next().unwrap_or(' ');
                     let id = buckets
                         .get(&first)
-                        .and_then(|b| b.iter().find(|(x, _)| may_be_similar(x, w) && strsim::jaro_winkler(x, w) >= 0.88))
+                        .and_then(|b| {
+                            b.iter().find(|(x, _)| {
+                                may_be_similar(x, w) && strsim::jaro_winkler(x, w) >= 0.88
+                            })
+                        })
                         .map(|&(_, id)| id)
                         .unwrap_or_else(|| {
                             fresh -= 1;
@@ -469,11 +494,12 @@ fn canonical_numbers(run: &str) -> Vec<String> {
         let after = &rest[sep.len_utf8()..];
         let next_len = after.chars().take_while(char::is_ascii_digit).count();
         let group_of_three = next_len == 3 && !after[3..].starts_with(|c: char| c.is_ascii_digit());
-        let thousands = group_of_three && match sep {
-            ',' => digits.len() <= 3 && !point,
-            '.' => false,
-            _ => digits.len() <= 3,
-        };
+        let thousands = group_of_three
+            && match sep {
+                ',' => digits.len() <= 3 && !point,
+                '.' => false,
+                _ => digits.len() <= 3,
+            };
         if thousands {
             // thousands separator: the groups are one number
         } else if (sep == ',' || sep == '.') && !point {
@@ -488,7 +514,10 @@ fn canonical_numbers(run: &str) -> Vec<String> {
     if !current.is_empty() {
         out.push(current);
     }
-    out.into_iter().map(|n| n.trim_start_matches('0').to_string()).filter(|n| !n.is_empty()).collect()
+    out.into_iter()
+        .map(|n| n.trim_start_matches('0').to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// `hash(("prefix", prefix))` without building the tuple: a `str` hashes as its bytes then 0xFF,
@@ -593,7 +622,13 @@ pub struct View<'a> {
 impl Features {
     /// The features as a bead's cost reads them.
     pub fn view(&self) -> View<'_> {
-        View { len: self.len, exact: &self.exact, names: &self.names, cognates: &self.cognates, cognate_count: self.cognates.len() }
+        View {
+            len: self.len,
+            exact: &self.exact,
+            names: &self.names,
+            cognates: &self.cognates,
+            cognate_count: self.cognates.len(),
+        }
     }
 }
 
@@ -648,8 +683,39 @@ mod tests {
                 .collect()
         };
         let pieces = [
-            "15", "1", "2000", "er", "st", "th", "e", " ", " ", "\u{a0}", "\u{202f}", "\n", ",", "-", "’", "(", "x", "é", "novembre", "November", "May",
-            "mai", "may", "janvier", "Août", "aout", "MARCH", "décembre", "1er", "31st", "A/RES/55/25", "stmai", "ermai",
+            "15",
+            "1",
+            "2000",
+            "er",
+            "st",
+            "th",
+            "e",
+            " ",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "\n",
+            ",",
+            "-",
+            "’",
+            "(",
+            "x",
+            "é",
+            "novembre",
+            "November",
+            "May",
+            "mai",
+            "may",
+            "janvier",
+            "Août",
+            "aout",
+            "MARCH",
+            "décembre",
+            "1er",
+            "31st",
+            "A/RES/55/25",
+            "stmai",
+            "ermai",
         ];
         let mut x: u64 = 0x853c_49e6_748f_ea9b;
         for _ in 0..20_000 {
@@ -669,9 +735,21 @@ mod tests {
 
     #[test]
     fn untranslated_tokens_in_canonical_form() {
-        let tokens = untranslated("le 15 novembre 2000, résolution 55/25, 1 000 000 dollars et 5,5 %");
-        let values: Vec<(TokenKind, &str)> = tokens.iter().map(|t| (t.kind, t.value.as_str())).collect();
-        assert_eq!(values, [(TokenKind::Number, "15"), (TokenKind::Month, "11"), (TokenKind::Number, "2000"), (TokenKind::Symbol, "55/25"), (TokenKind::Number, "1000000"), (TokenKind::Number, "5.5")]);
+        let tokens =
+            untranslated("le 15 novembre 2000, résolution 55/25, 1 000 000 dollars et 5,5 %");
+        let values: Vec<(TokenKind, &str)> =
+            tokens.iter().map(|t| (t.kind, t.value.as_str())).collect();
+        assert_eq!(
+            values,
+            [
+                (TokenKind::Number, "15"),
+                (TokenKind::Month, "11"),
+                (TokenKind::Number, "2000"),
+                (TokenKind::Symbol, "55/25"),
+                (TokenKind::Number, "1000000"),
+                (TokenKind::Number, "5.5")
+            ]
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub mod anchor;
 pub mod cost;
 pub mod dp;
 pub mod features;
-mod refine;
 mod model;
+mod refine;
 mod runs;
 
 pub use model::*;
@@ -99,7 +99,13 @@ impl Units {
 /// texts are dropped once segmented (on a long corpus they are a good part of the memory).
 pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -> Alignment {
     use crate::segment::{self, Language};
-    let split = |t: crate::read::Text, language| if units == Units::Lines { segment::lines(&t, language) } else { segment::segment(&t, language) };
+    let split = |t: crate::read::Text, language| {
+        if units == Units::Lines {
+            segment::lines(&t, language)
+        } else {
+            segment::segment(&t, language)
+        }
+    };
     // The two sides are independent: a long pair segments in parallel (a short one would wait
     // longer for a second thread than it takes).
     let (en, fr) = if en.content.len() + fr.content.len() >= PARALLEL_BYTES {
@@ -111,8 +117,14 @@ pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -
         Units::Lines => {
             // Lines that hold a resolution, one paragraph a line (an opening line near the top
             // on both sides), are aligned as paragraphs; other lines as sentences.
-            let resolution = |d: &Document| d.paragraphs.iter().take(50).any(|p| p.label.anchor && p.label.name == "opening");
-            let config = if resolution(&en) && resolution(&fr) { AlignConfig::default() } else { AlignConfig::sentences() };
+            let resolution = |d: &Document| {
+                d.paragraphs.iter().take(50).any(|p| p.label.anchor && p.label.name == "opening")
+            };
+            let config = if resolution(&en) && resolution(&fr) {
+                AlignConfig::default()
+            } else {
+                AlignConfig::sentences()
+            };
             align(en, fr, &config)
         }
         Units::Paragraphs => align(en, fr, &AlignConfig::default()),
@@ -150,7 +162,11 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     features::link_names(&mut fe, &mut ff);
     let anchors = anchor::anchors(en, fr);
     let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
-    let model = LengthModel::estimate(&pairs, fe.iter().map(|f| f.len).sum(), ff.iter().map(|f| f.len).sum());
+    let model = LengthModel::estimate(
+        &pairs,
+        fe.iter().map(|f| f.len).sum(),
+        ff.iter().map(|f| f.len).sum(),
+    );
 
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
     let mut en_anchor = vec![None; n];
@@ -164,7 +180,11 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     // the diagonal grows with n · m: the path is then found on texts halved again and again,
     // and searched here only near where the coarser path went.
     let (shapes, evidence) = (config.shapes(), config.evidence());
-    let band = if band.cells() > DIRECT_CELLS { coarse_band(&fe, &ff, model, config.band_slack, shapes, evidence) } else { band };
+    let band = if band.cells() > DIRECT_CELLS {
+        coarse_band(&fe, &ff, model, config.band_slack, shapes, evidence)
+    } else {
+        band
+    };
     let traits = |d: &Document| -> Vec<Traits> {
         if config.sentences {
             vec![Traits::default(); d.paragraphs.len()]
@@ -174,14 +194,25 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
     };
     let (pe, pf) = (traits(en), traits(fr));
     let side = |doc, features, traits, anchor| Side { doc: Some(doc), features, traits, anchor };
-    let scorer = Scorer { en: side(en, &fe, &pe, &en_anchor), fr: side(fr, &ff, &pf, &fr_anchor), model, shapes, evidence };
+    let scorer = Scorer {
+        en: side(en, &fe, &pe, &en_anchor),
+        fr: side(fr, &ff, &pf, &fr_anchor),
+        model,
+        shapes,
+        evidence,
+    };
     let path = scorer.path(band);
     let costs = scorer.costs(&path);
     path.into_iter()
         .zip(costs)
         .map(|(dp::Step { from: (r0, c0), to: (r1, c1), .. }, cost)| {
             let anchored = r1 > r0 && c1 > c0 && scorer.en.anchor[r0] == Some(c0);
-            Bead { en: r0..r1, fr: c0..c1, score: round4(cost::confidence(cost, (r1 - r0, c1 - c0))), anchored }
+            Bead {
+                en: r0..r1,
+                fr: c0..c1,
+                score: round4(cost::confidence(cost, (r1 - r0, c1 - c0))),
+                anchored,
+            }
         })
         .collect()
 }
@@ -202,13 +233,28 @@ const FINE_WIDTH: usize = 6;
 /// The band for the finest level: the path through the paragraphs merged two by two (found
 /// the same way, recursively), projected and widened by [`FINE_WIDTH`]. Numbering plays no
 /// part above the finest level; content and length do, as they do below.
-fn coarse_band(fe: &[Features], ff: &[Features], model: LengthModel, slack: usize, shapes: &'static [(usize, usize, f64)], evidence: cost::Evidence) -> dp::Band {
-    let halve = |f: &[Features]| f.chunks(2).map(|pair| features::merge(pair).sketch(COARSE_SKETCH)).collect::<Vec<Features>>();
+fn coarse_band(
+    fe: &[Features],
+    ff: &[Features],
+    model: LengthModel,
+    slack: usize,
+    shapes: &'static [(usize, usize, f64)],
+    evidence: cost::Evidence,
+) -> dp::Band {
+    let halve = |f: &[Features]| {
+        f.chunks(2)
+            .map(|pair| features::merge(pair).sketch(COARSE_SKETCH))
+            .collect::<Vec<Features>>()
+    };
     let (ce, cf) = (halve(fe), halve(ff));
     let (n, m) = (ce.len(), cf.len());
     let band = dp::Band::around(&[], n, m, slack);
     // Merged units carry long feature lists: the coarse levels go on until their band is small.
-    let band = if band.cells() > COARSE_CELLS && n > 1 && m > 1 { coarse_band(&ce, &cf, model, slack, shapes, evidence) } else { band };
+    let band = if band.cells() > COARSE_CELLS && n > 1 && m > 1 {
+        coarse_band(&ce, &cf, model, slack, shapes, evidence)
+    } else {
+        band
+    };
     let (te, tf) = (vec![Traits::default(); n], vec![Traits::default(); m]);
     let (ae, af) = (vec![None; n], vec![None; m]);
     let en = Side { doc: None, features: &ce, traits: &te, anchor: &ae };
@@ -221,7 +267,8 @@ fn coarse_band(fe: &[Features], ff: &[Features], model: LengthModel, slack: usiz
     points.extend(scorer.path(band).into_iter().map(|step| (2 * step.to.0, 2 * step.to.1)));
     let (n, m) = (fe.len(), ff.len());
     // The last coarse node stands for (n, m), one past the end when a side has an odd count.
-    let points: Vec<(usize, usize)> = points.into_iter().map(|(r, c)| (r.min(n), c.min(m))).collect();
+    let points: Vec<(usize, usize)> =
+        points.into_iter().map(|(r, c)| (r.min(n), c.min(m))).collect();
     dp::Band::along(&points, n, m, |dx, dy| FINE_WIDTH + dx.abs_diff(dy))
 }
 
@@ -243,9 +290,15 @@ struct Traits {
 impl Traits {
     fn of(p: &crate::segment::Paragraph) -> Traits {
         Traits {
-            standalone: matches!(p.part, Part::Cover | Part::Title | Part::Heading | Part::Footnote),
+            standalone: matches!(
+                p.part,
+                Part::Cover | Part::Title | Part::Heading | Part::Footnote
+            ),
             operative: p.part == Part::Operative,
-            capitalised: p.text.trim_start_matches(['“', '«', '"', ' ']).starts_with(char::is_uppercase),
+            capitalised: p
+                .text
+                .trim_start_matches(['“', '«', '"', ' '])
+                .starts_with(char::is_uppercase),
         }
     }
 }
@@ -281,7 +334,8 @@ impl<'a> Scorer<'a> {
         let shapes: Vec<(usize, usize)> = self.shapes.iter().map(|&(a, b, _)| (a, b)).collect();
         let (n, m) = (self.en.features.len(), self.fr.features.len());
         loop {
-            let cost = |w: &Window, r: usize, c: usize, s: usize| self.bead(w, r, c, self.shapes[s]);
+            let cost =
+                |w: &Window, r: usize, c: usize, s: usize| self.bead(w, r, c, self.shapes[s]);
             match dp::solve(&band, &shapes, |rows, columns| self.window(rows, columns), cost) {
                 Some(path) => return path,
                 // The band always connects (0, 0) to (n, m) through 1-0 and 0-1 beads, so this
@@ -294,7 +348,10 @@ impl<'a> Scorer<'a> {
     /// The runs ending at nodes `rows` (English) and `columns` (French).
     fn window(&self, rows: std::ops::Range<usize>, columns: std::ops::Range<usize>) -> Window {
         let (en, fr) = if rows.len() + columns.len() >= PARALLEL_PARAGRAPHS {
-            rayon::join(|| Runs::new(self.en.features, rows), || Runs::new(self.fr.features, columns))
+            rayon::join(
+                || Runs::new(self.en.features, rows),
+                || Runs::new(self.fr.features, columns),
+            )
         } else {
             (Runs::new(self.en.features, rows), Runs::new(self.fr.features, columns))
         };
@@ -307,7 +364,10 @@ impl<'a> Scorer<'a> {
         let stretch = |steps: &[dp::Step]| -> Vec<f64> {
             let (Some(first), Some(last)) = (steps.first(), steps.last()) else { return vec![] };
             let w = self.window(first.to.0..last.to.0 + 1, first.to.1..last.to.1 + 1);
-            steps.iter().map(|step| self.bead(&w, step.to.0, step.to.1, self.shapes[step.shape])).collect()
+            steps
+                .iter()
+                .map(|step| self.bead(&w, step.to.0, step.to.1, self.shapes[step.shape]))
+                .collect()
         };
         if path.len() >= PARALLEL_PARAGRAPHS {
             path.par_chunks(PARALLEL_PARAGRAPHS).flat_map_iter(stretch).collect()
@@ -318,23 +378,46 @@ impl<'a> Scorer<'a> {
 
     /// The cost of the bead of `shape` ending at node (r, c), from the runs of `w`.
     fn bead(&self, w: &Window, r: usize, c: usize, (a, b, shape_cost): (usize, usize, f64)) -> f64 {
-        self.cost_of((a > 0).then(|| w.en.get(r, a)), (b > 0).then(|| w.fr.get(c, b)), r - a..r, c - b..c, shape_cost)
+        self.cost_of(
+            (a > 0).then(|| w.en.get(r, a)),
+            (b > 0).then(|| w.fr.get(c, b)),
+            r - a..r,
+            c - b..c,
+            shape_cost,
+        )
     }
 
-    fn cost_of(&self, a: Option<View>, b: Option<View>, en: std::ops::Range<usize>, fr: std::ops::Range<usize>, shape_cost: f64) -> f64 {
+    fn cost_of(
+        &self,
+        a: Option<View>,
+        b: Option<View>,
+        en: std::ops::Range<usize>,
+        fr: std::ops::Range<usize>,
+        shape_cost: f64,
+    ) -> f64 {
         let shared = match (&a, &b) {
             (Some(a), Some(b)) => features::shared(a, b),
             _ => Shared::default(),
         };
         let span = |x: Option<View>| x.map_or(Span::default(), |v| Span::of(&v));
-        cost::bead_cost(&self.model, &self.evidence, shape_cost, &span(a), &span(b), shared, self.numbering(en, fr))
+        cost::bead_cost(
+            &self.model,
+            &self.evidence,
+            shape_cost,
+            &span(a),
+            &span(b),
+            shared,
+            self.numbering(en, fr),
+        )
     }
 
     fn numbering(&self, en: std::ops::Range<usize>, fr: std::ops::Range<usize>) -> Numbering {
         let mut n = Numbering::default();
         // An anchored paragraph must open a bead with its partner; anywhere else it is swallowed.
-        let en_swallowed = en.clone().any(|i| self.en.anchor[i].is_some() && (i != en.start || fr.is_empty()));
-        let fr_swallowed = fr.clone().any(|j| self.fr.anchor[j].is_some() && (j != fr.start || en.is_empty()));
+        let en_swallowed =
+            en.clone().any(|i| self.en.anchor[i].is_some() && (i != en.start || fr.is_empty()));
+        let fr_swallowed =
+            fr.clone().any(|j| self.fr.anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
         let (te, tf) = (&self.en.traits[en.clone()], &self.fr.traits[fr.clone()]);
         n.standalone_en = te.iter().filter(|t| t.standalone).count();
@@ -346,12 +429,16 @@ impl<'a> Scorer<'a> {
         n.capitalised_inside = inside(te, |t| t.capitalised) || inside(tf, |t| t.capitalised);
         n.count_en = en.len();
         n.count_fr = fr.len();
-        if let (Some(i), Some(j), Some(den), Some(dfr)) = (en.clone().next(), fr.clone().next(), self.en.doc, self.fr.doc) {
+        if let (Some(i), Some(j), Some(den), Some(dfr)) =
+            (en.clone().next(), fr.clone().next(), self.en.doc, self.fr.doc)
+        {
             n.same_anchor = self.en.anchor[i] == Some(j);
             let (a, b) = (&den.paragraphs[i].label, &dfr.paragraphs[j].label);
             // cover lines are left out: one language often lacks one, which shifts the rest
-            n.same_position = !a.anchor && a.name == b.name && den.paragraphs[i].part != Part::Cover;
-            n.clash = !n.same_anchor && (self.en.anchor[i].is_some() || self.fr.anchor[j].is_some());
+            n.same_position =
+                !a.anchor && a.name == b.name && den.paragraphs[i].part != Part::Cover;
+            n.clash =
+                !n.same_anchor && (self.en.anchor[i].is_some() || self.fr.anchor[j].is_some());
             n.misnumbered = !n.clash && !n.same_anchor && a.anchor && b.anchor && a.name != b.name;
         }
         n

@@ -22,7 +22,12 @@ impl Bead {
     /// The shape written in outputs: "1-1", "1-0", "0-1", "2-1", "1-2", …
     pub fn kind(&self) -> Cow<'static, str> {
         // Every writer writes the kind of every unit: the usual shapes are not formatted anew.
-        const SHAPES: [[&str; 4]; 4] = [["0-0", "0-1", "0-2", "0-3"], ["1-0", "1-1", "1-2", "1-3"], ["2-0", "2-1", "2-2", "2-3"], ["3-0", "3-1", "3-2", "3-3"]];
+        const SHAPES: [[&str; 4]; 4] = [
+            ["0-0", "0-1", "0-2", "0-3"],
+            ["1-0", "1-1", "1-2", "1-3"],
+            ["2-0", "2-1", "2-2", "2-3"],
+            ["3-0", "3-1", "3-2", "3-3"],
+        ];
         match SHAPES.get(self.en.len()).and_then(|row| row.get(self.fr.len())) {
             Some(shape) => Cow::Borrowed(shape),
             None => Cow::Owned(format!("{}-{}", self.en.len(), self.fr.len())),
@@ -56,7 +61,9 @@ impl Alignment {
     pub fn label(&self, bead: &Bead) -> &str {
         if let Some(p) = self.en.paragraphs.get(bead.en.start).filter(|_| !bead.en.is_empty()) {
             &p.label.name
-        } else if let Some(p) = self.fr.paragraphs.get(bead.fr.start).filter(|_| !bead.fr.is_empty()) {
+        } else if let Some(p) =
+            self.fr.paragraphs.get(bead.fr.start).filter(|_| !bead.fr.is_empty())
+        {
             &p.label.name
         } else {
             ""

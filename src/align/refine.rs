@@ -19,14 +19,36 @@ pub fn sentences_within(paragraphs: Alignment) -> Alignment {
         if es.is_empty() || fs.is_empty() {
             // A paragraph without counterpart: each of its sentences is a unit of its own.
             let (en_end, fr_start) = (es.end, fs.start);
-            out.extend(es.map(|i| Bead { en: i..i + 1, fr: fr_start..fr_start, score: bead.score, anchored: false }));
-            out.extend(fs.map(|j| Bead { en: en_end..en_end, fr: j..j + 1, score: bead.score, anchored: false }));
+            out.extend(es.map(|i| Bead {
+                en: i..i + 1,
+                fr: fr_start..fr_start,
+                score: bead.score,
+                anchored: false,
+            }));
+            out.extend(fs.map(|j| Bead {
+                en: en_end..en_end,
+                fr: j..j + 1,
+                score: bead.score,
+                anchored: false,
+            }));
         } else if bead.en.len() == 1 && bead.fr.len() == 1 && es.len() == fs.len() {
             // Two paragraphs with as many sentences: a translation keeps them in order.
-            out.extend(es.zip(fs).map(|(i, j)| Bead { en: i..i + 1, fr: j..j + 1, score: bead.score, anchored: false }));
+            out.extend(es.zip(fs).map(|(i, j)| Bead {
+                en: i..i + 1,
+                fr: j..j + 1,
+                score: bead.score,
+                anchored: false,
+            }));
         } else {
-            let part = |d: &Document, r: std::ops::Range<usize>| Document { paragraphs: d.paragraphs[r].to_vec(), ..d.clone_empty() };
-            let inner = align(part(&en_units, es.clone()), part(&fr_units, fs.clone()), &AlignConfig::sentences());
+            let part = |d: &Document, r: std::ops::Range<usize>| Document {
+                paragraphs: d.paragraphs[r].to_vec(),
+                ..d.clone_empty()
+            };
+            let inner = align(
+                part(&en_units, es.clone()),
+                part(&fr_units, fs.clone()),
+                &AlignConfig::sentences(),
+            );
             out.extend(inner.beads.into_iter().map(|b| Bead {
                 en: es.start + b.en.start..es.start + b.en.end,
                 fr: fs.start + b.fr.start..fs.start + b.fr.end,
@@ -68,12 +90,18 @@ mod tests {
     fn sentences_stay_inside_their_paragraphs_and_pair_in_order() {
         let en = Text::new("en", "The General Assembly,\n\n1. Decides to meet. Requests a report on No. 5.\n\n2. Welcomes the plan.\n");
         let fr = Text::new("fr", "L’Assemblée générale,\n\n1. Décide de se réunir. Demande un rapport sur le no 5.\n\n2. Se félicite du plan. Elle le salue.\n");
-        let paragraphs = align(segment(&en, Language::En), segment(&fr, Language::Fr), &AlignConfig::default());
+        let paragraphs =
+            align(segment(&en, Language::En), segment(&fr, Language::Fr), &AlignConfig::default());
         let s = sentences_within(paragraphs);
-        let labels = |d: &Document| d.paragraphs.iter().map(|p| p.label.name.clone()).collect::<Vec<_>>();
+        let labels =
+            |d: &Document| d.paragraphs.iter().map(|p| p.label.name.clone()).collect::<Vec<_>>();
         assert_eq!(labels(&s.en), ["opening/s1", "op.1/s1", "op.1/s2", "op.2/s1"]);
         assert_eq!(s.en.paragraphs[2].text, "Requests a report on No. 5.");
-        let pairs: Vec<(Vec<usize>, Vec<usize>)> = s.beads.iter().map(|b| (b.en.clone().collect(), b.fr.clone().collect())).collect();
-        assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3, 4])]);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+            s.beads.iter().map(|b| (b.en.clone().collect(), b.fr.clone().collect())).collect();
+        assert_eq!(
+            pairs,
+            [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3, 4])]
+        );
     }
 }

@@ -31,7 +31,11 @@ struct Run {
 impl Runs {
     /// The runs ending at `ends`; those that would start before the first unit are left empty.
     pub fn new(features: &[Features], ends: Range<usize>) -> Runs {
-        let mut runs = Runs { first: ends.start, items: Vec::new(), runs: Vec::with_capacity(ends.len() * MAX_RUN) };
+        let mut runs = Runs {
+            first: ends.start,
+            items: Vec::new(),
+            runs: Vec::with_capacity(ends.len() * MAX_RUN),
+        };
         for end in ends {
             for k in 1..=MAX_RUN {
                 let run = if k > end {
@@ -39,7 +43,10 @@ impl Runs {
                 } else if k > 1 && end > runs.first {
                     // The run of k − 1 units ending one unit earlier, and that unit: two sorted
                     // lists merged in one pass, not sorted again.
-                    runs.extend(runs.runs[(end - 1 - runs.first) * MAX_RUN + k - 2].clone(), &features[end - 1])
+                    runs.extend(
+                        runs.runs[(end - 1 - runs.first) * MAX_RUN + k - 2].clone(),
+                        &features[end - 1],
+                    )
                 } else {
                     runs.merge(&features[end - k..end])
                 };
@@ -88,7 +95,13 @@ impl Runs {
         let middle = self.items.len();
         self.items.extend_from_slice(&first.names);
         let end = self.items.len();
-        let run = Run { len: first.len, exact: start..middle, names: middle..end, cognate_count: first.cognates.len(), cognates: first.cognates };
+        let run = Run {
+            len: first.len,
+            exact: start..middle,
+            names: middle..end,
+            cognate_count: first.cognates.len(),
+            cognates: first.cognates,
+        };
         rest.iter().fold(run, |run, f| self.extend(run, f))
     }
 
@@ -112,9 +125,14 @@ mod tests {
 
     #[test]
     fn runs_are_merged_as_merge_does() {
-        let texts = ["Recalling resolution 55/25 of 15 November 2000, Malta", "Noting 2000 and 2001, Malta and Jamaica", "A third one with 55/25"];
+        let texts = [
+            "Recalling resolution 55/25 of 15 November 2000, Malta",
+            "Noting 2000 and 2001, Malta and Jamaica",
+            "A third one with 55/25",
+        ];
         let mut features: Vec<Features> = texts.iter().map(|t| extract(t)).collect();
-        let mut french: Vec<Features> = ["Malte et la Jamaïque", "Malte"].iter().map(|t| extract(t)).collect();
+        let mut french: Vec<Features> =
+            ["Malte et la Jamaïque", "Malte"].iter().map(|t| extract(t)).collect();
         link_names(&mut features, &mut french);
         assert!(features[1].names.len() >= 2, "names are linked: {:?}", features[1].names);
         let runs = Runs::new(&features, 0..4);
@@ -129,7 +147,10 @@ mod tests {
                 assert_eq!(view.cognate_count, merged.cognates.len());
                 if end >= 2 {
                     let late = late.get(end, k);
-                    assert_eq!((late.exact, late.names, late.len), (view.exact, view.names, view.len));
+                    assert_eq!(
+                        (late.exact, late.names, late.len),
+                        (view.exact, view.names, view.len)
+                    );
                 }
                 assert_eq!(shared(&view, &merged.view()), shared(&merged.view(), &merged.view()));
             }

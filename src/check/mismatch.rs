@@ -37,7 +37,9 @@ const MIN_NUMBERS: usize = 6;
 pub(super) fn detail(a: &Alignment) -> Option<String> {
     if let (Some(en), Some(fr)) = (&a.en.symbol, &a.fr.symbol) {
         if !same_symbol(en, fr) {
-            return Some(format!("the English text is {en} and the French text is {fr}: two different documents"));
+            return Some(format!(
+                "the English text is {en} and the French text is {fr}: two different documents"
+            ));
         }
     }
     let (n_en, n_fr) = (a.en.paragraphs.len(), a.fr.paragraphs.len());
@@ -45,9 +47,16 @@ pub(super) fn detail(a: &Alignment) -> Option<String> {
         return None;
     }
     let mean = a.beads.iter().map(|b| b.score).sum::<f64>() / a.beads.len() as f64;
-    let paired: Vec<f64> = a.beads.iter().filter(|b| !b.en.is_empty() && !b.fr.is_empty()).map(|b| b.score).collect();
-    let paired_mean = if paired.is_empty() { 0.0 } else { paired.iter().sum::<f64>() / paired.len() as f64 };
-    let one_sided: usize = a.beads.iter().filter(|b| b.en.is_empty() || b.fr.is_empty()).map(|b| b.en.len() + b.fr.len()).sum();
+    let paired: Vec<f64> =
+        a.beads.iter().filter(|b| !b.en.is_empty() && !b.fr.is_empty()).map(|b| b.score).collect();
+    let paired_mean =
+        if paired.is_empty() { 0.0 } else { paired.iter().sum::<f64>() / paired.len() as f64 };
+    let one_sided: usize = a
+        .beads
+        .iter()
+        .filter(|b| b.en.is_empty() || b.fr.is_empty())
+        .map(|b| b.en.len() + b.fr.len())
+        .sum();
     let one_sided = one_sided as f64 / (n_en + n_fr) as f64;
     let (numbers_en, numbers_fr) = (numbers(a, false), numbers(a, true));
     let total = numbers_en.len() + numbers_fr.len();
@@ -68,7 +77,9 @@ pub(super) fn detail(a: &Alignment) -> Option<String> {
 /// Symbols compared without spaces or case; a year in brackets that only one side writes
 /// ("S/RES/2505 (2020)" / "S/RES/2505") does not make them differ.
 fn same_symbol(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect() };
+    let key = |s: &str| -> String {
+        s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    };
     let (a, b) = (key(a), key(b));
     let bare = |s: &str| -> String { s.split('(').next().unwrap_or(s).to_string() };
     a == b || (a.contains('(') != b.contains('(') && bare(&a) == bare(&b))
@@ -84,7 +95,8 @@ fn numbers(a: &Alignment, french: bool) -> HashSet<&str> {
         let b = p.text.as_bytes();
         let mut i = 0;
         while let Some(start) = crate::scan::find(b, i, |c| c.is_ascii_digit()) {
-            let end = b[start..].iter().position(|c| !c.is_ascii_digit()).map_or(b.len(), |k| start + k);
+            let end =
+                b[start..].iter().position(|c| !c.is_ascii_digit()).map_or(b.len(), |k| start + k);
             if end - start >= 2 {
                 out.insert(&p.text[start..end]);
             }

@@ -159,7 +159,8 @@ pub fn check(a: &Alignment) -> Report {
     // A French unit cut short loses numbers and markers too: those are the cut, reported once.
     let mut cut = Vec::new();
     lengths(a, &mut cut);
-    let truncated: BTreeSet<usize> = cut.iter().filter(|f| f.severity == Severity::Warning).filter_map(|f| f.unit).collect();
+    let truncated: BTreeSet<usize> =
+        cut.iter().filter(|f| f.severity == Severity::Warning).filter_map(|f| f.unit).collect();
     numbers::check(a, &truncated, &mut findings);
     footnotes(a, &truncated, &units, &mut findings);
     findings.extend(cut);
@@ -175,7 +176,10 @@ pub fn check(a: &Alignment) -> Report {
         *severities.entry(f.severity.name()).or_insert(0) += 1;
     }
     let complete = !findings.iter().any(|f| f.severity >= Severity::Warning);
-    let footnotes = Footnotes { en: footnote_numbers(&a.en).into_iter().collect(), fr: footnote_numbers(&a.fr).into_iter().collect() };
+    let footnotes = Footnotes {
+        en: footnote_numbers(&a.en).into_iter().collect(),
+        fr: footnote_numbers(&a.fr).into_iter().collect(),
+    };
     Report { complete, units: a.beads.len(), counts, severities, footnotes, findings }
 }
 
@@ -205,9 +209,24 @@ pub fn excerpt(text: &str) -> String {
     format!("{cut} …")
 }
 
-fn finding(a: &Alignment, index: usize, kind: Kind, severity: Severity, label: &str, detail: String) -> Finding {
+fn finding(
+    a: &Alignment,
+    index: usize,
+    kind: Kind,
+    severity: Severity,
+    label: &str,
+    detail: String,
+) -> Finding {
     let bead = &a.beads[index];
-    Finding { kind, severity, label: label.to_string(), en: excerpt(&a.en_text(bead)), fr: excerpt(&a.fr_text(bead)), detail, unit: Some(index) }
+    Finding {
+        kind,
+        severity,
+        label: label.to_string(),
+        en: excerpt(&a.en_text(bead)),
+        fr: excerpt(&a.fr_text(bead)),
+        detail,
+        unit: Some(index),
+    }
 }
 
 fn missing(a: &Alignment, out: &mut Vec<Finding>) {
@@ -226,7 +245,14 @@ fn missing(a: &Alignment, out: &mut Vec<Finding>) {
                 _ => Severity::Error,
             };
             let what = part_name(p.part);
-            let mut f = finding(a, index, kind, severity, &p.label.name, format!("{what} with no counterpart in the {other} text"));
+            let mut f = finding(
+                a,
+                index,
+                kind,
+                severity,
+                &p.label.name,
+                format!("{what} with no counterpart in the {other} text"),
+            );
             if kind == Kind::MissingInFr {
                 f.en = excerpt(&p.text);
             } else {
@@ -258,23 +284,40 @@ fn merged_or_split(a: &Alignment, out: &mut Vec<Finding>) {
         if e == 0 || f == 0 || (e == 1 && f == 1) {
             continue;
         }
-        let detail = format!("{e} English paragraph{} = {f} French paragraph{}: merged or split", plural(e), plural(f));
+        let detail = format!(
+            "{e} English paragraph{} = {f} French paragraph{}: merged or split",
+            plural(e),
+            plural(f)
+        );
         out.push(finding(a, index, Kind::MergedOrSplit, Severity::Warning, a.label(bead), detail));
     }
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// Footnotes never referred to, and markers that sit in a unit whose counterpart does not
 /// carry the same marker. In a `truncated` unit, what the French lost is the cut, not a
 /// footnote finding.
-fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2], out: &mut Vec<Finding>) {
-    let referred = |d: &Document| -> BTreeSet<u32> { d.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).collect() };
+fn footnotes(
+    a: &Alignment,
+    truncated: &BTreeSet<usize>,
+    units: &[Vec<usize>; 2],
+    out: &mut Vec<Finding>,
+) {
+    let referred = |d: &Document| -> BTreeSet<u32> {
+        d.paragraphs.iter().flat_map(|p| p.markers.iter().copied()).collect()
+    };
     let (notes_en, notes_fr) = (footnote_numbers(&a.en), footnote_numbers(&a.fr));
     let lost: BTreeSet<u32> = truncated.iter().flat_map(|&u| markers_lost(a, u)).collect();
-    for (side, (doc, name, notes)) in [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)].into_iter().enumerate() {
+    for (side, (doc, name, notes)) in
+        [(&a.en, "English", &notes_en), (&a.fr, "French", &notes_fr)].into_iter().enumerate()
+    {
         let referred = referred(doc);
         // The paragraph of each footnote label, found once: a document may have thousands.
         let mut paragraph_of: BTreeMap<&str, usize> = BTreeMap::new();
@@ -285,10 +328,21 @@ fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2]
             let label = format!("fn.{n}");
             let index = paragraph_of.get(label.as_str()).map(|&i| units[side][i]);
             let label = format!("fn.{n}");
-            let detail = format!("footnote {n} of the {name} text is never referred to by a marker");
+            let detail =
+                format!("footnote {n} of the {name} text is never referred to by a marker");
             match index {
-                Some(i) => out.push(finding(a, i, Kind::Footnote, Severity::Warning, &label, detail)),
-                None => out.push(Finding { kind: Kind::Footnote, severity: Severity::Warning, label, en: String::new(), fr: String::new(), detail, unit: None }),
+                Some(i) => {
+                    out.push(finding(a, i, Kind::Footnote, Severity::Warning, &label, detail))
+                }
+                None => out.push(Finding {
+                    kind: Kind::Footnote,
+                    severity: Severity::Warning,
+                    label,
+                    en: String::new(),
+                    fr: String::new(),
+                    detail,
+                    unit: None,
+                }),
             }
         }
     }
@@ -296,16 +350,29 @@ fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2]
         if bead.en.is_empty() || bead.fr.is_empty() {
             continue;
         }
-        let m = |d: &Document, r: std::ops::Range<usize>| -> BTreeSet<u32> { r.flat_map(|i| d.paragraphs[i].markers.iter().copied()).collect() };
+        let m = |d: &Document, r: std::ops::Range<usize>| -> BTreeSet<u32> {
+            r.flat_map(|i| d.paragraphs[i].markers.iter().copied()).collect()
+        };
         let (me, mf) = (m(&a.en, bead.en.clone()), m(&a.fr, bead.fr.clone()));
         if truncated.contains(&index) && mf.is_empty() {
             continue;
         }
         // Only footnotes both texts have: a footnote missing on one side is reported as such.
-        let moved: Vec<u32> = me.symmetric_difference(&mf).copied().filter(|n| notes_en.contains(n) && notes_fr.contains(n)).collect();
+        let moved: Vec<u32> = me
+            .symmetric_difference(&mf)
+            .copied()
+            .filter(|n| notes_en.contains(n) && notes_fr.contains(n))
+            .collect();
         if !moved.is_empty() {
-            let list = |s: &BTreeSet<u32>| if s.is_empty() { "none".to_string() } else { s.iter().map(u32::to_string).collect::<Vec<_>>().join(", ") };
-            let detail = format!("footnote markers differ: English {}, French {}", list(&me), list(&mf));
+            let list = |s: &BTreeSet<u32>| {
+                if s.is_empty() {
+                    "none".to_string()
+                } else {
+                    s.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                }
+            };
+            let detail =
+                format!("footnote markers differ: English {}, French {}", list(&me), list(&mf));
             out.push(finding(a, index, Kind::Footnote, Severity::Warning, a.label(bead), detail));
         }
     }
@@ -315,11 +382,18 @@ fn footnotes(a: &Alignment, truncated: &BTreeSet<usize>, units: &[Vec<usize>; 2]
 fn markers_lost(a: &Alignment, u: usize) -> Vec<u32> {
     let b = &a.beads[u];
     let fr: BTreeSet<u32> = b.fr.clone().flat_map(|i| a.fr.paragraphs[i].markers.clone()).collect();
-    b.en.clone().flat_map(|i| a.en.paragraphs[i].markers.clone()).filter(|m| !fr.contains(m)).collect()
+    b.en.clone()
+        .flat_map(|i| a.en.paragraphs[i].markers.clone())
+        .filter(|m| !fr.contains(m))
+        .collect()
 }
 
 fn footnote_numbers(d: &Document) -> BTreeSet<u32> {
-    d.paragraphs.iter().filter(|p| p.part == Part::Footnote).filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok()).collect()
+    d.paragraphs
+        .iter()
+        .filter(|p| p.part == Part::Footnote)
+        .filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok())
+        .collect()
 }
 
 /// Units whose French length is far from what the document's own ratio predicts.
@@ -336,11 +410,16 @@ fn lengths(a: &Alignment, out: &mut Vec<Finding>) {
         if bead.en.is_empty() || bead.fr.is_empty() {
             continue;
         }
-        let (le, lf) = (a.en_text(bead).chars().count() as f64, a.fr_text(bead).chars().count() as f64);
+        let (le, lf) =
+            (a.en_text(bead).chars().count() as f64, a.fr_text(bead).chars().count() as f64);
         let z = model.deviation(le, lf);
         let expected = model.ratio * le;
         if z.abs() > LENGTH_DEVIATIONS && (lf / expected - 1.0).abs() > LENGTH_SHARE {
-            let (side, by) = if z < 0.0 { ("shorter", 1.0 - lf / expected) } else { ("longer", lf / expected - 1.0) };
+            let (side, by) = if z < 0.0 {
+                ("shorter", 1.0 - lf / expected)
+            } else {
+                ("longer", lf / expected - 1.0)
+            };
             let detail = format!(
                 "the French is {:.0}% {side} than the document's ratio predicts ({} against {} characters): suspected {}",
                 by * 100.0,
@@ -363,9 +442,23 @@ fn chars(d: &Document, i: usize) -> f64 {
 /// Units the aligner doubts, unless a finding already explains them.
 fn low_confidence(a: &Alignment, explained: &BTreeSet<usize>, out: &mut Vec<Finding>) {
     for (index, bead) in a.beads.iter().enumerate() {
-        if bead.score < LOW_CONFIDENCE && !explained.contains(&index) && !bead.en.is_empty() && !bead.fr.is_empty() {
-            let detail = format!("the aligner is not sure these paragraphs translate each other (score {:.2})", bead.score);
-            out.push(finding(a, index, Kind::LowConfidence, Severity::Warning, a.label(bead), detail));
+        if bead.score < LOW_CONFIDENCE
+            && !explained.contains(&index)
+            && !bead.en.is_empty()
+            && !bead.fr.is_empty()
+        {
+            let detail = format!(
+                "the aligner is not sure these paragraphs translate each other (score {:.2})",
+                bead.score
+            );
+            out.push(finding(
+                a,
+                index,
+                Kind::LowConfidence,
+                Severity::Warning,
+                a.label(bead),
+                detail,
+            ));
         }
     }
 }

@@ -23,8 +23,20 @@ pub fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding> {
         let name = &p.label.name;
         let unit = units.get(i).copied();
         let mut push = |label: String, detail: String| {
-            let (en, fr) = if french { (String::new(), excerpt(&p.text)) } else { (excerpt(&p.text), String::new()) };
-            out.push(Finding { kind: Kind::Numbering, severity: Severity::Warning, label, en, fr, detail, unit });
+            let (en, fr) = if french {
+                (String::new(), excerpt(&p.text))
+            } else {
+                (excerpt(&p.text), String::new())
+            };
+            out.push(Finding {
+                kind: Kind::Numbering,
+                severity: Severity::Warning,
+                label,
+                en,
+                fr,
+                detail,
+                unit,
+            });
         };
         match p.part {
             Part::Operative => {
@@ -36,25 +48,51 @@ pub fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding> {
                     push(name.clone(), format!("{side}: paragraph {number} is numbered twice"));
                 } else if number < prev && number != 1 {
                     // a list inside a paragraph may start again at 1; any other step back is a slip
-                    push(name.clone(), format!("{side}: paragraph {number} comes after paragraph {prev}"));
+                    push(
+                        name.clone(),
+                        format!("{side}: paragraph {number} comes after paragraph {prev}"),
+                    );
                 } else if number > prev + 1 && !runs_on {
-                    let missing = if number == prev + 2 { format!("{} is", prev + 1) } else { format!("{} to {} are", prev + 1, number - 1) };
-                    push(format!("{prefix}op.{}", prev + 1), format!("{side}: the numbering goes from {prev} to {number}; {missing} missing"));
+                    let missing = if number == prev + 2 {
+                        format!("{} is", prev + 1)
+                    } else {
+                        format!("{} to {} are", prev + 1, number - 1)
+                    };
+                    push(
+                        format!("{prefix}op.{}", prev + 1),
+                        format!(
+                            "{side}: the numbering goes from {prev} to {number}; {missing} missing"
+                        ),
+                    );
                 }
-                last_op.insert(prefix.to_string(), (if number < prev && number == 1 { 1 } else { number.max(prev) }, i));
+                last_op.insert(
+                    prefix.to_string(),
+                    (if number < prev && number == 1 { 1 } else { number.max(prev) }, i),
+                );
                 running = number;
             }
             Part::SubParagraph => {
                 let Some((parent, component)) = name.rsplit_once('.') else { continue };
-                if component.starts_with('b') && component[1..].chars().all(|c| c.is_ascii_digit()) && component.len() > 1 {
+                if component.starts_with('b')
+                    && component[1..].chars().all(|c| c.is_ascii_digit())
+                    && component.len() > 1
+                {
                     continue; // bullets are not numbered
                 }
                 match last_sub.get(parent) {
                     None if !starts_sequence(component) => {
-                        push(name.clone(), format!("{side}: the sub-paragraphs of {parent} start at ({component})"));
+                        push(
+                            name.clone(),
+                            format!(
+                                "{side}: the sub-paragraphs of {parent} start at ({component})"
+                            ),
+                        );
                     }
                     Some((prev, _)) if !follows(prev, component) => {
-                        push(name.clone(), format!("{side}: sub-paragraph ({component}) follows ({prev})"));
+                        push(
+                            name.clone(),
+                            format!("{side}: sub-paragraph ({component}) follows ({prev})"),
+                        );
                     }
                     _ => {}
                 }
@@ -83,7 +121,8 @@ fn follows(prev: &str, next: &str) -> bool {
     // letters a … z, then aa, bb, … zz
     let letter = |s: &str| {
         let c = s.chars().next()?;
-        (c.is_ascii_lowercase() && s.chars().all(|d| d == c) && s.len() <= 2).then(|| (s.len() as u32 - 1) * 26 + (c as u32 - 'a' as u32))
+        (c.is_ascii_lowercase() && s.chars().all(|d| d == c) && s.len() <= 2)
+            .then(|| (s.len() as u32 - 1) * 26 + (c as u32 - 'a' as u32))
     };
     if let (Some(p), Some(n)) = (letter(prev), letter(next)) {
         if n == p + 1 {
@@ -104,7 +143,13 @@ mod tests {
 
     #[test]
     fn letters_and_numerals_follow_each_other() {
-        assert!(follows("a", "b") && follows("h", "i") && follows("i", "ii") && follows("iv", "v") && follows("1", "2"));
+        assert!(
+            follows("a", "b")
+                && follows("h", "i")
+                && follows("i", "ii")
+                && follows("iv", "v")
+                && follows("1", "2")
+        );
         assert!(follows("z", "aa") && follows("aa", "bb"));
         assert!(!follows("a", "c") && !follows("ii", "iv") && !follows("b", "b"));
         assert_eq!(operative("sec.II.op.12"), Some(("sec.II.", 12)));

@@ -33,12 +33,27 @@ pub fn check(a: &Alignment, truncated: &std::collections::BTreeSet<usize>, out: 
             continue;
         }
         let severity = severity(&en_only, &fr_only, &en_text, &fr_text, &en, &fr);
-        let list = |t: &[Token]| if t.is_empty() { "nothing".to_string() } else { t.iter().map(shown).collect::<Vec<_>>().join(", ") };
-        let mut detail = format!("English has {} where French has {}", list(&en_only), list(&fr_only));
+        let list = |t: &[Token]| {
+            if t.is_empty() {
+                "nothing".to_string()
+            } else {
+                t.iter().map(shown).collect::<Vec<_>>().join(", ")
+            }
+        };
+        let mut detail =
+            format!("English has {} where French has {}", list(&en_only), list(&fr_only));
         if severity == Severity::Info {
             detail.push_str(" (house style)");
         }
-        out.push(Finding { kind: Kind::NumberMismatch, severity, label: a.label(bead).to_string(), en: excerpt(&en_text), fr: excerpt(&fr_text), detail, unit: Some(index) });
+        out.push(Finding {
+            kind: Kind::NumberMismatch,
+            severity,
+            label: a.label(bead).to_string(),
+            en: excerpt(&en_text),
+            fr: excerpt(&fr_text),
+            detail,
+            unit: Some(index),
+        });
     }
 }
 
@@ -75,7 +90,9 @@ fn tokens(text: &str) -> Vec<Token> {
 fn difference(en: &[Token], fr: &[Token]) -> (Vec<Token>, Vec<Token>) {
     // Most units carry the same numbers in the same order: each token then takes its
     // counterpart at the same place, and nothing is left on either side.
-    if en.len() == fr.len() && en.iter().zip(fr).all(|(e, f)| e.kind == f.kind && e.value == f.value) {
+    if en.len() == fr.len()
+        && en.iter().zip(fr).all(|(e, f)| e.kind == f.kind && e.value == f.value)
+    {
         return (vec![], vec![]);
     }
     let mut waiting: HashMap<(TokenKind, &str), VecDeque<usize>> = HashMap::new();
@@ -121,34 +138,59 @@ fn match_clock_times(en_only: &mut Vec<Token>, fr_only: &mut Vec<Token>) {
     });
 }
 
-fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, en: &[Token], fr: &[Token]) -> Severity {
+fn severity(
+    en_only: &[Token],
+    fr_only: &[Token],
+    en_text: &str,
+    fr_text: &str,
+    en: &[Token],
+    fr: &[Token],
+) -> Severity {
     if en_only.iter().chain(fr_only).any(|t| t.kind == TokenKind::Symbol) {
         return Severity::Error;
     }
-    let is_year = |t: &Token| t.kind == TokenKind::Number && t.value.len() == 4 && (t.value.starts_with("19") || t.value.starts_with("20"));
-    let small = |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
-    let values = |tokens: &'_ [Token]| -> HashSet<(TokenKind, String)> { tokens.iter().map(|t| (t.kind, t.value.clone())).collect() };
+    let is_year = |t: &Token| {
+        t.kind == TokenKind::Number
+            && t.value.len() == 4
+            && (t.value.starts_with("19") || t.value.starts_with("20"))
+    };
+    let small =
+        |t: &Token| t.kind == TokenKind::Number && t.value.parse::<u32>().is_ok_and(|n| n <= 10);
+    let values = |tokens: &'_ [Token]| -> HashSet<(TokenKind, String)> {
+        tokens.iter().map(|t| (t.kind, t.value.clone())).collect()
+    };
     // What each side has, computed once: a unit may hold thousands of numbers.
     let (en_values, fr_values) = (values(en), values(fr));
     let (en_year, fr_year) = (en_only.iter().any(is_year), fr_only.iter().any(is_year));
     let (en_small, fr_small) = (en_only.iter().any(small), fr_only.iter().any(small));
     // A token of one side, against what the other side has.
-    let explained = |t: &Token, text: &str, other_year: bool, other_small: bool, other_values: &HashSet<(TokenKind, String)>| {
+    let explained = |t: &Token,
+                     text: &str,
+                     other_year: bool,
+                     other_small: bool,
+                     other_values: &HashSet<(TokenKind, String)>| {
         // a year added in brackets on one side ("2360 (2017)"); a year that changed is not style
-        let year_in_brackets = is_year(t) && text[..t.range.start].ends_with('(') && text[t.range.end..].starts_with(')') && !other_year;
+        let year_in_brackets = is_year(t)
+            && text[..t.range.start].ends_with('(')
+            && text[t.range.end..].starts_with(')')
+            && !other_year;
         // a small number is spelled out on the other side only if that side has no small
         // number in its place ("6 months" / "six mois", but not "5 months" / "6 mois")
         let spelled_out = small(t) && !other_small;
         // "25th anniversary" / "vingt-cinquième anniversaire": ordinals are often spelled out.
         let rest = &text[t.range.end..];
-        let ordinal = t.kind == TokenKind::Number && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"].iter().any(|s| rest.starts_with(s));
+        let ordinal = t.kind == TokenKind::Number
+            && ["st", "nd", "rd", "th", "e ", "er", "re", "ème"]
+                .iter()
+                .any(|s| rest.starts_with(s));
         // "paragraph 7 of resolution 2293 (2016)" / "paragraphe 7 de cette même résolution": a
         // value the other side also has, written once more on one side, is a repetition.
         let repeated = other_values.contains(&(t.kind, t.value.clone()));
         year_in_brackets || spelled_out || ordinal || repeated
     };
-    let all_explained = en_only.iter().all(|t| explained(t, en_text, fr_year, fr_small, &fr_values))
-        && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values));
+    let all_explained =
+        en_only.iter().all(|t| explained(t, en_text, fr_year, fr_small, &fr_values))
+            && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values));
     if all_explained {
         return Severity::Info;
     }
@@ -158,8 +200,25 @@ fn severity(en_only: &[Token], fr_only: &[Token], en_text: &str, fr_text: &str, 
 fn shown(t: &Token) -> String {
     match t.kind {
         TokenKind::Month => {
-            const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-            t.value.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).map_or(t.value.clone(), |m| (*m).to_string())
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            t.value
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+                .map_or(t.value.clone(), |m| (*m).to_string())
         }
         _ => t.value.clone(),
     }

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 /// Align the English and French text of one UN resolution, paragraph by paragraph.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  paralign align data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign align en.txt fr.txt -o memory.tmx\n  paralign align en.txt fr.txt --format moses -o corpus   # writes corpus.en and corpus.fr")]
+#[command(
+    after_help = "Examples:\n  paralign align data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign align en.txt fr.txt -o memory.tmx\n  paralign align en.txt fr.txt --format moses -o corpus   # writes corpus.en and corpus.fr"
+)]
 pub struct Args {
     #[command(flatten)]
     pub pair: super::Pair,
@@ -33,7 +35,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<()> {
     let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
     if args.excel_safe && !matches!(format, Format::Csv | Format::Tsv) {
-        return Err(Error::Usage(format!("--excel-safe applies to csv and tsv output, not {format}")));
+        return Err(Error::Usage(format!(
+            "--excel-safe applies to csv and tsv output, not {format}"
+        )));
     }
     let loaded = load_alignment(&args.pair)?;
     let alignment = loaded.alignment;
@@ -42,15 +46,22 @@ pub fn run(args: &Args) -> Result<()> {
     }
     // The output is still written: the user may want to see it, and a pipeline may not stop.
     if let Some(f) = paralign::check::mismatch(&alignment) {
-        eprintln!("paralign: warning: {} / {}: {}; this alignment is not reliable", alignment.en.source, alignment.fr.source, f.detail);
+        eprintln!(
+            "paralign: warning: {} / {}: {}; this alignment is not reliable",
+            alignment.en.source, alignment.fr.source, f.detail
+        );
     }
     match (&args.output, format) {
-        (None, Format::Moses) => Err(Error::Usage("the moses format writes two files: give -o PREFIX".into())),
+        (None, Format::Moses) => {
+            Err(Error::Usage("the moses format writes two files: give -o PREFIX".into()))
+        }
         (Some(out), Format::Moses) => {
             let (en_path, fr_path) = (suffixed(out, "en"), suffixed(out, "fr"));
             let (en_file, fr_file) = (AtomicFile::create(&en_path)?, AtomicFile::create(&fr_path)?);
-            let mut w = write::writer_for(format, en_file.writer()?, Some(fr_file.writer()?)).map_err(|e| Error::Usage(e.to_string()))?;
-            write::write_all(&alignment, w.as_mut()).map_err(|source| Error::Write { path: en_path.clone(), source })?;
+            let mut w = write::writer_for(format, en_file.writer()?, Some(fr_file.writer()?))
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            write::write_all(&alignment, w.as_mut())
+                .map_err(|source| Error::Write { path: en_path.clone(), source })?;
             drop(w);
             en_file.commit()?;
             fr_file.commit()
@@ -75,7 +86,8 @@ fn suffixed(path: &Path, language: &str) -> PathBuf {
 }
 
 fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2]) -> String {
-    let mut kinds: std::collections::BTreeMap<std::borrow::Cow<'static, str>, usize> = Default::default();
+    let mut kinds: std::collections::BTreeMap<std::borrow::Cow<'static, str>, usize> =
+        Default::default();
     for b in &a.beads {
         *kinds.entry(b.kind()).or_default() += 1;
     }

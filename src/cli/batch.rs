@@ -16,7 +16,9 @@ use std::time::Instant;
 /// documents.csv and unpaired.csv into OUT_DIR. Exit code 0 when every file was paired and
 /// aligned, 1 when some were skipped or left unpaired, 2 on a usage error.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  paralign batch english/ french/ -o corpus/\n  paralign batch mixed/ -o corpus/                 # one folder, language told from the text\n  paralign batch --manifest pairs.tsv -o corpus/   # en_path<TAB>fr_path[<TAB>symbol]\n  paralign batch en/ fr/ -o shard3/ --shard 3/8     # one of 8 deterministic slices")]
+#[command(
+    after_help = "Examples:\n  paralign batch english/ french/ -o corpus/\n  paralign batch mixed/ -o corpus/                 # one folder, language told from the text\n  paralign batch --manifest pairs.tsv -o corpus/   # en_path<TAB>fr_path[<TAB>symbol]\n  paralign batch en/ fr/ -o shard3/ --shard 3/8     # one of 8 deterministic slices"
+)]
 pub struct Args {
     /// An English folder and a French folder, or one folder holding both languages.
     #[arg(num_args = 0..=2)]
@@ -56,12 +58,17 @@ pub fn run(args: &Args) -> Result<u8> {
         let (k, n) = parse_shard(spec)?;
         corpus::shard(&mut plan, k, n);
     }
-    std::fs::create_dir_all(&args.output).map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    std::fs::create_dir_all(&args.output)
+        .map_err(|source| Error::Write { path: args.output.clone(), source })?;
     let out = Outputs::create(&args.output)?;
-    let threads = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(plan.pairs.len() as u64).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pairs  {elapsed_precise}  {msg}").expect("a valid template"),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} pairs  {elapsed_precise}  {msg}",
+            )
+            .expect("a valid template"),
         )
     } else {
         indicatif::ProgressBar::hidden()
@@ -78,17 +85,23 @@ pub fn run(args: &Args) -> Result<u8> {
                 if let Some(detail) = &aligned.mismatch {
                     progress.suspend(|| eprintln!("paralign: warning: {}: {detail}", pair.symbol));
                 }
-                writers.document(&aligned).map_err(|source| Error::Write { path: args.output.clone(), source })
+                writers
+                    .document(&aligned)
+                    .map_err(|source| Error::Write { path: args.output.clone(), source })
             }
             Err(e) => {
                 summary.skipped += 1;
                 progress.suspend(|| eprintln!("paralign: skipped {}: {e}", pair.symbol));
-                writers.skipped(pair, &e.to_string()).map_err(|source| Error::Write { path: args.output.clone(), source })
+                writers
+                    .skipped(pair, &e.to_string())
+                    .map_err(|source| Error::Write { path: args.output.clone(), source })
             }
         }
     })?;
     progress.finish_and_clear();
-    writers.unpaired(&plan.unpaired).map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    writers
+        .unpaired(&plan.unpaired)
+        .map_err(|source| Error::Write { path: args.output.clone(), source })?;
     writers.finish().map_err(|source| Error::Write { path: args.output.clone(), source })?;
     drop(writers);
     out.commit()?;
@@ -115,14 +128,21 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     }
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
-            let (mut a, mut bad) = corpus::identify_with(&corpus::files_in(en)?, Some(Language::En), options);
-            let (b, bad_fr) = corpus::identify_with(&corpus::files_in(fr)?, Some(Language::Fr), options);
+            let (mut a, mut bad) =
+                corpus::identify_with(&corpus::files_in(en)?, Some(Language::En), options);
+            let (b, bad_fr) =
+                corpus::identify_with(&corpus::files_in(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
         [dir] => corpus::identify_with(&corpus::files_in(dir)?, None, options),
-        _ => return Err(Error::Usage("give an English and a French folder, one folder with both, or --manifest FILE".into())),
+        _ => {
+            return Err(Error::Usage(
+                "give an English and a French folder, one folder with both, or --manifest FILE"
+                    .into(),
+            ))
+        }
     };
     let mut plan = corpus::pair(identified);
     plan.unpaired.append(&mut bad);
@@ -133,7 +153,8 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
 fn parse_shard(spec: &str) -> Result<(usize, usize)> {
     let bad = || Error::Usage(format!("--shard takes K/N with 1 <= K <= N, not '{spec}'"));
     let (k, n) = spec.split_once('/').ok_or_else(bad)?;
-    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    let (k, n): (usize, usize) =
+        (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
     if k == 0 || n == 0 || k > n {
         return Err(bad());
     }
@@ -145,11 +166,21 @@ struct Outputs {
     files: Vec<AtomicFile>,
 }
 
-const NAMES: [&str; 7] = ["corpus.tmx", "corpus.csv", "corpus.jsonl", "corpus.en", "corpus.fr", "documents.csv", "unpaired.csv"];
+const NAMES: [&str; 7] = [
+    "corpus.tmx",
+    "corpus.csv",
+    "corpus.jsonl",
+    "corpus.en",
+    "corpus.fr",
+    "documents.csv",
+    "unpaired.csv",
+];
 
 impl Outputs {
     fn create(dir: &Path) -> Result<Outputs> {
-        Ok(Outputs { files: NAMES.iter().map(|n| AtomicFile::create(&dir.join(n))).collect::<Result<_>>()? })
+        Ok(Outputs {
+            files: NAMES.iter().map(|n| AtomicFile::create(&dir.join(n))).collect::<Result<_>>()?,
+        })
     }
 
     fn writers(&self, dir: &Path, excel_safe: bool) -> Result<Writers> {
@@ -160,7 +191,8 @@ impl Outputs {
             csv: if excel_safe { csv.excel_safe() } else { csv },
             jsonl: JsonlWriter::new(w(2)?).with_symbol().with_translation(),
             moses: MosesWriter::new(w(3)?, w(4)?),
-            documents: documents_writer(w(5)?).map_err(|source| Error::Write { path: dir.join(NAMES[5]), source })?,
+            documents: documents_writer(w(5)?)
+                .map_err(|source| Error::Write { path: dir.join(NAMES[5]), source })?,
             unpaired: csv::Writer::from_writer(w(6)?),
             excel_safe,
         })
@@ -204,11 +236,24 @@ impl Writers {
             self.moses.write_unit(&a.alignment, bead)?;
         }
         let count = |k: &str| a.kinds.get(k).copied().unwrap_or(0);
-        let other: usize = a.kinds.iter().filter(|(k, _)| !KINDS.contains(&k.as_ref())).map(|(_, n)| n).sum();
+        let other: usize =
+            a.kinds.iter().filter(|(k, _)| !KINDS.contains(&k.as_ref())).map(|(_, n)| n).sum();
         let same = count("1-1") == a.alignment.beads.len();
-        let mut row = vec![a.pair.symbol.clone(), path(&a.pair.en), path(&a.pair.fr), "aligned".into(), a.alignment.beads.len().to_string()];
+        let mut row = vec![
+            a.pair.symbol.clone(),
+            path(&a.pair.en),
+            path(&a.pair.fr),
+            "aligned".into(),
+            a.alignment.beads.len().to_string(),
+        ];
         row.extend(KINDS.iter().map(|k| count(k).to_string()));
-        row.extend([other.to_string(), a.errors.to_string(), a.warnings.to_string(), if same { "same" } else { "differs" }.into(), format!("{:.4}", a.mean_score)]);
+        row.extend([
+            other.to_string(),
+            a.errors.to_string(),
+            a.warnings.to_string(),
+            if same { "same" } else { "differs" }.into(),
+            format!("{:.4}", a.mean_score),
+        ]);
         self.documents.write_record(self.cells(row))?;
         Ok(())
     }
@@ -223,7 +268,13 @@ impl Writers {
     }
 
     fn skipped(&mut self, pair: &DocumentPair, reason: &str) -> std::io::Result<()> {
-        let mut row = vec![pair.symbol.clone(), path(&pair.en), path(&pair.fr), format!("skipped: {reason}"), String::new()];
+        let mut row = vec![
+            pair.symbol.clone(),
+            path(&pair.en),
+            path(&pair.fr),
+            format!("skipped: {reason}"),
+            String::new(),
+        ];
         row.extend(std::iter::repeat_n(String::new(), KINDS.len() + 5));
         self.documents.write_record(self.cells(row))?;
         Ok(())
@@ -233,7 +284,12 @@ impl Writers {
         self.unpaired.write_record(["file", "language", "symbol", "reason"])?;
         for u in files {
             let language = u.language.map(|l| l.code()).unwrap_or("");
-            let row = vec![path(&u.path), language.to_string(), u.symbol.clone().unwrap_or_default(), u.reason.clone()];
+            let row = vec![
+                path(&u.path),
+                language.to_string(),
+                u.symbol.clone().unwrap_or_default(),
+                u.reason.clone(),
+            ];
             self.unpaired.write_record(self.cells(row))?;
         }
         Ok(())

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 /// translations. Exit code 0 when nothing is flagged, 1 when findings exist, 2 on a usage or
 /// input error.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  paralign check data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign check en.txt fr.txt --format json\n  paralign check en.txt fr.txt -o review.html        # side-by-side page for a reviser\n  paralign check en.txt fr.txt --fail-on error       # exit 1 only for errors")]
+#[command(
+    after_help = "Examples:\n  paralign check data/A-RES-58-135.en.txt data/A-RES-58-135.fr.txt\n  paralign check en.txt fr.txt --format json\n  paralign check en.txt fr.txt -o review.html        # side-by-side page for a reviser\n  paralign check en.txt fr.txt --fail-on error       # exit 1 only for errors"
+)]
 pub struct Args {
     #[command(flatten)]
     pub pair: super::Pair,
@@ -41,7 +43,11 @@ pub fn run(args: &Args) -> Result<u8> {
         "warning" => Some(Severity::Warning),
         "info" => Some(Severity::Info),
         "never" => None,
-        other => return Err(Error::Usage(format!("--fail-on takes error, warning, info or never, not '{other}'"))),
+        other => {
+            return Err(Error::Usage(format!(
+                "--fail-on takes error, warning, info or never, not '{other}'"
+            )))
+        }
     };
     let alignment = load_alignment(&args.pair)?.alignment;
     let found = check(&alignment);
@@ -56,11 +62,14 @@ pub fn run(args: &Args) -> Result<u8> {
 }
 
 fn format(name: Option<&str>, output: Option<&Path>) -> Result<Format> {
-    let name = name.map(str::to_string).or_else(|| output?.extension()?.to_str().map(str::to_lowercase));
+    let name =
+        name.map(str::to_string).or_else(|| output?.extension()?.to_str().map(str::to_lowercase));
     match name.as_deref() {
         None | Some("text" | "txt") => Ok(Format::Text),
         Some("json") => Ok(Format::Json),
         Some("html" | "htm") => Ok(Format::Html),
-        Some(other) => Err(Error::Usage(format!("unknown report format '{other}' (text, json, html)"))),
+        Some(other) => {
+            Err(Error::Usage(format!("unknown report format '{other}' (text, json, html)")))
+        }
     }
 }

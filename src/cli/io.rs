@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: path.into(), source })?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Io { path: path.into(), source })?;
         return read::decode_with(&bytes, Path::new("<stdin>"), options);
     }
     read::read_path_with(path, options)
@@ -38,14 +40,19 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
 
 /// The `--units` value: paragraphs, sentences or lines.
 pub fn parse_units(name: &str) -> std::result::Result<align::Units, String> {
-    align::Units::from_name(name).ok_or_else(|| format!("unknown units '{name}': use {}", align::Units::NAMES.join(", ")))
+    align::Units::from_name(name)
+        .ok_or_else(|| format!("unknown units '{name}': use {}", align::Units::NAMES.join(", ")))
 }
 
 /// Writes one output through `write`: to standard output when `path` is None, else to the
 /// file, atomically (nothing is left behind when `write` fails).
-pub fn write_output(path: Option<&Path>, write: impl FnOnce(Box<dyn Write + Send>) -> std::io::Result<()>) -> Result<()> {
+pub fn write_output(
+    path: Option<&Path>,
+    write: impl FnOnce(Box<dyn Write + Send>) -> std::io::Result<()>,
+) -> Result<()> {
     match path {
-        None => write(Box::new(std::io::stdout())).map_err(|source| Error::Write { path: "<stdout>".into(), source }),
+        None => write(Box::new(std::io::stdout()))
+            .map_err(|source| Error::Write { path: "<stdout>".into(), source }),
         Some(path) => {
             let file = AtomicFile::create(path)?;
             write(file.writer()?).map_err(|source| Error::Write { path: path.into(), source })?;
@@ -102,7 +109,10 @@ impl AtomicFile {
     }
 
     fn file(&self) -> Result<std::fs::File> {
-        self.temp.as_file().try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })
+        self.temp
+            .as_file()
+            .try_clone()
+            .map_err(|source| Error::Write { path: self.path.clone(), source })
     }
 
     pub fn commit(self) -> Result<()> {

@@ -53,7 +53,10 @@ impl Pair {
 
 /// Read options for an `--encoding` value (None: detect).
 pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
-    encoding.map_or(Ok(paralign::read::ReadOptions::default()), paralign::read::ReadOptions::with_encoding_label)
+    encoding.map_or(
+        Ok(paralign::read::ReadOptions::default()),
+        paralign::read::ReadOptions::with_encoding_label,
+    )
 }
 
 /// Runs the subcommand; returns the process exit code.

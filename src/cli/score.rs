@@ -31,9 +31,7 @@ pub fn run(args: &Args) -> Result<()> {
         )));
     }
     if args.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        return Err(Error::Usage(
-            "only one of the files can be standard input".into(),
-        ));
+        return Err(Error::Usage("only one of the files can be standard input".into()));
     }
     let mut score = Score::default();
     for pair in args.files.chunks(2) {
@@ -74,10 +72,7 @@ fn json(score: &Score) -> String {
 /// Three decimals, as score.py prints them.
 fn table(score: &Score) -> String {
     let row = |name: &str, m: Metrics| {
-        format!(
-            "{name:<8}{:>10.3}{:>8.3}{:>8.3}\n",
-            m.precision, m.recall, m.f1
-        )
+        format!("{name:<8}{:>10.3}{:>8.3}{:>8.3}\n", m.precision, m.recall, m.f1)
     };
     let pairs = if score.pairs == 1 { "pair" } else { "pairs" };
     format!(

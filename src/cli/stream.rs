@@ -14,7 +14,9 @@ use std::path::Path;
 /// JSON lines carrying the input's "id" (and "symbol"), flushed after each document; a bad
 /// line gets `{"id": …, "error": "…"}` and the stream goes on.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  printf '%s\\n' '{\"id\": 1, \"en\": \"The General Assembly,\\n\\n1. Decides;\", \"fr\": \"L’Assemblée générale,\\n\\n1. Décide ;\"}' | paralign stream")]
+#[command(
+    after_help = "Example:\n  printf '%s\\n' '{\"id\": 1, \"en\": \"The General Assembly,\\n\\n1. Decides;\", \"fr\": \"L’Assemblée générale,\\n\\n1. Décide ;\"}' | paralign stream"
+)]
 pub struct Args {
     /// What to align: paragraphs, sentences (inside the aligned paragraphs) or lines (line i
     /// of each text is unit i).
@@ -33,7 +35,12 @@ pub fn run(args: &Args) -> Result<u8> {
         let written = match document(&line, n + 1, args.units) {
             Ok((id, aligned)) => {
                 let mut w = JsonlWriter::new(&mut stdout).with_id(id).with_symbol();
-                aligned.alignment.beads.iter().try_for_each(|b| w.write_unit(&aligned.alignment, b)).and_then(|()| w.finish())
+                aligned
+                    .alignment
+                    .beads
+                    .iter()
+                    .try_for_each(|b| w.write_unit(&aligned.alignment, b))
+                    .and_then(|()| w.finish())
             }
             Err((id, error)) => {
                 #[derive(serde::Serialize)]
@@ -41,7 +48,8 @@ pub fn run(args: &Args) -> Result<u8> {
                     id: &'a serde_json::Value,
                     error: &'a str,
                 }
-                let record = serde_json::to_string(&Failed { id: &id, error: &error }).map_err(std::io::Error::other);
+                let record = serde_json::to_string(&Failed { id: &id, error: &error })
+                    .map_err(std::io::Error::other);
                 record.and_then(|r| writeln!(stdout, "{r}")).and_then(|()| stdout.flush())
             }
         };
@@ -60,14 +68,29 @@ pub fn run(args: &Args) -> Result<u8> {
 
 type Failure = (serde_json::Value, String);
 
-fn document(line: &str, n: usize, units: paralign::align::Units) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| (serde_json::Value::Null, format!("line {n}: not JSON: {e}")))?;
+fn document(
+    line: &str,
+    n: usize,
+    units: paralign::align::Units,
+) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
+    let value: serde_json::Value = serde_json::from_str(line)
+        .map_err(|e| (serde_json::Value::Null, format!("line {n}: not JSON: {e}")))?;
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let text = |key: &str| -> std::result::Result<read::Text, Failure> {
-        let s = value.get(key).and_then(|v| v.as_str()).ok_or_else(|| (id.clone(), format!("line {n}: \"{key}\" must be a string")))?;
-        read::decode(s.as_bytes(), Path::new(&format!("line {n} {key}"))).map_err(|e| (id.clone(), e.to_string()))
+        let s = value
+            .get(key)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| (id.clone(), format!("line {n}: \"{key}\" must be a string")))?;
+        read::decode(s.as_bytes(), Path::new(&format!("line {n} {key}")))
+            .map_err(|e| (id.clone(), e.to_string()))
     };
     let (en, fr) = (text("en")?, text("fr")?);
-    let pair = DocumentPair { symbol: String::new(), en: format!("line {n} en").into(), fr: format!("line {n} fr").into() };
-    corpus::align_texts(pair, en, fr, units).map(|a| (id.clone(), a)).map_err(|e| (id, e.to_string()))
+    let pair = DocumentPair {
+        symbol: String::new(),
+        en: format!("line {n} en").into(),
+        fr: format!("line {n} fr").into(),
+    };
+    corpus::align_texts(pair, en, fr, units)
+        .map(|a| (id.clone(), a))
+        .map_err(|e| (id, e.to_string()))
 }

@@ -34,7 +34,8 @@ pub fn symbol_key(symbol: &str) -> String {
 /// A file name with its language marks removed, to pair files that carry no symbol:
 /// `A-RES-58-135.en.txt`, `A_RES_58_135-E.txt`, `en/A-RES-58-135.txt` → `a-res-58-135`.
 pub(super) fn name_key(path: &Path) -> String {
-    const MARKS: [&str; 10] = ["en", "eng", "english", "e", "fr", "fra", "fre", "french", "f", "txt"];
+    const MARKS: [&str; 10] =
+        ["en", "eng", "english", "e", "fr", "fra", "fre", "french", "f", "txt"];
     let stem = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     stem.split(['.', '-', '_', ' '])
         .filter(|part| !part.is_empty() && !MARKS.contains(part))
@@ -48,10 +49,18 @@ mod tests {
 
     #[test]
     fn languages_and_keys() {
-        assert_eq!(guess_language("The General Assembly, Recalling its resolution of the Council and the report"), Language::En);
+        assert_eq!(
+            guess_language(
+                "The General Assembly, Recalling its resolution of the Council and the report"
+            ),
+            Language::En
+        );
         assert_eq!(guess_language("L’Assemblée générale, Rappelant sa résolution de la Commission et le rapport des États"), Language::Fr);
         assert_eq!(guess_language("1 2 3"), Language::Other);
         assert_eq!(symbol_key("S/RES/2505 (2020)"), "S/RES/2505(2020)");
-        assert_eq!(name_key(Path::new("x/A-RES-58-135.en.txt")), name_key(Path::new("y/A_RES_58_135-F.txt")));
+        assert_eq!(
+            name_key(Path::new("x/A-RES-58-135.en.txt")),
+            name_key(Path::new("y/A_RES_58_135-F.txt"))
+        );
     }
 }

@@ -53,10 +53,13 @@ pub struct Plan {
 
 /// The text files of a folder (not recursive), sorted by name.
 pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.into(), source })?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.into(), source })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -70,13 +73,23 @@ pub fn identify(files: &[PathBuf], language: Option<Language>) -> (Vec<Identifie
 }
 
 /// As [`identify`], reading the files with `options`.
-pub fn identify_with(files: &[PathBuf], language: Option<Language>, options: &ReadOptions) -> (Vec<Identified>, Vec<Unpaired>) {
+pub fn identify_with(
+    files: &[PathBuf],
+    language: Option<Language>,
+    options: &ReadOptions,
+) -> (Vec<Identified>, Vec<Unpaired>) {
     let results: Vec<std::result::Result<Identified, Unpaired>> = files
         .par_iter()
         .map(|path| {
-            let text = read::read_path_with(path, options).map_err(|e| Unpaired { path: path.clone(), language, symbol: None, reason: e.to_string() })?;
+            let text = read::read_path_with(path, options).map_err(|e| Unpaired {
+                path: path.clone(),
+                language,
+                symbol: None,
+                reason: e.to_string(),
+            })?;
             let language = language.unwrap_or_else(|| guess_language(&text.content));
-            let symbol = segment::header_symbol(&text.content).or_else(|| segment::segment(&text, language).symbol);
+            let symbol = segment::header_symbol(&text.content)
+                .or_else(|| segment::segment(&text, language).symbol);
             Ok(Identified { path: path.clone(), language, symbol })
         })
         .collect();
@@ -101,10 +114,19 @@ pub fn pair(files: Vec<Identified>) -> Plan {
     let mut nameless = Vec::new();
     for f in files {
         match (f.language, f.symbol.as_deref().map(symbol_key)) {
-            (Language::Other, _) => plan.unpaired.push(Unpaired { reason: "neither English nor French".into(), language: Some(f.language), symbol: f.symbol.clone(), path: f.path }),
+            (Language::Other, _) => plan.unpaired.push(Unpaired {
+                reason: "neither English nor French".into(),
+                language: Some(f.language),
+                symbol: f.symbol.clone(),
+                path: f.path,
+            }),
             (_, Some(key)) => {
                 let slot = by_symbol.entry(key).or_default();
-                if f.language == Language::En { slot.0.push(f) } else { slot.1.push(f) }
+                if f.language == Language::En {
+                    slot.0.push(f)
+                } else {
+                    slot.1.push(f)
+                }
             }
             (_, None) => nameless.push(f),
         }
@@ -115,11 +137,20 @@ pub fn pair(files: Vec<Identified>) -> Plan {
         for (list, chosen) in [(&en, en.first()), (&fr, fr.first())] {
             for extra in list.iter().skip(1) {
                 let first = chosen.map(|c| c.path.display().to_string()).unwrap_or_default();
-                plan.unpaired.push(Unpaired { path: extra.path.clone(), language: Some(extra.language), symbol: extra.symbol.clone(), reason: format!("symbol found twice: also in {first}") });
+                plan.unpaired.push(Unpaired {
+                    path: extra.path.clone(),
+                    language: Some(extra.language),
+                    symbol: extra.symbol.clone(),
+                    reason: format!("symbol found twice: also in {first}"),
+                });
             }
         }
         match (en.into_iter().next(), fr.into_iter().next()) {
-            (Some(e), Some(f)) => plan.pairs.push(DocumentPair { symbol: e.symbol.clone().unwrap_or_default(), en: e.path, fr: f.path }),
+            (Some(e), Some(f)) => plan.pairs.push(DocumentPair {
+                symbol: e.symbol.clone().unwrap_or_default(),
+                en: e.path,
+                fr: f.path,
+            }),
             // A file with a symbol but no partner may still pair by name below.
             (Some(one), None) | (None, Some(one)) => nameless.push(one),
             (None, None) => {}
@@ -128,26 +159,44 @@ pub fn pair(files: Vec<Identified>) -> Plan {
     let mut by_name: BTreeMap<String, (Vec<Identified>, Vec<Identified>)> = BTreeMap::new();
     for f in nameless {
         let slot = by_name.entry(identify::name_key(&f.path)).or_default();
-        if f.language == Language::En { slot.0.push(f) } else { slot.1.push(f) }
+        if f.language == Language::En {
+            slot.0.push(f)
+        } else {
+            slot.1.push(f)
+        }
     }
     for (name, (en, fr)) in by_name {
         if en.len() == 1 && fr.len() == 1 {
             let (e, f) = (en.into_iter().next().unwrap(), fr.into_iter().next().unwrap());
-            let symbol = e.symbol.clone().or(f.symbol.clone()).unwrap_or_else(|| format!("name:{name}"));
+            let symbol =
+                e.symbol.clone().or(f.symbol.clone()).unwrap_or_else(|| format!("name:{name}"));
             plan.pairs.push(DocumentPair { symbol, en: e.path, fr: f.path });
             continue;
         }
         let other_side = |l: Language| if l == Language::En { "French" } else { "English" };
         for f in en.iter().chain(&fr) {
             let reason = match (&f.symbol, en.len().min(1) + fr.len().min(1)) {
-                (Some(s), 1) => format!("no {} file with symbol {s} or with the same name", other_side(f.language)),
-                (None, 1) => format!("no symbol found in the text, and no {} file with the same name", other_side(f.language)),
+                (Some(s), 1) => format!(
+                    "no {} file with symbol {s} or with the same name",
+                    other_side(f.language)
+                ),
+                (None, 1) => format!(
+                    "no symbol found in the text, and no {} file with the same name",
+                    other_side(f.language)
+                ),
                 _ => "several files share this name and none carries a symbol".to_string(),
             };
-            plan.unpaired.push(Unpaired { path: f.path.clone(), language: Some(f.language), symbol: f.symbol.clone(), reason });
+            plan.unpaired.push(Unpaired {
+                path: f.path.clone(),
+                language: Some(f.language),
+                symbol: f.symbol.clone(),
+                reason,
+            });
         }
     }
-    plan.pairs.sort_by(|a, b| symbol_key(&a.symbol).cmp(&symbol_key(&b.symbol)).then_with(|| a.en.cmp(&b.en)));
+    plan.pairs.sort_by(|a, b| {
+        symbol_key(&a.symbol).cmp(&symbol_key(&b.symbol)).then_with(|| a.en.cmp(&b.en))
+    });
     plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
     plan
 }
@@ -161,17 +210,27 @@ pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
     let mut plan = Plan::default();
     for (n, line) in text.content.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if line.trim().is_empty() || (n == 0 && fields[0].eq_ignore_ascii_case("en") || fields[0].eq_ignore_ascii_case("en_path")) {
+        if line.trim().is_empty()
+            || (n == 0 && fields[0].eq_ignore_ascii_case("en")
+                || fields[0].eq_ignore_ascii_case("en_path"))
+        {
             continue;
         }
         if fields.len() < 2 || fields[1].is_empty() {
-            return Err(Error::Usage(format!("{}: line {}: expected en_path<TAB>fr_path[<TAB>symbol]", path.display(), n + 1)));
+            return Err(Error::Usage(format!(
+                "{}: line {}: expected en_path<TAB>fr_path[<TAB>symbol]",
+                path.display(),
+                n + 1
+            )));
         }
         let (en, fr) = (base.join(fields[0]), base.join(fields[1]));
         let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let symbol = match symbol {
             Some(s) => s,
-            None => read::read_path_with(&en, options).ok().and_then(|t| segment::segment(&t, Language::En).symbol).unwrap_or_else(|| format!("line:{}", n + 1)),
+            None => read::read_path_with(&en, options)
+                .ok()
+                .and_then(|t| segment::segment(&t, Language::En).symbol)
+                .unwrap_or_else(|| format!("line:{}", n + 1)),
         };
         plan.pairs.push(DocumentPair { symbol, en, fr });
     }
@@ -186,7 +245,9 @@ pub fn shard(plan: &mut Plan, k: usize, n: usize) {
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// One aligned document pair with the numbers `documents.csv` reports.
@@ -231,7 +292,10 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) 
     let alignment = align::align_texts(en, fr, units);
     for d in [&alignment.en, &alignment.fr] {
         if d.paragraphs.is_empty() {
-            return Err(Error::Encoding { path: d.source.clone().into(), reason: "no paragraph found".into() });
+            return Err(Error::Encoding {
+                path: d.source.clone().into(),
+                reason: "no paragraph found".into(),
+            });
         }
     }
     let report = check::check(&alignment);
@@ -240,9 +304,23 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) 
         *kinds.entry(b.kind()).or_insert(0) += 1;
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-    let mean_score = alignment.beads.iter().map(|b| b.score).sum::<f64>() / alignment.beads.len().max(1) as f64;
-    let mismatch = report.findings.iter().find(|f| f.kind == check::Kind::MismatchedDocuments).map(|f| f.detail.clone());
-    Ok(Aligned { errors: count(Severity::Error), warnings: count(Severity::Warning), pair, alignment, kinds, mean_score, bytes, mismatch })
+    let mean_score =
+        alignment.beads.iter().map(|b| b.score).sum::<f64>() / alignment.beads.len().max(1) as f64;
+    let mismatch = report
+        .findings
+        .iter()
+        .find(|f| f.kind == check::Kind::MismatchedDocuments)
+        .map(|f| f.detail.clone());
+    Ok(Aligned {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        pair,
+        alignment,
+        kinds,
+        mean_score,
+        bytes,
+        mismatch,
+    })
 }
 
 /// Documents a window of [`run`] holds per thread: enough to keep every thread busy (a window
@@ -263,12 +341,23 @@ where
 }
 
 /// As [`run`], with `settings`.
-pub fn run_with<F>(pairs: &[DocumentPair], threads: usize, window: usize, settings: &Settings, mut sink: F) -> Result<()>
+pub fn run_with<F>(
+    pairs: &[DocumentPair],
+    threads: usize,
+    window: usize,
+    settings: &Settings,
+    mut sink: F,
+) -> Result<()>
 where
     F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()> + Send,
 {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(|e| Error::Usage(e.to_string()))?;
-    let align_window = |chunk: &[DocumentPair]| -> Vec<Result<Aligned>> { chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect() };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let align_window = |chunk: &[DocumentPair]| -> Vec<Result<Aligned>> {
+        chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect()
+    };
     let mut sink_all = |done: &[DocumentPair], results: Vec<Result<Aligned>>| -> Result<()> {
         done.iter().zip(results).try_for_each(|(pair, result)| sink(pair, result))
     };
@@ -276,7 +365,10 @@ where
         let mut pending: Option<(&[DocumentPair], Vec<Result<Aligned>>)> = None;
         for chunk in pairs.chunks(window.max(1)) {
             let previous = pending.take();
-            let (results, written) = rayon::join(|| align_window(chunk), || previous.map_or(Ok(()), |(done, results)| sink_all(done, results)));
+            let (results, written) = rayon::join(
+                || align_window(chunk),
+                || previous.map_or(Ok(()), |(done, results)| sink_all(done, results)),
+            );
             written?;
             pending = Some((chunk, results));
         }

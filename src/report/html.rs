@@ -39,11 +39,17 @@ a { color: inherit; }
 
 /// Writes the page.
 pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()> {
-    let title = format!("paralign check{}", a.symbol().map(|s| format!(": {s}")).unwrap_or_default());
+    let title =
+        format!("paralign check{}", a.symbol().map(|s| format!(": {s}")).unwrap_or_default());
     writeln!(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
     writeln!(w, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(&title))?;
     writeln!(w, "<h1>{}</h1>", escape(&title))?;
-    writeln!(w, "<p class=\"files\">English: {} · French: {}</p>", escape(&a.en.source), escape(&a.fr.source))?;
+    writeln!(
+        w,
+        "<p class=\"files\">English: {} · French: {}</p>",
+        escape(&a.en.source),
+        escape(&a.fr.source)
+    )?;
     let state = if report.complete { "complete" } else { "incomplete" };
     writeln!(w, "<p class=\"summary {state}\" id=\"summary\">{}</p>", escape(&summary(report)))?;
     if !report.findings.is_empty() {
@@ -90,7 +96,14 @@ pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
             side(a.fr_text(bead)).replacen("<td", "<td lang=\"fr\"", 1)
         )?;
         for f in findings {
-            writeln!(w, "<tr class=\"note {}\"><td></td><td colspan=\"2\">{} {} — {}</td></tr>", f.severity.name(), badge(f.severity), escape(f.kind.name()), escape(&f.detail))?;
+            writeln!(
+                w,
+                "<tr class=\"note {}\"><td></td><td colspan=\"2\">{} {} — {}</td></tr>",
+                f.severity.name(),
+                badge(f.severity),
+                escape(f.kind.name()),
+                escape(&f.detail)
+            )?;
         }
     }
     writeln!(w, "</tbody>\n</table>\n</body>\n</html>")?;
@@ -125,6 +138,9 @@ mod tests {
 
     #[test]
     fn everything_is_escaped() {
-        assert_eq!(escape("<script>alert('x')</script> & \"q\"\u{c}"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; ");
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\"\u{c}"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; "
+        );
     }
 }

@@ -55,9 +55,16 @@ pub fn text(report: &Report, a: &Alignment, colour: bool, mut w: impl Write) -> 
         };
         format!("\x1b[{code}m{s}\x1b[0m")
     };
-    writeln!(w, "{} / {}{}", a.en.source, a.fr.source, a.symbol().map(|s| format!(" ({s})")).unwrap_or_default())?;
+    writeln!(
+        w,
+        "{} / {}{}",
+        a.en.source,
+        a.fr.source,
+        a.symbol().map(|s| format!(" ({s})")).unwrap_or_default()
+    )?;
     for f in &report.findings {
-        let side = |s: &str| if s.is_empty() { "—".to_string() } else { format!("“{}”", short(s)) };
+        let side =
+            |s: &str| if s.is_empty() { "—".to_string() } else { format!("“{}”", short(s)) };
         writeln!(
             w,
             "{} {:<15} {:<12} {} | EN {} | FR {}",
@@ -69,9 +76,20 @@ pub fn text(report: &Report, a: &Alignment, colour: bool, mut w: impl Write) -> 
             side(&f.fr)
         )?;
     }
-    let list = |n: &[u32]| if n.is_empty() { "none".to_string() } else { n.iter().map(u32::to_string).collect::<Vec<_>>().join(" ") };
+    let list = |n: &[u32]| {
+        if n.is_empty() {
+            "none".to_string()
+        } else {
+            n.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
+        }
+    };
     if !(report.footnotes.en.is_empty() && report.footnotes.fr.is_empty()) {
-        writeln!(w, "footnotes: English {}; French {}", list(&report.footnotes.en), list(&report.footnotes.fr))?;
+        writeln!(
+            w,
+            "footnotes: English {}; French {}",
+            list(&report.footnotes.en),
+            list(&report.footnotes.fr)
+        )?;
     }
     writeln!(w, "{}", summary(report))?;
     w.flush()
@@ -85,7 +103,12 @@ pub fn summary(report: &Report) -> String {
     }
     let severities: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
         .iter()
-        .filter_map(|s| report.severities.get(s.name()).map(|n| format!("{n} {}{}", s.name(), if *n == 1 { "" } else { "s" })))
+        .filter_map(|s| {
+            report
+                .severities
+                .get(s.name())
+                .map(|n| format!("{n} {}{}", s.name(), if *n == 1 { "" } else { "s" }))
+        })
         .collect();
     let kinds: Vec<String> = report.counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
     format!("{} units; {state}: {} ({})", report.units, severities.join(", "), kinds.join(", "))

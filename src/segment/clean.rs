@@ -47,13 +47,17 @@ struct Line<'a> {
 pub(crate) static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s*\(\d{4}\))?$").unwrap()
 });
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap());
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap()
+});
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
 /// A footnote line in a footnote area: "1 E/CN.15/2003/5." (number, space, text; no period).
-static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \u{a0}\t]+\S").unwrap());
+static FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \u{a0}\t]+\S").unwrap());
 /// A footnote written with a superscript number, as Word exports them: "¹ E/CN.15/2004/5."
-static SUPERSCRIPT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
+static SUPERSCRIPT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them.
 static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
@@ -70,14 +74,19 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     let mut b = Builder { wrap_width: wrap_width(&lines), ..Builder::default() };
     for (i, line) in lines.iter().enumerate() {
         let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
-        let blank_after = i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
+        let blank_after =
+            i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
         match classify(line, blank_before, blank_after) {
             Kind::Blank => b.blank(),
             Kind::Drop(reason) => {
                 if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
                     b.out.header_symbol = Some(line.text.to_string());
                 }
-                b.out.dropped.push(Dropped { line: line.number, text: line.text.to_string(), reason });
+                b.out.dropped.push(Dropped {
+                    line: line.number,
+                    text: line.text.to_string(),
+                    reason,
+                });
                 if reason == DropReason::Separator {
                     b.close_body();
                     b.in_footnotes = true;
@@ -171,7 +180,12 @@ impl Builder {
             self.interrupted = true;
             let number = super::markers::superscript_number(&c[1]);
             self.last_footnote = number;
-            self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![line.text.to_string()]));
+            self.footnote = Some((
+                number,
+                line.start,
+                line.start + line.raw.len(),
+                vec![line.text.to_string()],
+            ));
             return;
         }
         if self.in_footnotes {
@@ -185,7 +199,9 @@ impl Builder {
         if !self.body.is_empty() {
             let previous = &self.body[self.body.len() - 1].2;
             // The cheap test first: most lines carry on a sentence.
-            if ends_sentence(previous) && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text)) {
+            if ends_sentence(previous)
+                && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
+            {
                 self.close_body();
             } else {
                 self.body.push((line.start, end, line.text.to_string()));
@@ -218,10 +234,13 @@ impl Builder {
             // that starts with a number ("55 (A/76/55); and ibid.") is a continuation.
             let number: u32 = c[1].parse().unwrap_or(0);
             let next = self.footnote.as_ref().map_or(self.last_footnote + 1, |f| f.0 + 1);
-            if line.indent <= indent && (number == next || self.last_footnote == 0 && self.footnote.is_none()) {
+            if line.indent <= indent
+                && (number == next || self.last_footnote == 0 && self.footnote.is_none())
+            {
                 self.close_footnote();
                 self.last_footnote = number;
-                self.footnote = Some((number, line.start, line.start + line.raw.len(), vec![t.to_string()]));
+                self.footnote =
+                    Some((number, line.start, line.start + line.raw.len(), vec![t.to_string()]));
                 return true;
             }
         }
@@ -246,7 +265,11 @@ impl Builder {
 
     fn close_footnote(&mut self) {
         if let Some((number, start, end, lines)) = self.footnote.take() {
-            self.out.footnotes.push(Block { text: reflow(lines.iter().map(String::as_str), &Vocabulary::default()), span: start..end, footnote: Some(number) });
+            self.out.footnotes.push(Block {
+                text: reflow(lines.iter().map(String::as_str), &Vocabulary::default()),
+                span: start..end,
+                footnote: Some(number),
+            });
         }
     }
 
@@ -284,7 +307,8 @@ impl Builder {
         if is_punctuation_only(line) {
             return true;
         }
-        if PARAGRAPH_START.is_match(line) || OPENING.is_match(line) || starts_with_label_alone(line) {
+        if PARAGRAPH_START.is_match(line) || OPENING.is_match(line) || starts_with_label_alone(line)
+        {
             return false;
         }
         let last_char = last_meaningful_char(last);
@@ -344,7 +368,11 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     for (i, b) in breaks.chain(std::iter::once((text.len(), b'\n'))) {
         let raw = &text[start..i];
         let text_part = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-        let indent = if raw.starts_with(|c: char| c.is_whitespace()) { raw.chars().take_while(|c| c.is_whitespace()).count() } else { 0 };
+        let indent = if raw.starts_with(|c: char| c.is_whitespace()) {
+            raw.chars().take_while(|c| c.is_whitespace()).count()
+        } else {
+            0
+        };
         lines.push(Line { number, start, raw, text: text_part, indent, page_start });
         page_start = b == b'\x0c';
         if b == b'\n' {
@@ -381,7 +409,10 @@ fn vocabulary(text: &str) -> Vocabulary {
 /// it splits a word: UN documents are not hyphenated by the typesetter, so a hyphen at the end
 /// of a line is usually a real one ("capacity-" + "building"), unless the joined word is the
 /// one the document uses elsewhere or the left part is no word of the document.
-pub(crate) fn reflow<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabulary) -> String {
+pub(crate) fn reflow<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    vocabulary: &Vocabulary,
+) -> String {
     let mut out = String::new();
     for line in lines {
         let line = line.trim();
@@ -400,10 +431,12 @@ pub(crate) fn reflow<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &
             while !out.is_char_boundary(from) {
                 from += 1;
             }
-            let left = out[from..out.len() - 1].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let left =
+                out[from..out.len() - 1].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
             let right = line.split(|c: char| c.is_whitespace()).next().unwrap_or("");
             let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            let right_word =
+                right.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
             if !left_word.is_empty() && right.chars().next().is_some_and(char::is_lowercase) {
                 let hyphenated = format!("{left_word}-{right_word}");
                 let joined = format!("{left_word}{right_word}");
@@ -433,7 +466,8 @@ const WORD_REACH: usize = 256;
 
 /// Removes markdown emphasis (`*Welcomes*`, `**Annex**`) that Word-to-text converters leave.
 fn strip_emphasis(s: &str) -> String {
-    static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*{1,2}([^*\n]+?)\*{1,2}").unwrap());
+    static EMPHASIS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\*{1,2}([^*\n]+?)\*{1,2}").unwrap());
     EMPHASIS.replace_all(s, "$1").into_owned()
 }
 
@@ -456,26 +490,32 @@ fn collapse_spaces(s: String) -> String {
     out.trim().to_string()
 }
 
-
 pub(crate) fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn is_punctuation_only(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '*') || "»”’…".contains(c))
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_whitespace() || (c.is_ascii_punctuation() && c != '*') || "»”’…".contains(c)
+        })
 }
 
 /// A block holding only a label ("1.", "a)", "(ii)"): it belongs with what follows.
 pub(crate) fn starts_with_label_alone(s: &str) -> bool {
-    static ALONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$").unwrap());
+    static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$")
+            .unwrap()
+    });
     ALONE.is_match(s)
 }
 
 /// The last character that is not a footnote marker: "thereto;1" ends on ';'.
 fn last_meaningful_char(s: &str) -> Option<char> {
     let t = s.trim_end();
-    let stripped = t.trim_end_matches(|c: char| c.is_ascii_digit() || super::markers::superscript_digit(c).is_some());
+    let stripped = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || super::markers::superscript_digit(c).is_some()
+    });
     let digits = t.len() - stripped.len();
     match stripped.chars().last() {
         // digits after punctuation are a marker; digits after a letter may be one too, but the
@@ -504,29 +544,47 @@ mod tests {
         let text = " 7. Also requests the Centre to act in matters of\n\n_______________\n1 E/CN.15/2003/5.\n communication of reports;\n\n A/RES/58/135\n\n2\n\n 8. Requests more;\n";
         let b = blocks(text);
         let body: Vec<_> = b.body.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(body, ["7. Also requests the Centre to act in matters of communication of reports;", "8. Requests more;"]);
+        assert_eq!(
+            body,
+            [
+                "7. Also requests the Centre to act in matters of communication of reports;",
+                "8. Requests more;"
+            ]
+        );
         assert_eq!(b.footnotes.len(), 1);
         assert_eq!(b.footnotes[0].text, "1 E/CN.15/2003/5.");
         assert_eq!(b.footnotes[0].footnote, Some(1));
         let reasons: Vec<_> = b.dropped.iter().map(|d| d.reason).collect();
-        assert_eq!(reasons, [DropReason::Separator, DropReason::PageHeader, DropReason::PageNumber]);
+        assert_eq!(
+            reasons,
+            [DropReason::Separator, DropReason::PageHeader, DropReason::PageNumber]
+        );
         assert_eq!(b.header_symbol.as_deref(), Some("A/RES/58/135"));
     }
 
     #[test]
     fn lone_punctuation_after_a_blank_line_joins_the_paragraph() {
-        assert_eq!(body(" 1. Prend note des Protocoles s’y rapportant1\n\n ;\n\n 2. Se félicite\n"), ["1. Prend note des Protocoles s’y rapportant1 ;", "2. Se félicite"]);
+        assert_eq!(
+            body(" 1. Prend note des Protocoles s’y rapportant1\n\n ;\n\n 2. Se félicite\n"),
+            ["1. Prend note des Protocoles s’y rapportant1 ;", "2. Se félicite"]
+        );
     }
 
     #[test]
     fn a_numbered_line_without_a_blank_line_starts_a_paragraph() {
-        assert_eq!(body(" 8. Requests the Secretary-General;\n  9. Also requests\nthe report.\n"), ["8. Requests the Secretary-General;", "9. Also requests the report."]);
+        assert_eq!(
+            body(" 8. Requests the Secretary-General;\n  9. Also requests\nthe report.\n"),
+            ["8. Requests the Secretary-General;", "9. Also requests the report."]
+        );
     }
 
     #[test]
     fn line_end_hyphens_join_only_split_words() {
         let text = "capacity-building and implementation\n\nThe capacity-\nbuilding of the implemen-\ntation by the Secretary-\nGeneral\n";
-        assert_eq!(body(text)[1], "The capacity-building of the implementation by the Secretary-General");
+        assert_eq!(
+            body(text)[1],
+            "The capacity-building of the implementation by the Secretary-General"
+        );
     }
 
     #[test]
@@ -534,7 +592,13 @@ mod tests {
         let text = " Recalling its relevant resolutions, in which it requested the Secretary-General,\nas a matter of urgency, to provide the United Nations Office on Drugs and Crime\nwith all the means at its disposal and the means of its partners in the field of\ncrime prevention, which remain insufficient for the tasks entrusted to it by the\nAssembly and by the Economic and Social Council, and requested it to provide the\n\n_______________\n1 Most recently the second Conference on People Smuggling\nand Related Crime, held at Bali.\n Criminal Justice Programme with resources,\n";
         let b = blocks(text);
         assert_eq!(b.body.len(), 1);
-        assert!(b.body[0].text.ends_with("requested it to provide the Criminal Justice Programme with resources,"), "{}", b.body[0].text);
+        assert!(
+            b.body[0].text.ends_with(
+                "requested it to provide the Criminal Justice Programme with resources,"
+            ),
+            "{}",
+            b.body[0].text
+        );
         assert_eq!(b.footnotes[0].text, "1 Most recently the second Conference on People Smuggling and Related Crime, held at Bali.");
     }
 
@@ -572,8 +636,14 @@ mod tests {
     #[test]
     fn a_split_paragraph_in_xml_text_is_joined_but_new_paragraphs_are_not() {
         assert_eq!(body("2. Décide que les petits États insulaires en\n\ndéveloppement seront aidés ;\n\n3. Prie"), ["2. Décide que les petits États insulaires en développement seront aidés ;", "3. Prie"]);
-        assert_eq!(body("Recalling its resolution,\n\nNoting the report,\n"), ["Recalling its resolution,", "Noting the report,"]);
+        assert_eq!(
+            body("Recalling its resolution,\n\nNoting the report,\n"),
+            ["Recalling its resolution,", "Noting the report,"]
+        );
         // a sub-paragraph lettered "a." after a heading-like line with no punctuation
-        assert_eq!(body("(i) Assist the political transition\n\na. Assist the transition;\n"), ["(i) Assist the political transition", "a. Assist the transition;"]);
+        assert_eq!(
+            body("(i) Assist the political transition\n\na. Assist the transition;\n"),
+            ["(i) Assist the political transition", "a. Assist the transition;"]
+        );
     }
 }

@@ -55,16 +55,18 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:annexe?)(?:\s+(?P<n>[IVXLC]+|\d{1,2}|[A-Z])\b)?(?:\s*[-–—:.]\s*.*)?$").unwrap()
+    Regex::new(r"^(?i:annexe?)(?:\s+(?P<n>[IVXLC]+|\d{1,2}|[A-Z])\b)?(?:\s*[-–—:.]\s*.*)?$")
+        .unwrap()
 });
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:article)\s+(?P<n>\d{1,3}|premier|first|1er)\s*(?:[.:–—-].*)?$").unwrap()
 });
-static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>[IVX]{1,5}|[A-H])(?:\.\s+\S.*|\s*)$").unwrap()
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<n>[IVX]{1,5}|[A-H])(?:\.\s+\S.*|\s*)$").unwrap());
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}(?:\s*\([IVXL]+\))?\s*\.\s+\S")
+        .unwrap()
 });
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}(?:\s*\([IVXL]+\))?\s*\.\s+\S").unwrap());
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,4}\s*(?:st|nd|rd|th|e|re|er|ème)?\s+(?:\(resumed\)\s+)?(?:plenary\s+meeting|séance\s+plénière|meeting|séance)\b").unwrap()
 });
@@ -137,7 +139,8 @@ pub(crate) fn heading(text: &str) -> Option<Heading> {
 }
 
 pub(crate) fn is_opening(text: &str) -> bool {
-    first_after_quote(text).is_some_and(|c| matches!(c, 't' | 'T' | 'l' | 'L')) && OPENING.is_match(text)
+    first_after_quote(text).is_some_and(|c| matches!(c, 't' | 'T' | 'l' | 'L'))
+        && OPENING.is_match(text)
 }
 
 pub(crate) fn is_title(text: &str) -> bool {
@@ -161,7 +164,10 @@ fn first_after_quote(text: &str) -> Option<char> {
 /// Whether [`NUMBER`] may match a text whose first character after a quote and spaces is `c`:
 /// a digit (any script, as `\d` is), "(", a lower-case ASCII letter or a bullet.
 fn may_open_number(c: char) -> bool {
-    c.is_numeric() || c == '(' || c.is_ascii_lowercase() || matches!(c, '•' | '▪' | '●' | '◦' | '–' | '—' | '-')
+    c.is_numeric()
+        || c == '('
+        || c.is_ascii_lowercase()
+        || matches!(c, '•' | '▪' | '●' | '◦' | '–' | '—' | '-')
 }
 
 /// Whether [`ANNEX`], [`ARTICLE`] or [`SECTION`] may match a text that starts with `c`.
@@ -341,7 +347,9 @@ impl Labeller {
         let c = l.chars().next().unwrap_or('a');
         let single = l.chars().count() == 1;
         let follows_letter = self.letter.is_some_and(|p| p as u32 + 1 == c as u32);
-        let value = roman(l).filter(|_| !single || "ivx".contains(c)).filter(|_| !(single && follows_letter));
+        let value = roman(l)
+            .filter(|_| !single || "ivx".contains(c))
+            .filter(|_| !(single && follows_letter));
         self.bullets = 0;
         let sub = |name: String| Assigned { name, anchor: true, part: Part::SubParagraph };
         if let Some(value) = value {
@@ -358,7 +366,8 @@ impl Labeller {
             return sub(format!("{parent}.{l}"));
         }
         self.letter = Some(c);
-        let parent = self.upper_roman.as_ref().map_or_else(|| self.parent(), |(label, _)| label.clone());
+        let parent =
+            self.upper_roman.as_ref().map_or_else(|| self.parent(), |(label, _)| label.clone());
         let name = format!("{parent}.{l}");
         self.letter_label = Some(name.clone());
         sub(name)
@@ -417,11 +426,19 @@ impl Labeller {
     fn unnumbered(&mut self, text: &str) -> Assigned {
         if !self.seen_operative && !looks_like_heading(text) {
             self.preamble += 1;
-            return Assigned { name: format!("{}pre.{}", self.prefix, self.preamble), anchor: false, part: Part::Preamble };
+            return Assigned {
+                name: format!("{}pre.{}", self.prefix, self.preamble),
+                anchor: false,
+                part: Part::Preamble,
+            };
         }
         if looks_like_heading(text) {
             self.headings += 1;
-            return Assigned { name: format!("head.{}", self.headings), anchor: false, part: Part::Heading };
+            return Assigned {
+                name: format!("head.{}", self.headings),
+                anchor: false,
+                part: Part::Heading,
+            };
         }
         self.text += 1;
         Assigned { name: format!("text.{}", self.text), anchor: false, part: Part::Text }
@@ -432,7 +449,9 @@ impl Labeller {
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
     let last = t.chars().last().unwrap_or('.');
-    t.chars().count() <= 200 && !matches!(last, '.' | ',' | ';' | ':') && t.chars().next().is_some_and(char::is_uppercase)
+    t.chars().count() <= 200
+        && !matches!(last, '.' | ',' | ';' | ':')
+        && t.chars().next().is_some_and(char::is_uppercase)
         && !t.contains(". ")
 }
 
@@ -450,7 +469,8 @@ mod tests {
         // Every line and every line's tail of the bundled texts, and every character after a
         // quote and spaces.
         let mut texts: Vec<String> = vec![];
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/") {
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).expect("data/")
+        {
             let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
             for line in text.lines() {
                 texts.extend(line.char_indices().map(|(k, _)| line[k..].to_string()).take(40));
@@ -458,7 +478,23 @@ mod tests {
         }
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             for head in ["", "“", "« ", "\"\u{a0}"] {
-                for tail in ["", ". Decides", ") a", "a) Two", "12) b", "ii) c", ".1 By", "5 Condemns", " Decides", " plenary meeting", "nnex II", "rticle 1", "he General Assembly,", "’Assemblée générale,", "e Conseil de sécurité,"] {
+                for tail in [
+                    "",
+                    ". Decides",
+                    ") a",
+                    "a) Two",
+                    "12) b",
+                    "ii) c",
+                    ".1 By",
+                    "5 Condemns",
+                    " Decides",
+                    " plenary meeting",
+                    "nnex II",
+                    "rticle 1",
+                    "he General Assembly,",
+                    "’Assemblée générale,",
+                    "e Conseil de sécurité,",
+                ] {
                     texts.push(format!("{head}{c}{tail}"));
                 }
             }
@@ -469,7 +505,12 @@ mod tests {
             let trimmed = t.trim_start_matches(['“', '«', '"']).trim();
             let checks = [
                 (NUMBER.is_match(t), first.is_some_and(may_open_number)),
-                (ANNEX.is_match(trimmed) || ARTICLE.is_match(trimmed) || SECTION.is_match(trimmed), trimmed.starts_with(may_open_heading)),
+                (
+                    ANNEX.is_match(trimmed)
+                        || ARTICLE.is_match(trimmed)
+                        || SECTION.is_match(trimmed),
+                    trimmed.starts_with(may_open_heading),
+                ),
                 (OPENING.is_match(t), first.is_some_and(|c| matches!(c, 't' | 'T' | 'l' | 'L'))),
                 (CLOSING.is_match(t), t.starts_with(char::is_numeric)),
             ];
@@ -496,20 +537,98 @@ mod tests {
 
     #[test]
     fn sub_paragraphs_nest_and_roman_numerals_are_told_from_letters() {
-        let got = labels(&["The General Assembly,", "Recalling,", "1. Decides:", "(a) x;", "(i) y;", "(ii) z;", "(b) w;", "2. Requests", "(a) a", "(b) b", "(c) c", "(d) d", "(e) e", "(f) f", "(g) g", "(h) h", "(i) i"]);
-        assert_eq!(got, ["opening", "pre.1", "op.1", "op.1.a", "op.1.a.i", "op.1.a.ii", "op.1.b", "op.2", "op.2.a", "op.2.b", "op.2.c", "op.2.d", "op.2.e", "op.2.f", "op.2.g", "op.2.h", "op.2.i"]);
+        let got = labels(&[
+            "The General Assembly,",
+            "Recalling,",
+            "1. Decides:",
+            "(a) x;",
+            "(i) y;",
+            "(ii) z;",
+            "(b) w;",
+            "2. Requests",
+            "(a) a",
+            "(b) b",
+            "(c) c",
+            "(d) d",
+            "(e) e",
+            "(f) f",
+            "(g) g",
+            "(h) h",
+            "(i) i",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "opening",
+                "pre.1",
+                "op.1",
+                "op.1.a",
+                "op.1.a.i",
+                "op.1.a.ii",
+                "op.1.b",
+                "op.2",
+                "op.2.a",
+                "op.2.b",
+                "op.2.c",
+                "op.2.d",
+                "op.2.e",
+                "op.2.f",
+                "op.2.g",
+                "op.2.h",
+                "op.2.i"
+            ]
+        );
     }
 
     #[test]
     fn roman_numerals_above_letters() {
-        let got = labels(&["The Security Council,", "2. Decides:", "(i) Assist", "a. Assist", "b. Provide", "(ii) Support", "a. Provide", "3. Requests"]);
-        assert_eq!(got, ["opening", "op.2", "op.2.i", "op.2.i.a", "op.2.i.b", "op.2.ii", "op.2.ii.a", "op.3"]);
+        let got = labels(&[
+            "The Security Council,",
+            "2. Decides:",
+            "(i) Assist",
+            "a. Assist",
+            "b. Provide",
+            "(ii) Support",
+            "a. Provide",
+            "3. Requests",
+        ]);
+        assert_eq!(
+            got,
+            ["opening", "op.2", "op.2.i", "op.2.i.a", "op.2.i.b", "op.2.ii", "op.2.ii.a", "op.3"]
+        );
     }
 
     #[test]
     fn sections_annexes_and_articles_prefix_the_numbers() {
-        let got = labels(&["The General Assembly,", "I", "Human rights", "1. Decides", "II", "1. Decides", "25th plenary meeting", "Annex", "1. Four meetings", "Article premier", "1. Tous"]);
-        assert_eq!(got, ["opening", "sec.I", "head.1", "sec.I.op.1", "sec.II", "sec.II.op.1", "closing", "annex", "annex.op.1", "annex.art.1", "annex.art.1.op.1"]);
+        let got = labels(&[
+            "The General Assembly,",
+            "I",
+            "Human rights",
+            "1. Decides",
+            "II",
+            "1. Decides",
+            "25th plenary meeting",
+            "Annex",
+            "1. Four meetings",
+            "Article premier",
+            "1. Tous",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "opening",
+                "sec.I",
+                "head.1",
+                "sec.I.op.1",
+                "sec.II",
+                "sec.II.op.1",
+                "closing",
+                "annex",
+                "annex.op.1",
+                "annex.art.1",
+                "annex.art.1.op.1"
+            ]
+        );
     }
 
     #[test]

@@ -91,7 +91,11 @@ fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
 /// "thereto;1", "20231,"), whether or not such a footnote exists: a report comparing the
 /// numbers of two texts leaves these out.
 pub fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
-    candidates(text).into_iter().filter(|c| c.number > 0 && c.number < 200 && !c.keep_text).map(|c| c.range).collect()
+    candidates(text)
+        .into_iter()
+        .filter(|c| c.number > 0 && c.number < 200 && !c.keep_text)
+        .map(|c| c.range)
+        .collect()
 }
 
 /// Whether any of `numbers` has a marker in `texts` (used to tell trailing footnotes from a
@@ -118,7 +122,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
             continue;
         }
         let start = i;
-        let end = start + text[start..].chars().take_while(|&ch| if superscript { is_superscript(ch) } else { ch.is_ascii_digit() }).map(char::len_utf8).sum::<usize>();
+        let end = start
+            + text[start..]
+                .chars()
+                .take_while(
+                    |&ch| if superscript { is_superscript(ch) } else { ch.is_ascii_digit() },
+                )
+                .map(char::len_utf8)
+                .sum::<usize>();
         let digits = &text[start..end];
         let mut preceding = text[..start].chars();
         let before = preceding.next_back();
@@ -146,9 +157,15 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 let head = &text[..start - 1];
                 let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
                 let cut = head.len().saturating_sub(4);
-                let after_year = head.get(cut..).is_some_and(year) && !head[..cut].ends_with(|c: char| c.is_ascii_digit());
+                let after_year = head.get(cut..).is_some_and(year)
+                    && !head[..cut].ends_with(|c: char| c.is_ascii_digit());
                 if after_word || after_year {
-                    out.push(Candidate { range: start..end, number, clear: after_word, keep_text: false });
+                    out.push(Candidate {
+                        range: start..end,
+                        number,
+                        clear: after_word,
+                        keep_text: false,
+                    });
                 }
             }
             // A year with a marker glued to it: "20231," → 2023 + 1. In mid-sentence ("at its
@@ -156,7 +173,12 @@ fn candidates(text: &str) -> Vec<Candidate> {
             // its gold alignment have them, but the marker is recorded.
             _ if year_with_marker(digits) => {
                 let keep_text = !clause_ends(&text[end..]);
-                out.push(Candidate { range: start + 4..end, number: digits[4..].parse().unwrap_or(0), clear: false, keep_text });
+                out.push(Candidate {
+                    range: start + 4..end,
+                    number: digits[4..].parse().unwrap_or(0),
+                    clear: false,
+                    keep_text,
+                });
             }
             _ => {}
         }
@@ -165,7 +187,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
 }
 
 fn year(digits: &str) -> bool {
-    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && (digits.starts_with("19") || digits.starts_with("20"))
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 fn year_with_marker(digits: &str) -> bool {
@@ -179,7 +203,8 @@ fn before_month(rest: &str) -> bool {
     }
     let rest = rest.trim_start();
     let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
-    crate::lexicon::could_be_month(word) && crate::lexicon::month(&crate::lexicon::fold(word)).is_some()
+    crate::lexicon::could_be_month(word)
+        && crate::lexicon::month(&crate::lexicon::fold(word)).is_some()
 }
 
 /// Whether what follows a digit run ends a clause: punctuation or the end of the text.
@@ -209,7 +234,13 @@ mod tests {
     fn stripped(texts: &[&str], numbers: &[u32]) -> Vec<(String, Vec<u32>)> {
         let mut ps: Vec<Paragraph> = texts
             .iter()
-            .map(|t| Paragraph { text: t.to_string(), label: Label { name: String::new(), anchor: false }, part: Part::Text, markers: vec![], span: 0..0 })
+            .map(|t| Paragraph {
+                text: t.to_string(),
+                label: Label { name: String::new(), anchor: false },
+                part: Part::Text,
+                markers: vec![],
+                span: 0..0,
+            })
             .collect();
         strip(&mut ps, numbers);
         ps.into_iter().map(|p| (p.text, p.markers)).collect()
@@ -217,21 +248,56 @@ mod tests {
 
     #[test]
     fn glued_markers_are_removed() {
-        let got = stripped(&["the Protocols thereto;1", "s’y rapportant1 ;", "on 30 June 2023,2", "le 30 juin 20233,", "at its sessions of 2021 and 20224; later;5", "paix6, G77 and 12,5 %"], &[1, 2, 3, 4, 5, 6]);
+        let got = stripped(
+            &[
+                "the Protocols thereto;1",
+                "s’y rapportant1 ;",
+                "on 30 June 2023,2",
+                "le 30 juin 20233,",
+                "at its sessions of 2021 and 20224; later;5",
+                "paix6, G77 and 12,5 %",
+            ],
+            &[1, 2, 3, 4, 5, 6],
+        );
         let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["the Protocols thereto;", "s’y rapportant ;", "on 30 June 2023,", "le 30 juin 2023,", "at its sessions of 2021 and 2022; later;", "paix, G77 and 12,5 %"]);
+        assert_eq!(
+            texts,
+            [
+                "the Protocols thereto;",
+                "s’y rapportant ;",
+                "on 30 June 2023,",
+                "le 30 juin 2023,",
+                "at its sessions of 2021 and 2022; later;",
+                "paix, G77 and 12,5 %"
+            ]
+        );
         assert_eq!(got[4].1, [4, 5]);
     }
 
     #[test]
     fn a_year_with_a_marker_mid_sentence_is_left_as_written_but_recorded() {
-        assert_eq!(stripped(&["at its 202116 and 2022 sessions;17"], &[16, 17])[0], ("at its 202116 and 2022 sessions;".to_string(), vec![16, 17]));
-        assert_eq!(stripped(&["the Geneva Conventions of 19491 and Protocol I of 1977,2 as applicable"], &[1, 2])[0], ("the Geneva Conventions of 19491 and Protocol I of 1977, as applicable".to_string(), vec![1, 2]));
+        assert_eq!(
+            stripped(&["at its 202116 and 2022 sessions;17"], &[16, 17])[0],
+            ("at its 202116 and 2022 sessions;".to_string(), vec![16, 17])
+        );
+        assert_eq!(
+            stripped(
+                &["the Geneva Conventions of 19491 and Protocol I of 1977,2 as applicable"],
+                &[1, 2]
+            )[0],
+            (
+                "the Geneva Conventions of 19491 and Protocol I of 1977, as applicable".to_string(),
+                vec![1, 2]
+            )
+        );
     }
 
     #[test]
     fn decimals_and_dates_are_not_markers() {
-        assert_eq!(stripped(&["up to 14,5 mm and 12.5 per cent, on24 May 2024"], &[2, 5, 24])[0].0, "up to 14,5 mm and 12.5 per cent, on24 May 2024");
+        assert_eq!(
+            stripped(&["up to 14,5 mm and 12.5 per cent, on24 May 2024"], &[2, 5, 24])[0].0,
+            "up to 14,5 mm and 12.5 per cent, on24 May 2024"
+        );
         assert_eq!(stripped(&["jusqu’à 14,5 mm"], &[5])[0].0, "jusqu’à 14,5 mm");
     }
 
@@ -240,7 +306,10 @@ mod tests {
         // found by fuzzing (read_segment): "attempt to multiply with overflow"
         assert_eq!(superscript_number("¹²³"), 123);
         assert_eq!(superscript_number("⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹"), MAX_SUPERSCRIPT);
-        let text = crate::read::Text::new("t", "Recalling the Convention¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ of 1982,\n\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ A note.\n");
+        let text = crate::read::Text::new(
+            "t",
+            "Recalling the Convention¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ of 1982,\n\n¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵ A note.\n",
+        );
         let d = crate::segment::segment(&text, crate::segment::Language::En);
         assert!(!d.paragraphs.is_empty());
     }
@@ -248,12 +317,18 @@ mod tests {
     #[test]
     fn a_paragraph_that_is_only_a_marker_keeps_its_text() {
         // found by fuzzing (read_segment): "³" alone became an empty paragraph
-        assert_eq!(stripped(&["³", " ¹ ", "Sea¹"], &[1]), [("³".to_string(), vec![]), (" ¹ ".to_string(), vec![]), ("Sea".to_string(), vec![1])]);
+        assert_eq!(
+            stripped(&["³", " ¹ ", "Sea¹"], &[1]),
+            [("³".to_string(), vec![]), (" ¹ ".to_string(), vec![]), ("Sea".to_string(), vec![1])]
+        );
     }
 
     #[test]
     fn numbers_without_a_footnote_stay() {
-        assert_eq!(stripped(&["the Group of 77 and A/77/463/Add.1, para. 14"], &[1])[0].0, "the Group of 77 and A/77/463/Add.1, para. 14");
+        assert_eq!(
+            stripped(&["the Group of 77 and A/77/463/Add.1, para. 14"], &[1])[0].0,
+            "the Group of 77 and A/77/463/Add.1, para. 14"
+        );
         assert_eq!(stripped(&["Sea1 was"], &[])[0].0, "Sea1 was");
     }
 }

@@ -39,7 +39,11 @@ pub fn lines(text: &Text, language: Language) -> Document {
         let span = start..start + line.len();
         start = span.end + 1;
         let assigned = labeller.next(line.trim(), false);
-        let label = if assigned.anchor { Label { name: assigned.name, anchor: true } } else { Label { name: format!("line.{i}"), anchor: false } };
+        let label = if assigned.anchor {
+            Label { name: assigned.name, anchor: true }
+        } else {
+            Label { name: format!("line.{i}"), anchor: false }
+        };
         Paragraph { text: line.to_string(), label, part: Part::Text, markers: vec![], span }
     }));
     Document { source: text.source.clone(), language, symbol: None, paragraphs, dropped: vec![] }
@@ -47,7 +51,8 @@ pub fn lines(text: &Text, language: Language) -> Document {
 
 /// Splits a text into the paragraphs of a resolution.
 pub fn segment(text: &Text, language: Language) -> Document {
-    let clean::Blocks { body, mut footnotes, dropped, header_symbol } = clean::blocks(&text.content);
+    let clean::Blocks { body, mut footnotes, dropped, header_symbol } =
+        clean::blocks(&text.content);
     let mut body = merge_lone_labels(body);
     footnotes.extend(trailing_footnotes(&mut body, &footnotes));
 
@@ -90,7 +95,12 @@ pub fn header_symbol(text: &str) -> Option<String> {
     while let Some(t) = lines.next() {
         let alone = blank_before && lines.peek().is_none_or(|l| l.is_empty());
         // A symbol opens with a capital and holds a slash: the pattern is tried on few lines.
-        if alone && t.len() < 40 && t.starts_with(|c: char| c.is_ascii_uppercase()) && t.contains('/') && SYMBOL_LINE.is_match(t) {
+        if alone
+            && t.len() < 40
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && t.contains('/')
+            && SYMBOL_LINE.is_match(t)
+        {
             return Some(t.to_string());
         }
         blank_before = t.is_empty();
@@ -104,7 +114,11 @@ fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
     let mut pending: Option<Block> = None;
     for block in blocks {
         if let Some(label) = pending.take() {
-            out.push(Block { text: format!("{} {}", label.text, block.text), span: label.span.start..block.span.end, footnote: None });
+            out.push(Block {
+                text: format!("{} {}", label.text, block.text),
+                span: label.span.start..block.span.end,
+                footnote: None,
+            });
             continue;
         }
         // Roman section numbers ("I", "II") stand alone on purpose, before their heading.
@@ -126,7 +140,9 @@ fn trailing_footnotes(body: &mut Vec<Block>, known: &[Block]) -> Vec<Block> {
     let number_of = |b: &Block| -> Option<u32> {
         let digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
         let rest = &b.text[digits.len()..];
-        (!digits.is_empty() && rest.starts_with([' ', '\u{a0}', '\t'])).then(|| digits.parse().ok()).flatten()
+        (!digits.is_empty() && rest.starts_with([' ', '\u{a0}', '\t']))
+            .then(|| digits.parse().ok())
+            .flatten()
     };
     let mut start = body.len();
     while start > 0 && number_of(&body[start - 1]).is_some() {
@@ -142,10 +158,12 @@ fn trailing_footnotes(body: &mut Vec<Block>, known: &[Block]) -> Vec<Block> {
     if !markers::any_marker(&texts, &numbers) {
         return vec![];
     }
-    body.drain(s..).map(|mut b| {
-        b.footnote = number_of(&b);
-        b
-    }).collect()
+    body.drain(s..)
+        .map(|mut b| {
+            b.footnote = number_of(&b);
+            b
+        })
+        .collect()
 }
 
 /// The title: the "58/135. …" paragraph before the opening line, or else the paragraph just
@@ -164,9 +182,11 @@ fn find_title(body: &[Block], opening: Option<usize>) -> Option<usize> {
 fn symbol_from(paragraphs: &[Paragraph]) -> Option<String> {
     use regex::Regex;
     use std::sync::LazyLock;
-    static TITLE_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*((?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4})\s*\.").unwrap());
-    static SC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^R[ée]solution (\d{3,4}) \((\d{4})\)$").unwrap());
+    static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[“«\x22]?\s*((?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4})\s*\.").unwrap()
+    });
+    static SC: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^R[ée]solution (\d{3,4}) \((\d{4})\)$").unwrap());
     for p in paragraphs.iter().take_while(|p| matches!(p.part, Part::Cover | Part::Title)) {
         if SYMBOL_LINE.is_match(&p.text) {
             return Some(p.text.clone());
@@ -195,7 +215,22 @@ mod tests {
     fn a_resolution_in_paragraph_shape() {
         let d = seg("United Nations\n\nA/RES/77/5\n\nGeneral Assembly\n\n77/5. Plenary meetings\n\nThe General Assembly,\n\nRecalling the Convention1 of 1982,\n\nDecides to adopt the arrangements.\n\n27th plenary meeting\n2 November 2022\n\nAnnex\n\n1. Four meetings:\n\n(a) Two on 8 December;\n\n1 United Nations, Treaty Series, vol. 1833, No. 31363.\n");
         let labels: Vec<_> = d.paragraphs.iter().map(|p| p.label.name.as_str()).collect();
-        assert_eq!(labels, ["cover.1", "cover.2", "title", "opening", "pre.1", "pre.2", "closing", "annex", "annex.op.1", "annex.op.1.a", "fn.1"]);
+        assert_eq!(
+            labels,
+            [
+                "cover.1",
+                "cover.2",
+                "title",
+                "opening",
+                "pre.1",
+                "pre.2",
+                "closing",
+                "annex",
+                "annex.op.1",
+                "annex.op.1.a",
+                "fn.1"
+            ]
+        );
         assert_eq!(d.paragraphs[4].text, "Recalling the Convention of 1982,");
         assert_eq!(d.paragraphs[4].markers, [1]);
         assert_eq!(d.symbol.as_deref(), Some("A/RES/77/5"));
@@ -204,15 +239,26 @@ mod tests {
 
     #[test]
     fn the_header_symbol_is_read_without_segmenting() {
-        assert_eq!(header_symbol("Nations Unies\n\nS/RES/2505 (2020)\n\nConseil"), Some("S/RES/2505 (2020)".into()));
+        assert_eq!(
+            header_symbol("Nations Unies\n\nS/RES/2505 (2020)\n\nConseil"),
+            Some("S/RES/2505 (2020)".into())
+        );
         assert_eq!(header_symbol("see A/58/222\nand more"), None);
     }
 
     #[test]
     fn a_lone_number_block_opens_the_next_block() {
         let d = seg("L’Assemblée générale,\n\n1.\n\nL’Assemblée tiendra quatre séances :\n\n2.\n\nLa liste\n");
-        let texts: Vec<_> = d.paragraphs.iter().map(|p| (p.label.name.as_str(), p.text.as_str())).collect();
-        assert_eq!(texts, [("opening", "L’Assemblée générale,"), ("op.1", "1. L’Assemblée tiendra quatre séances :"), ("op.2", "2. La liste")]);
+        let texts: Vec<_> =
+            d.paragraphs.iter().map(|p| (p.label.name.as_str(), p.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("opening", "L’Assemblée générale,"),
+                ("op.1", "1. L’Assemblée tiendra quatre séances :"),
+                ("op.2", "2. La liste")
+            ]
+        );
     }
 
     #[test]

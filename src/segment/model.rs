@@ -111,6 +111,12 @@ pub struct Document {
 impl Document {
     /// A document with this one's source, language and symbol, and no paragraphs.
     pub fn clone_empty(&self) -> Document {
-        Document { source: self.source.clone(), language: self.language, symbol: self.symbol.clone(), paragraphs: vec![], dropped: vec![] }
+        Document {
+            source: self.source.clone(),
+            language: self.language,
+            symbol: self.symbol.clone(),
+            paragraphs: vec![],
+            dropped: vec![],
+        }
     }
 }

@@ -15,9 +15,7 @@ pub struct BeadsWriter<W: Write> {
 
 impl<W: Write> BeadsWriter<W> {
     pub fn new(out: W) -> Self {
-        BeadsWriter {
-            out: BufWriter::new(out),
-        }
+        BeadsWriter { out: BufWriter::new(out) }
     }
 }
 
@@ -60,21 +58,13 @@ mod tests {
 
     #[test]
     fn one_line_per_bead_one_sided_included() {
-        assert_eq!(
-            written(&fixture::alignment()),
-            "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n"
-        );
+        assert_eq!(written(&fixture::alignment()), "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[]\n");
     }
 
     #[test]
     fn many_paragraph_and_empty_sides() {
         let mut alignment = fixture::alignment();
-        let bead = |en, fr| Bead {
-            en,
-            fr,
-            score: 0.5,
-            anchored: false,
-        };
+        let bead = |en, fr| Bead { en, fr, score: 0.5, anchored: false };
         alignment.beads = vec![bead(0..0, 0..1), bead(0..3, 1..2), bead(3..4, 2..2)];
         assert_eq!(written(&alignment), "[]:[0]\n[0, 1, 2]:[1]\n[3]:[]\n");
     }

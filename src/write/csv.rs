@@ -26,9 +26,7 @@ impl<W: Write> CsvWriter<W> {
     /// and line breaks instead, so that a record is one line of five fields.
     pub fn tsv(out: W) -> Self {
         let mut builder = ::csv::WriterBuilder::new();
-        builder
-            .delimiter(b'\t')
-            .quote_style(::csv::QuoteStyle::Never);
+        builder.delimiter(b'\t').quote_style(::csv::QuoteStyle::Never);
         Self::with(builder, text::tsv_field, out)
     }
 
@@ -72,13 +70,8 @@ impl<W: Write> UnitWriter for CsvWriter<W> {
         let (en, fr) = (alignment.en_text(bead), alignment.fr_text(bead));
         let (kind, score) = (bead.kind(), score_text(bead.score));
         let symbol = self.symbol.then(|| clean(alignment.symbol().unwrap_or("")));
-        let record = [
-            clean(&en),
-            clean(&fr),
-            clean(alignment.label(bead)),
-            clean(&kind),
-            clean(&score),
-        ];
+        let record =
+            [clean(&en), clean(&fr), clean(alignment.label(bead)), clean(&kind), clean(&score)];
         let fields = symbol.iter().chain(record.iter());
         if self.excel_safe {
             self.out.write_record(fields.map(|f| text::excel_safe(f).into_owned()))?;
@@ -101,11 +94,7 @@ mod tests {
 
     fn output(tsv: bool) -> String {
         let mut out = vec![];
-        let mut w = if tsv {
-            CsvWriter::tsv(&mut out)
-        } else {
-            CsvWriter::csv(&mut out)
-        };
+        let mut w = if tsv { CsvWriter::tsv(&mut out) } else { CsvWriter::csv(&mut out) };
         write_all(&fixture::alignment(), &mut w).expect("write");
         drop(w);
         String::from_utf8(out).expect("UTF-8")
@@ -121,13 +110,7 @@ mod tests {
             .map(|r| r.expect("record").iter().map(String::from).collect())
             .collect();
         let row = |en: &str, fr: &str, label: &str, kind: &str, score: &str| {
-            vec![
-                en.to_string(),
-                fr.to_string(),
-                label.into(),
-                kind.into(),
-                score.into(),
-            ]
+            vec![en.to_string(), fr.to_string(), label.into(), kind.into(), score.into()]
         };
         assert_eq!(
             rows,
@@ -157,11 +140,7 @@ mod tests {
     fn tsv_is_one_unquoted_record_per_line() {
         let out = output(true);
         let lines: Vec<&str> = out.split('\n').collect();
-        assert_eq!(
-            lines.len(),
-            6,
-            "header, four beads, and the final newline: {out:?}"
-        );
+        assert_eq!(lines.len(), 6, "header, four beads, and the final newline: {out:?}");
         assert_eq!(lines[0], "en\tfr\tlabel\tkind\tscore");
         assert_eq!(lines[5], "");
         assert_eq!(
@@ -169,10 +148,7 @@ mod tests {
             "1. Decides & <acts> \"now\"  at once here there\u{a0}🌍\t\
              1. Décide & <agit> « maintenant »  d’un coup ici là\u{a0}🌍\top.1\t1-1\t0.9731"
         );
-        assert_eq!(
-            lines[4],
-            "(a) Extra English paragraph;\t\top.2.a\t1-0\t0.1235"
-        );
+        assert_eq!(lines[4], "(a) Extra English paragraph;\t\top.2.a\t1-0\t0.1235");
         for line in &lines[..5] {
             assert_eq!(line.split('\t').count(), 5, "{line:?}");
             let bad = |c: char| c != '\t' && (c.is_control() || text::is_line_break(c));
@@ -192,8 +168,12 @@ mod tests {
             let mut out = vec![];
             let w = if tsv { CsvWriter::tsv(&mut out) } else { CsvWriter::csv(&mut out) };
             write_all(&a, &mut w.excel_safe()).expect("write");
-            let mut reader = ::csv::ReaderBuilder::new().delimiter(if tsv { b'\t' } else { b',' }).quoting(!tsv).from_reader(&out[..]);
-            let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+            let mut reader = ::csv::ReaderBuilder::new()
+                .delimiter(if tsv { b'\t' } else { b',' })
+                .quoting(!tsv)
+                .from_reader(&out[..]);
+            let rows: Vec<::csv::StringRecord> =
+                reader.records().map(|r| r.expect("record")).collect();
             assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
             assert_eq!(&rows[0][1], "'-1 +2");
             assert_eq!(&rows[3][0], "'@cmd");

@@ -16,12 +16,7 @@ pub struct JsonlWriter<W: Write> {
 
 impl<W: Write> JsonlWriter<W> {
     pub fn new(out: W) -> Self {
-        JsonlWriter {
-            out: BufWriter::new(out),
-            symbol: false,
-            translation: false,
-            id: None,
-        }
+        JsonlWriter { out: BufWriter::new(out), symbol: false, translation: false, id: None }
     }
 
     /// Starts every object with `"id"`: the identifier of the input record (stream mode).
@@ -69,7 +64,9 @@ impl<W: Write> UnitWriter for JsonlWriter<W> {
         write_str(out, &en)?;
         out.write_all(b",\"fr\":")?;
         write_str(out, &fr)?;
-        for (key, ids) in [(&b",\"en_ids\":["[..], bead.en.clone()), (b",\"fr_ids\":[", bead.fr.clone())] {
+        for (key, ids) in
+            [(&b",\"en_ids\":["[..], bead.en.clone()), (b",\"fr_ids\":[", bead.fr.clone())]
+        {
             out.write_all(key)?;
             for (k, id) in ids.enumerate() {
                 write!(out, "{}{id}", if k == 0 { "" } else { "," })?;
@@ -114,7 +111,9 @@ fn write_escaped(out: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let b = s.as_bytes();
     let (mut start, mut i) = (0, 0);
-    while let Some(at) = crate::scan::find(b, i, |c| (c < 0x20) | (c == b'"') | (c == b'\\') | (c == 0xC2) | (c == 0xE2)) {
+    while let Some(at) = crate::scan::find(b, i, |c| {
+        (c < 0x20) | (c == b'"') | (c == b'\\') | (c == 0xC2) | (c == 0xE2)
+    }) {
         let control;
         let (escape, len): (&[u8], usize) = match b[at] {
             b'"' => (b"\\\"", 1),
@@ -125,7 +124,8 @@ fn write_escaped(out: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
             0x0C => (b"\\f", 1),
             b'\r' => (b"\\r", 1),
             c if c < 0x20 => {
-                control = [b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xF)]];
+                control =
+                    [b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xF)]];
                 (&control, 1)
             }
             0xC2 if b.get(at + 1) == Some(&0x85) => (b"\\u0085", 2),
@@ -149,7 +149,11 @@ fn write_escaped(out: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
 struct OneLine;
 
 impl serde_json::ser::Formatter for OneLine {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
         // serde_json has escaped what it escapes and split the string there; what is left to
         // escape here is U+0085, U+2028 and U+2029.
         write_escaped(w, fragment)
@@ -179,13 +183,14 @@ mod tests {
         assert_eq!(lines.len(), 4);
         // No line break of any kind inside a record.
         assert_eq!(out.lines().count(), 4);
-        assert!(!out.contains(['\u{2028}', '\u{2029}', '\u{85}']) && out.contains("\\u2028"), "{out}");
+        assert!(
+            !out.contains(['\u{2028}', '\u{2029}', '\u{85}']) && out.contains("\\u2028"),
+            "{out}"
+        );
         assert!(!lines.iter().any(|l| l.chars().any(is_line_break)));
 
-        let values: Vec<serde_json::Value> = lines
-            .iter()
-            .map(|l| serde_json::from_str(l).expect("JSON"))
-            .collect();
+        let values: Vec<serde_json::Value> =
+            lines.iter().map(|l| serde_json::from_str(l).expect("JSON")).collect();
         assert_eq!(values[1]["en"], fixture::EN[1]);
         assert_eq!(values[1]["fr"], fixture::FR[1]);
         assert_eq!(values[2]["en"], fixture::EN[2]);
@@ -201,16 +206,26 @@ mod tests {
         // The reference: serde_json's own escaping, then the three line breaks it leaves raw.
         let through_serde = |s: &str| {
             let json = serde_json::to_string(s).expect("serialize");
-            json.replace('\u{85}', "\\u0085").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029").into_bytes()
+            json.replace('\u{85}', "\\u0085")
+                .replace('\u{2028}', "\\u2028")
+                .replace('\u{2029}', "\\u2029")
+                .into_bytes()
         };
         let ours = |s: &str| {
             let mut out = vec![];
             write_str(&mut out, s).expect("write");
             out
         };
-        let mut texts: Vec<String> = (0u32..0x3000).chain([0xfffe, 0xffff, 0x1f30d]).filter_map(char::from_u32).map(|c| format!("a{c}b{c}")).collect();
+        let mut texts: Vec<String> = (0u32..0x3000)
+            .chain([0xfffe, 0xffff, 0x1f30d])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b{c}"))
+            .collect();
         // Every character at every offset of a 32-byte block and across block edges.
-        let alphabet = ['a', ' ', '"', '\\', '\n', '\u{1}', '\u{1f}', '\u{7f}', 'é', '’', '\u{85}', '\u{a0}', '\u{2028}', '\u{2029}', '«', '🌍'];
+        let alphabet = [
+            'a', ' ', '"', '\\', '\n', '\u{1}', '\u{1f}', '\u{7f}', 'é', '’', '\u{85}', '\u{a0}',
+            '\u{2028}', '\u{2029}', '«', '🌍',
+        ];
         let mut x: u32 = 0x2545_f491;
         for len in 0..200 {
             let mut t = String::new();
@@ -227,7 +242,9 @@ mod tests {
         }
         // A stream's `id` goes through serde_json with the same line breaks escaped.
         let mut id = vec![];
-        serde_json::json!({"k": "a\u{2028}b\n\u{85}"}).serialize(&mut serde_json::Serializer::with_formatter(&mut id, OneLine)).expect("id");
+        serde_json::json!({"k": "a\u{2028}b\n\u{85}"})
+            .serialize(&mut serde_json::Serializer::with_formatter(&mut id, OneLine))
+            .expect("id");
         assert_eq!(String::from_utf8(id).expect("UTF-8"), r#"{"k":"a\u2028b\n\u0085"}"#);
     }
 
@@ -252,8 +269,6 @@ mod tests {
     #[test]
     fn symbol_leads_when_asked() {
         let out = output(true);
-        assert!(out
-            .lines()
-            .all(|l| l.starts_with(r#"{"symbol":"A/RES/58/135","en":"#)));
+        assert!(out.lines().all(|l| l.starts_with(r#"{"symbol":"A/RES/58/135","en":"#)));
     }
 }

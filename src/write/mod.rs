@@ -38,20 +38,12 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 6] = [
-        Format::Jsonl,
-        Format::Csv,
-        Format::Tsv,
-        Format::Tmx,
-        Format::Moses,
-        Format::Beads,
-    ];
+    pub const ALL: [Format; 6] =
+        [Format::Jsonl, Format::Csv, Format::Tsv, Format::Tmx, Format::Moses, Format::Beads];
 
     /// The format named on the command line (`jsonl`, `csv`, `tsv`, `tmx`, `moses`, `beads`).
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name))
+        Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
     /// The format an output path's extension asks for. Moses is never guessed: its outputs
@@ -173,10 +165,7 @@ pub(crate) mod fixture {
                 .zip(LABELS)
                 .map(|(text, name)| Paragraph {
                     text: text.to_string(),
-                    label: Label {
-                        name: name.into(),
-                        anchor: true,
-                    },
+                    label: Label { name: name.into(), anchor: true },
                     part: Part::Text,
                     markers: vec![],
                     span: 0..0,
@@ -244,7 +233,20 @@ mod tests {
     #[test]
     fn score_text_matches_the_float_formatter() {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut scores = vec![0.0, 1.0, 0.5, 0.123_45, 0.987_65, 0.000_05, 0.999_95, 1e-12, -0.0, -0.25, 2.5, f64::NAN];
+        let mut scores = vec![
+            0.0,
+            1.0,
+            0.5,
+            0.123_45,
+            0.987_65,
+            0.000_05,
+            0.999_95,
+            1e-12,
+            -0.0,
+            -0.25,
+            2.5,
+            f64::NAN,
+        ];
         for _ in 0..100_000 {
             x ^= x << 13;
             x ^= x >> 7;

@@ -13,10 +13,7 @@ pub struct MosesWriter<E: Write, F: Write> {
 
 impl<E: Write, F: Write> MosesWriter<E, F> {
     pub fn new(en: E, fr: F) -> Self {
-        MosesWriter {
-            en: BufWriter::new(en),
-            fr: BufWriter::new(fr),
-        }
+        MosesWriter { en: BufWriter::new(en), fr: BufWriter::new(fr) }
     }
 }
 
@@ -25,7 +22,10 @@ impl<E: Write, F: Write> UnitWriter for MosesWriter<E, F> {
         if !is_pair(bead) {
             return Ok(());
         }
-        for (out, text) in [(&mut self.en as &mut dyn Write, alignment.en_text(bead)), (&mut self.fr, alignment.fr_text(bead))] {
+        for (out, text) in [
+            (&mut self.en as &mut dyn Write, alignment.en_text(bead)),
+            (&mut self.fr, alignment.fr_text(bead)),
+        ] {
             out.write_all(one_line(&text).as_bytes())?;
             out.write_all(b"\n")?;
         }
@@ -46,15 +46,9 @@ mod tests {
     #[test]
     fn same_line_counts_and_texts() {
         let (mut en, mut fr) = (vec![], vec![]);
-        write_all(
-            &fixture::alignment(),
-            &mut MosesWriter::new(&mut en, &mut fr),
-        )
-        .expect("write");
-        let (en, fr) = (
-            String::from_utf8(en).expect("UTF-8"),
-            String::from_utf8(fr).expect("UTF-8"),
-        );
+        write_all(&fixture::alignment(), &mut MosesWriter::new(&mut en, &mut fr)).expect("write");
+        let (en, fr) =
+            (String::from_utf8(en).expect("UTF-8"), String::from_utf8(fr).expect("UTF-8"));
         assert!(en.ends_with('\n') && fr.ends_with('\n'));
         // Split the way the most eager reader does: every line-break character ends a line.
         let lines = |s: &str| s.split(is_line_break).map(String::from).collect::<Vec<_>>();

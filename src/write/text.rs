@@ -83,7 +83,15 @@ fn xml_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result
 /// The next byte that may need an escape in XML: markup, C0 controls, or EF, the lead byte of
 /// U+FFFE and U+FFFF.
 fn find_xml_special(bytes: &[u8], from: usize) -> Option<usize> {
-    crate::scan::find(bytes, from, |b| (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'\'') | (b == b'"') | (b == 0xef))
+    crate::scan::find(bytes, from, |b| {
+        (b < 0x20)
+            | (b == b'&')
+            | (b == b'<')
+            | (b == b'>')
+            | (b == b'\'')
+            | (b == b'"')
+            | (b == 0xef)
+    })
 }
 
 /// For a spreadsheet cell: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -92,7 +100,9 @@ fn find_xml_special(bytes: &[u8], from: usize) -> Option<usize> {
 /// guidance advises. A spreadsheet hides the apostrophe, but the text is then no longer
 /// exactly the source's.
 pub fn excel_safe(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']) {
+    if s.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ]) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
@@ -106,7 +116,9 @@ fn replace_with_space(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     // apostrophe (E2 80 99) that French has in every line.
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(at) = crate::scan::find(bytes, i, |b| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2) | (b == 0xef)) {
+    while let Some(at) = crate::scan::find(bytes, i, |b| {
+        (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2) | (b == 0xef)
+    }) {
         // ASCII or a lead byte: a character boundary.
         let c = s[at..].chars().next().unwrap_or(' ');
         if bad(c) {
@@ -139,10 +151,23 @@ mod tests {
         for c in (0u32..0x3000).chain([0xfffe, 0xffff]).filter_map(char::from_u32) {
             let s = format!("a{c}b");
             assert!(!one_line(&s).chars().any(is_line_break), "U+{:04X}", c as u32);
-            assert!(!csv_field(&s).chars().any(|c| c.is_control() && c != '\t' && c != '\n'), "U+{:04X}", c as u32);
-            assert!(!tsv_field(&s).chars().any(|c| c.is_control() || is_line_break(c)), "U+{:04X}", c as u32);
+            assert!(
+                !csv_field(&s).chars().any(|c| c.is_control() && c != '\t' && c != '\n'),
+                "U+{:04X}",
+                c as u32
+            );
+            assert!(
+                !tsv_field(&s).chars().any(|c| c.is_control() || is_line_break(c)),
+                "U+{:04X}",
+                c as u32
+            );
             let xml = xml_text(&s);
-            assert!(!xml.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n')) || matches!(c, '\u{fffe}' | '\u{ffff}')), "U+{:04X}", c as u32);
+            assert!(
+                !xml.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n'))
+                    || matches!(c, '\u{fffe}' | '\u{ffff}')),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -156,10 +181,7 @@ mod tests {
 
     #[test]
     fn csv_keeps_tab_and_newline_only() {
-        assert_eq!(
-            csv_field("a\tb\nc\rd\u{c}e\u{1}f\u{85}g\u{2028}h"),
-            "a\tb\nc d e f g\u{2028}h"
-        );
+        assert_eq!(csv_field("a\tb\nc\rd\u{c}e\u{1}f\u{85}g\u{2028}h"), "a\tb\nc d e f g\u{2028}h");
     }
 
     #[test]
@@ -185,10 +207,25 @@ mod tests {
         // The reference: forbidden characters to spaces, then quick-xml's escaper, then CR as
         // a character reference.
         let reference = |s: &str| {
-            let clean: String = s.chars().map(|c| if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}') { ' ' } else { c }).collect();
+            let clean: String = s
+                .chars()
+                .map(|c| {
+                    if (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                        || matches!(c, '\u{fffe}' | '\u{ffff}')
+                    {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             quick_xml::escape::escape(clean.as_str()).replace('\r', "&#13;")
         };
-        let mut texts: Vec<String> = (0u32..0x3000).chain([0xfff0, 0xfffd, 0xfffe, 0xffff]).filter_map(char::from_u32).map(|c| format!("a{c}b{c}")).collect();
+        let mut texts: Vec<String> = (0u32..0x3000)
+            .chain([0xfff0, 0xfffd, 0xfffe, 0xffff])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b{c}"))
+            .collect();
         texts.push(format!("{}&{}<'\"\r{}", "x".repeat(31), "y".repeat(40), "z".repeat(33)));
         for t in &texts {
             assert_eq!(xml_text(t), reference(t), "{t:?}");

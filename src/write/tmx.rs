@@ -4,7 +4,11 @@
 //! The DOCTYPE names the DTD without a path: neither xmllint (unless asked to validate) nor
 //! translate-toolkit fetches it, and it is the line translate-toolkit itself writes.
 
-use super::{is_pair, score_text, text::{write_xml_text, xml_text}, UnitWriter};
+use super::{
+    is_pair, score_text,
+    text::{write_xml_text, xml_text},
+    UnitWriter,
+};
 use crate::align::{Alignment, Bead};
 use std::io::{self, BufWriter, Write};
 
@@ -17,11 +21,7 @@ pub struct TmxWriter<W: Write> {
 
 impl<W: Write> TmxWriter<W> {
     pub fn new(out: W) -> Self {
-        TmxWriter {
-            out: BufWriter::new(out),
-            started: false,
-            units: 0,
-        }
+        TmxWriter { out: BufWriter::new(out), started: false, units: 0 }
     }
 
     /// The header waits for the first unit so that `srclang` is that alignment's source
@@ -171,10 +171,7 @@ mod tests {
         // The one-sided bead is not a unit; tuids count written units.
         assert_eq!(texts(&out, b"tu").len(), 3);
         assert!(out.contains("<tu tuid=\"3\">") && !out.contains("tuid=\"4\""));
-        assert_eq!(
-            texts(&out, b"prop")[4..8],
-            ["A/RES/58/135", "op.1", "1-1", "0.9731"]
-        );
+        assert_eq!(texts(&out, b"prop")[4..8], ["A/RES/58/135", "op.1", "1-1", "0.9731"]);
     }
 
     #[test]

@@ -81,8 +81,16 @@ pub fn score(shared: &Path, gold: &Path, jsonl: &[u8]) -> String {
 pub fn assert_nothing_lost(units: &[Unit], n_en: usize, n_fr: usize) {
     let en: Vec<usize> = units.iter().flat_map(|u| u.en_ids.iter().copied()).collect();
     let fr: Vec<usize> = units.iter().flat_map(|u| u.fr_ids.iter().copied()).collect();
-    assert_eq!(en, (0..n_en).collect::<Vec<_>>(), "English paragraphs lost, duplicated or out of order");
-    assert_eq!(fr, (0..n_fr).collect::<Vec<_>>(), "French paragraphs lost, duplicated or out of order");
+    assert_eq!(
+        en,
+        (0..n_en).collect::<Vec<_>>(),
+        "English paragraphs lost, duplicated or out of order"
+    );
+    assert_eq!(
+        fr,
+        (0..n_fr).collect::<Vec<_>>(),
+        "French paragraphs lost, duplicated or out of order"
+    );
 }
 
 /// Body paragraphs re-wrapped at `width` columns. In the PDF text of the seed a paragraph opens
@@ -92,7 +100,9 @@ pub fn rewrap(text: &str, width: usize) -> String {
     let wrap = |paragraph: &[&str]| -> String {
         let mut lines = vec![String::new()];
         for w in paragraph.iter().flat_map(|l| l.split_whitespace()) {
-            if !lines.last().unwrap().is_empty() && lines.last().unwrap().chars().count() + 1 + w.chars().count() > width {
+            if !lines.last().unwrap().is_empty()
+                && lines.last().unwrap().chars().count() + 1 + w.chars().count() > width
+            {
                 lines.push(String::new());
             }
             let l = lines.last_mut().unwrap();
@@ -109,7 +119,8 @@ pub fn rewrap(text: &str, width: usize) -> String {
                 return block.to_string();
             }
             let lines: Vec<&str> = block.split('\n').collect();
-            let starts: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].starts_with(' ')).collect();
+            let starts: Vec<usize> =
+                (0..lines.len()).filter(|&k| lines[k].starts_with(' ')).collect();
             let ends = starts.iter().skip(1).copied().chain([lines.len()]);
             starts.iter().zip(ends).map(|(&s, e)| wrap(&lines[s..e])).collect::<Vec<_>>().join("\n")
         })
