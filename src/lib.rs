@@ -29,12 +29,14 @@ pub mod align;
 pub mod check;
 pub mod corpus;
 pub mod error;
+mod fnv;
 pub mod lexicon;
 pub mod read;
 pub mod report;
 pub mod scan;
 pub mod score;
 pub mod segment;
+pub mod tokens;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -11,9 +11,9 @@
 //! - clock times (3 to 6 p.m. / 15 heures à 18 heures) are matched as equal.
 
 use super::{excerpt, Finding, Kind, Severity};
-use crate::align::features::{untranslated, Token, TokenKind};
 use crate::align::Alignment;
 use crate::segment::marker_like;
+use crate::tokens::{untranslated, Token, TokenKind};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Number findings per unit; in a `truncated` unit, numbers only the English has are the cut,

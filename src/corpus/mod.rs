@@ -241,13 +241,9 @@ pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
 /// Keeps the pairs of shard `k` of `n` (1-based), by a stable hash of the symbol, so that a
 /// re-run puts each document in the same shard and the shards together hold every pair once.
 pub fn shard(plan: &mut Plan, k: usize, n: usize) {
-    plan.pairs.retain(|p| (fnv(symbol_key(&p.symbol).as_bytes()) % n as u64) as usize == k - 1);
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    plan.pairs.retain(|p| {
+        (crate::fnv::hash_bytes(symbol_key(&p.symbol).as_bytes()) % n as u64) as usize == k - 1
+    });
 }
 
 /// One aligned document pair with the numbers `documents.csv` reports.
