@@ -341,24 +341,15 @@ fn describe(name: &str, inputs: &[(usize, Document, Document)]) {
     let config = AlignConfig::default();
     for (k, en, fr) in inputs {
         let alignment = align(en.clone(), fr.clone(), &config);
-        let anchors = paralign::align::anchor::anchors(en, fr);
-        let band = paralign::align::dp::Band::around(
-            &anchors,
-            en.paragraphs.len(),
-            fr.paragraphs.len(),
-            config.band_slack,
-        );
         let one_one = alignment.beads.iter().filter(|b| b.en.len() == 1 && b.fr.len() == 1).count();
         eprintln!(
-            "scaling/{name}/{k}: {} EN + {} FR paragraphs, {} + {} bytes of text, {} + {} anchor labels, {} anchors, {} band cells, {} beads ({} 1-1)",
+            "scaling/{name}/{k}: {} EN + {} FR paragraphs, {} + {} bytes of text, {} + {} anchor labels, {} beads ({} 1-1)",
             en.paragraphs.len(),
             fr.paragraphs.len(),
             text_bytes(en),
             text_bytes(fr),
             anchored_labels(en),
             anchored_labels(fr),
-            anchors.len(),
-            band.cells(),
             alignment.beads.len(),
             one_one
         );

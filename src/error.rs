@@ -10,33 +10,57 @@ pub enum Error {
     /// The file could not be opened or read.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file that could not be read.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// The path is a directory, not a file.
     #[error("{}: is a directory, not a text file", path.display())]
-    IsDirectory { path: PathBuf },
+    IsDirectory {
+        /// The directory named where a file was expected.
+        path: PathBuf,
+    },
     /// The file holds no text (zero bytes or only white space).
     #[error("{}: the file is empty", path.display())]
-    Empty { path: PathBuf },
+    Empty {
+        /// The empty file.
+        path: PathBuf,
+    },
     /// The bytes are not text in an encoding we read (binary, PDF, DOCX, invalid UTF-8…).
     #[error("{}: {reason}", path.display())]
-    Encoding { path: PathBuf, reason: String },
+    Encoding {
+        /// The file that is not text.
+        path: PathBuf,
+        /// What was found instead, and what to do ("not valid UTF-8 (byte 12 is not); …").
+        reason: String,
+    },
+    /// The file is text, but no paragraph of a document was found in it (only page headers,
+    /// page numbers or other lines that are dropped).
+    #[error("{}: no paragraph found", path.display())]
+    NoParagraphs {
+        /// The file, as its document names its source.
+        path: PathBuf,
+    },
     /// Writing an output failed.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
+        /// The output file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// A line of an input that does not follow its format, such as a bead file line that is
-    /// not `[indices]:[indices]`.
+    /// not `[indices]:[indices]` or a manifest line without two paths.
     #[error("{}: line {line}: {reason}", path.display())]
     Syntax {
+        /// The file holding the line.
         path: PathBuf,
         /// 1-based, counting every line of the file.
         line: usize,
+        /// What the line should look like.
         reason: String,
     },
     /// A setting or argument that cannot be used.

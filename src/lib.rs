@@ -9,10 +9,19 @@
 //!    closing), with page headers and page numbers dropped and counted;
 //! 3. [`align`]: two documents → [`align::Alignment`], a list of [`align::Bead`]s found by
 //!    numbering anchors and a banded dynamic programme over length and shared content;
-//! 4. [`write`]: an alignment → JSONL, CSV, TSV, TMX, Moses or bead (index) files.
+//! 4. [`mod@write`]: an alignment → JSONL, CSV, TSV, TMX, Moses or bead (index) files;
+//! 5. [`check`]: an alignment → a [`check::Report`] of what is missing or different, which
+//!    [`report`] prints as text, JSON or an HTML page.
 //!
-//! Beside the pipeline, [`score`] measures an alignment against a gold one, bead files both,
-//! by the strict and lax precision and recall of the sentence-alignment benchmarks.
+//! [`corpus`] runs the pipeline over many document pairs in parallel (`paralign batch` and
+//! `paralign stream`), pairing files by the document symbol they carry. Beside the pipeline,
+//! [`score`] measures an alignment against a gold one, bead files both, by the strict and lax
+//! precision and recall of the sentence-alignment benchmarks.
+//!
+//! Inside, three leaf modules serve several stages and are not part of the API: `scan` (byte
+//! searches), `lexicon` (months and accent folding) and `tokens` (numbers, symbols and dates
+//! in canonical form, which the aligner hashes and the checker compares), with `fnv`, the
+//! crate's one hash.
 //!
 //! ```
 //! use paralign::{align, read, segment};
@@ -25,18 +34,20 @@
 //! assert_eq!(alignment.label(&alignment.beads[1]), "op.1");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod check;
 pub mod corpus;
 pub mod error;
 mod fnv;
-pub mod lexicon;
+mod lexicon;
 pub mod read;
 pub mod report;
-pub mod scan;
+mod scan;
 pub mod score;
 pub mod segment;
-pub mod tokens;
+mod tokens;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -28,7 +28,9 @@ use std::path::PathBuf;
 /// the Bleualign set) and of the target units it pairs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IndexBead {
+    /// Indices of the source units (English, or German).
     pub source: Vec<usize>,
+    /// Indices of the target units (French).
     pub target: Vec<usize>,
 }
 
@@ -114,9 +116,13 @@ fn excerpt(line: &str) -> String {
 /// over gold beads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Beads found exactly in the other set.
     pub strict_hits: usize,
+    /// Beads not found exactly.
     pub strict_misses: usize,
+    /// Beads that share a unit with a bead of the other set on both sides.
     pub lax_hits: usize,
+    /// Beads that do not.
     pub lax_misses: usize,
 }
 
@@ -171,8 +177,11 @@ pub fn matches(reference: &[IndexBead], candidates: &[IndexBead]) -> Counts {
 /// Precision, recall and F1 under one of the two criteria.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Metrics {
+    /// Hits over test beads.
     pub precision: f64,
+    /// Hits over gold beads.
     pub recall: f64,
+    /// The harmonic mean of the two (0 when both are 0).
     pub f1: f64,
 }
 
@@ -196,7 +205,9 @@ pub struct Score {
     pub test_beads: usize,
     /// Beads read from the gold files, as written.
     pub gold_beads: usize,
+    /// Counts over the test beads.
     pub precision: Counts,
+    /// Counts over the gold beads.
     pub recall: Counts,
 }
 

@@ -50,10 +50,6 @@ impl Signature {
         self.common(self) as usize
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub fn union(&self, other: &Signature) -> Signature {
         Signature(std::array::from_fn(|i| self.0[i] | other.0[i]))
     }
@@ -352,6 +348,7 @@ pub struct View<'a> {
 
 impl Features {
     /// The features as a bead's cost reads them.
+    #[cfg(test)]
     pub fn view(&self) -> View<'_> {
         View {
             len: self.len,

@@ -1,19 +1,19 @@
 //! Alignment: two [`Document`]s → an [`Alignment`].
 //!
-//! 1. Features are extracted from every paragraph, in parallel ([`features`]).
-//! 2. Paragraphs with the same numbering label on both sides become anchors ([`anchor`]).
+//! 1. Features are extracted from every paragraph, in parallel (`features.rs`).
+//! 2. Paragraphs with the same numbering label on both sides become anchors (`anchor.rs`).
 //! 3. The French/English length ratio and its variance are estimated from the anchor pairs.
 //! 4. A dynamic programme finds the cheapest sequence of beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
-//!    1-3, 3-1) inside a band around the anchors ([`dp`]); each bead's cost combines
-//!    length, shared content and numbering ([`cost`]). Scoring runs in parallel with rayon.
+//!    1-3, 3-1) inside a band around the anchors (`dp.rs`); each bead's cost combines
+//!    length, shared content and numbering (`cost.rs`). Scoring runs in parallel with rayon.
 //!
 //! Nothing here compares whole texts: a bead's cost is computed from per-paragraph counts and
 //! from pairwise counts of short feature lists, so the work grows with n · band width.
 
-pub mod anchor;
-pub mod cost;
-pub mod dp;
-pub mod features;
+mod anchor;
+pub(crate) mod cost;
+mod dp;
+mod features;
 mod model;
 mod refine;
 mod runs;
@@ -82,6 +82,7 @@ pub enum Units {
 }
 
 impl Units {
+    /// The names `--units` takes, in the order help texts list them.
     pub const NAMES: [&'static str; 3] = ["paragraphs", "sentences", "lines"];
 
     /// The units named on the command line.

@@ -39,8 +39,11 @@ impl Bead {
 /// every paragraph of each side is in exactly one bead.
 #[derive(Debug, Clone)]
 pub struct Alignment {
+    /// The English document.
     pub en: Document,
+    /// The French document.
     pub fr: Document,
+    /// The beads, in document order.
     pub beads: Vec<Bead>,
 }
 

@@ -30,6 +30,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name reports and `--fail-on` use: `info`, `warning` or `error`.
     pub fn name(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -67,6 +68,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name reports use (`missing_in_fr`, `number_mismatch`…), as serialized.
     pub fn name(self) -> &'static str {
         match self {
             Kind::MissingInFr => "missing_in_fr",
@@ -85,12 +87,15 @@ impl Kind {
 /// One thing to look at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// What the finding is about.
     pub kind: Kind,
+    /// How serious it is.
     pub severity: Severity,
     /// The label of the unit or paragraph concerned ("op.5", "pre.2", "fn.1", "title").
     pub label: String,
     /// Excerpts of the two sides ("" for a side that is absent).
     pub en: String,
+    /// The French excerpt (see `en`).
     pub fr: String,
     /// What is wrong, in a sentence.
     pub detail: String,
@@ -111,13 +116,16 @@ pub struct Report {
     pub severities: BTreeMap<&'static str, usize>,
     /// The footnote numbers of each side.
     pub footnotes: Footnotes,
+    /// The findings, in unit order.
     pub findings: Vec<Finding>,
 }
 
 /// The footnote numbers found on each side.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Footnotes {
+    /// The English footnote numbers, in order.
     pub en: Vec<u32>,
+    /// The French footnote numbers, in order.
     pub fr: Vec<u32>,
 }
 
@@ -200,7 +208,7 @@ pub fn mismatch(a: &Alignment) -> Option<Finding> {
 }
 
 /// The first words of a text, cut at a word boundary.
-pub fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     if text.chars().count() <= EXCERPT {
         return text.to_string();
     }

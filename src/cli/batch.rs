@@ -261,7 +261,7 @@ impl Writers {
     /// The cells of a report row, made safe for spreadsheets when asked.
     fn cells(&self, row: Vec<String>) -> Vec<String> {
         if self.excel_safe {
-            row.into_iter().map(|c| paralign::write::text::excel_safe(&c).into_owned()).collect()
+            row.into_iter().map(|c| paralign::write::excel_safe(&c).into_owned()).collect()
         } else {
             row
         }

@@ -6,7 +6,7 @@
 
 mod identify;
 
-pub use identify::{guess_language, symbol_key};
+pub(crate) use identify::{guess_language, symbol_key};
 
 use crate::align::{self, Alignment};
 use crate::check::{self, Severity};
@@ -21,8 +21,11 @@ use std::path::{Path, PathBuf};
 /// A file, what language it is in and which document it holds.
 #[derive(Debug, Clone)]
 pub struct Identified {
+    /// The file.
     pub path: PathBuf,
+    /// The language its text reads as.
     pub language: Language,
+    /// The document symbol its text carries, if any.
     pub symbol: Option<String>,
 }
 
@@ -31,23 +34,31 @@ pub struct Identified {
 pub struct DocumentPair {
     /// The symbol, or for files paired by name, `name:` and the shared name.
     pub symbol: String,
+    /// The English file.
     pub en: PathBuf,
+    /// The French file.
     pub fr: PathBuf,
 }
 
 /// A file left out, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unpaired {
+    /// The file.
     pub path: PathBuf,
+    /// Its language, when it could be told.
     pub language: Option<Language>,
+    /// Its document symbol, if any.
     pub symbol: Option<String>,
+    /// Why it was left out ("no French file with symbol …", a read error).
     pub reason: String,
 }
 
 /// What to align: the pairs, sorted by symbol, and the files that could not be paired.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// The pairs to align, sorted by symbol.
     pub pairs: Vec<DocumentPair>,
+    /// The files left out.
     pub unpaired: Vec<Unpaired>,
 }
 
@@ -217,11 +228,11 @@ pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
             continue;
         }
         if fields.len() < 2 || fields[1].is_empty() {
-            return Err(Error::Usage(format!(
-                "{}: line {}: expected en_path<TAB>fr_path[<TAB>symbol]",
-                path.display(),
-                n + 1
-            )));
+            return Err(Error::Syntax {
+                path: path.to_path_buf(),
+                line: n + 1,
+                reason: "expected en_path<TAB>fr_path[<TAB>symbol]".into(),
+            });
         }
         let (en, fr) = (base.join(fields[0]), base.join(fields[1]));
         let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
@@ -248,13 +259,17 @@ pub fn shard(plan: &mut Plan, k: usize, n: usize) {
 
 /// One aligned document pair with the numbers `documents.csv` reports.
 pub struct Aligned {
+    /// The two files.
     pub pair: DocumentPair,
+    /// Their alignment.
     pub alignment: Alignment,
     /// Units per kind ("1-1" → 52).
     pub kinds: BTreeMap<Cow<'static, str>, usize>,
     /// Findings of `check` per severity.
     pub errors: usize,
+    /// Warnings of `check`.
     pub warnings: usize,
+    /// Mean confidence score of the units.
     pub mean_score: f64,
     /// Bytes of input text read.
     pub bytes: usize,
@@ -266,7 +281,9 @@ pub struct Aligned {
 /// How a run reads and aligns its documents.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// How the files are read (encoding).
     pub read: ReadOptions,
+    /// What is aligned: paragraphs, sentences or lines.
     pub units: align::Units,
 }
 
@@ -288,10 +305,7 @@ pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) 
     let alignment = align::align_texts(en, fr, units);
     for d in [&alignment.en, &alignment.fr] {
         if d.paragraphs.is_empty() {
-            return Err(Error::Encoding {
-                path: d.source.clone().into(),
-                reason: "no paragraph found".into(),
-            });
+            return Err(Error::NoParagraphs { path: d.source.clone().into() });
         }
     }
     let report = check::check(&alignment);
@@ -375,15 +389,22 @@ where
 /// Counts of what a run did, for the summary line.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
+    /// Pairs aligned.
     pub aligned: usize,
+    /// Pairs skipped because a file could not be read.
     pub skipped: usize,
+    /// Files left without a partner.
     pub unpaired: usize,
+    /// Aligned pairs with at least one error or warning.
     pub with_findings: usize,
+    /// Units written.
     pub units: usize,
+    /// Bytes of input text read.
     pub bytes: usize,
 }
 
 impl Summary {
+    /// Counts one aligned pair.
     pub fn add(&mut self, a: &Aligned) {
         self.aligned += 1;
         self.units += a.alignment.beads.len();

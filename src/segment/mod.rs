@@ -1,8 +1,8 @@
 //! Segmentation: [`Text`] → [`Document`], the resolution as a list of labelled paragraphs.
 //!
-//! Two steps: [`clean`] turns lines into blocks (dropping page headers, page numbers and
+//! Two steps: `clean.rs` turns lines into blocks (dropping page headers, page numbers and
 //! separators, lifting footnote areas out of the body, re-flowing wrapped lines and joining
-//! paragraphs cut by page breaks); [`label`] names each block by its place in the resolution.
+//! paragraphs cut by page breaks); `label.rs` names each block by its place in the resolution.
 //! Footnote markers glued to words ("thereto;1", "rapportant1") are then removed from the
 //! text and recorded on the paragraph. Footnotes come last in the document, in the order of
 //! their numbers, as in the official XML: at the foot of a page they sit at a different place
@@ -13,9 +13,9 @@ mod label;
 mod markers;
 pub mod sentences;
 
-pub use label::roman as roman_value;
+pub(crate) use label::roman as roman_value;
 
-pub use markers::marker_like;
+pub(crate) use markers::marker_like;
 mod model;
 
 pub use model::*;
@@ -89,7 +89,7 @@ pub fn segment(text: &Text, language: Language) -> Document {
 
 /// The document symbol when a running header or a cover line gives it (a symbol alone between
 /// blank lines), read without segmenting: what pairing files needs, at a fraction of the cost.
-pub fn header_symbol(text: &str) -> Option<String> {
+pub(crate) fn header_symbol(text: &str) -> Option<String> {
     let mut lines = text.lines().map(str::trim).peekable();
     let mut blank_before = true;
     while let Some(t) = lines.next() {

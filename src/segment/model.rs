@@ -6,7 +6,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
+    /// English.
     En,
+    /// French.
     Fr,
     /// Any other language: the paragraph grammar still applies, words are not interpreted.
     Other,
@@ -58,7 +60,9 @@ pub enum Part {
 /// shifts them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Label {
+    /// The label as written in outputs: `op.5`, `op.5.a`, `pre.3`, `fn.1`, `title`.
     pub name: String,
+    /// Whether the label pairs paragraphs across the two languages by itself.
     pub anchor: bool,
 }
 
@@ -67,7 +71,9 @@ pub struct Label {
 pub struct Paragraph {
     /// The text, re-flowed onto one line, footnote markers removed, numbering kept as written.
     pub text: String,
+    /// What the paragraph is called in outputs.
     pub label: Label,
+    /// Which part of the document it belongs to.
     pub part: Part,
     /// Footnote numbers whose markers were glued to this paragraph's words and removed.
     pub markers: Vec<u32>,
@@ -92,7 +98,9 @@ pub enum DropReason {
 pub struct Dropped {
     /// 1-based line number in the decoded source.
     pub line: usize,
+    /// The line as it was read.
     pub text: String,
+    /// Why it was dropped.
     pub reason: DropReason,
 }
 
@@ -101,10 +109,13 @@ pub struct Dropped {
 pub struct Document {
     /// Where the text came from (a path, or a name such as `<stdin>`), for messages.
     pub source: String,
+    /// The language of the text.
     pub language: Language,
     /// The document symbol ("A/RES/58/135"), when the text carries it.
     pub symbol: Option<String>,
+    /// The paragraphs, in document order.
     pub paragraphs: Vec<Paragraph>,
+    /// The lines in no paragraph, in document order.
     pub dropped: Vec<Dropped>,
 }
 

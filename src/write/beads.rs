@@ -14,6 +14,7 @@ pub struct BeadsWriter<W: Write> {
 }
 
 impl<W: Write> BeadsWriter<W> {
+    /// A writer into `out`.
     pub fn new(out: W) -> Self {
         BeadsWriter { out: BufWriter::new(out) }
     }

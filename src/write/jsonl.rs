@@ -15,6 +15,7 @@ pub struct JsonlWriter<W: Write> {
 }
 
 impl<W: Write> JsonlWriter<W> {
+    /// A writer into `out`.
     pub fn new(out: W) -> Self {
         JsonlWriter { out: BufWriter::new(out), symbol: false, translation: false, id: None }
     }

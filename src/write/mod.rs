@@ -10,13 +10,14 @@ mod beads;
 mod csv;
 mod jsonl;
 mod moses;
-pub mod text;
+pub(crate) mod text;
 mod tmx;
 
 pub use self::beads::BeadsWriter;
 pub use self::csv::CsvWriter;
 pub use self::jsonl::JsonlWriter;
 pub use self::moses::MosesWriter;
+pub use self::text::excel_safe;
 pub use self::tmx::TmxWriter;
 
 use crate::align::{Alignment, Bead};
@@ -26,9 +27,13 @@ use std::path::Path;
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// One JSON object a unit, one a line.
     Jsonl,
+    /// Comma-separated values with a header row (RFC 4180).
     Csv,
+    /// Tab-separated values with a header row; tabs and line breaks in texts become spaces.
     Tsv,
+    /// A TMX 1.4b translation memory, one `<tu>` a unit.
     Tmx,
     /// Two line-aligned plain-text files, one per language.
     Moses,
@@ -53,6 +58,7 @@ impl Format {
         Format::from_name(ext).filter(|f| *f != Format::Moses)
     }
 
+    /// The name `--format` takes; also the file extension, except for `moses`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Jsonl => "jsonl",

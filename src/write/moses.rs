@@ -12,6 +12,7 @@ pub struct MosesWriter<E: Write, F: Write> {
 }
 
 impl<E: Write, F: Write> MosesWriter<E, F> {
+    /// A writer of the English lines into `en` and the French lines into `fr`.
     pub fn new(en: E, fr: F) -> Self {
         MosesWriter { en: BufWriter::new(en), fr: BufWriter::new(fr) }
     }

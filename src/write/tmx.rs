@@ -12,6 +12,8 @@ use super::{
 use crate::align::{Alignment, Bead};
 use std::io::{self, BufWriter, Write};
 
+/// Writes a TMX 1.4b document: a header naming the source language, one `<tu>` for each unit
+/// that has both sides, with its label, kind, score and document symbol as properties.
 pub struct TmxWriter<W: Write> {
     out: BufWriter<W>,
     started: bool,
@@ -20,6 +22,7 @@ pub struct TmxWriter<W: Write> {
 }
 
 impl<W: Write> TmxWriter<W> {
+    /// A writer into `out`; nothing is written before the first unit or [`UnitWriter::finish`].
     pub fn new(out: W) -> Self {
         TmxWriter { out: BufWriter::new(out), started: false, units: 0 }
     }
