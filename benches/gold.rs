@@ -108,7 +108,8 @@ fn run_paralign(set: &Set) -> (Score, Duration) {
     let mut time = Duration::ZERO;
     for p in &set.pairs {
         let start = Instant::now();
-        let alignment = align_texts(Text::new("en", &p.en), Text::new("fr", &p.fr), Units::Lines);
+        let alignment =
+            align_texts(Text::new("en", &p.en), Text::new("fr", &p.fr), &Units::Lines.into());
         time += start.elapsed();
         let test: Vec<IndexBead> = alignment.beads.iter().map(IndexBead::from).collect();
         score.add(&test, &p.gold);
@@ -167,7 +168,7 @@ print(total)
 }
 
 fn read(path: &Path) -> Text {
-    paralign::read::read_path(path).unwrap_or_else(|e| panic!("{e}"))
+    paralign::read::read_path(path, &Default::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn pair(en: PathBuf, fr: PathBuf, gold: PathBuf) -> Pair {

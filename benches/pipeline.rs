@@ -47,7 +47,7 @@ fn seed_bytes(rel: &str) -> (PathBuf, Vec<u8>) {
 }
 
 fn decode_segment(bytes: &[u8], path: &Path, language: Language) -> Document {
-    let text = decode(bytes, path).expect("seed file decodes");
+    let text = decode(bytes, path, &Default::default()).expect("seed file decodes");
     segment(&text, language)
 }
 
@@ -108,9 +108,11 @@ fn bench_seed(c: &mut Criterion) {
     group.throughput(Throughput::Bytes((en_bytes.len() + fr_bytes.len()) as u64));
     group.bench_function("seed_pair", |b| {
         b.iter(|| {
-            let en = decode(black_box(&en_bytes), black_box(&en_path)).expect("seed decodes");
-            let fr = decode(black_box(&fr_bytes), black_box(&fr_path)).expect("seed decodes");
-            let alignment = align_texts(en, fr, Units::Paragraphs);
+            let en = decode(black_box(&en_bytes), black_box(&en_path), &Default::default())
+                .expect("seed decodes");
+            let fr = decode(black_box(&fr_bytes), black_box(&fr_path), &Default::default())
+                .expect("seed decodes");
+            let alignment = align_texts(en, fr, &Units::Paragraphs.into());
             write_jsonl(&alignment, jsonl_len)
         })
     });
@@ -308,8 +310,8 @@ fn public_pairs() -> Vec<(Document, Document)> {
     dirs.sort();
     dirs.iter()
         .filter_map(|d| {
-            let en = paralign::read::read_path(&d.join("en.txt")).ok()?;
-            let fr = paralign::read::read_path(&d.join("fr.txt")).ok()?;
+            let en = paralign::read::read_path(&d.join("en.txt"), &Default::default()).ok()?;
+            let fr = paralign::read::read_path(&d.join("fr.txt"), &Default::default()).ok()?;
             Some((segment(&en, Language::En), segment(&fr, Language::Fr)))
         })
         .collect()
@@ -413,10 +415,12 @@ fn bench_batch(c: &mut Criterion) {
             let (en, _) = paralign::corpus::identify(
                 &paralign::corpus::files_in(&dir.path().join("en")).expect("en"),
                 Some(Language::En),
+                &Default::default(),
             );
             let (fr, _) = paralign::corpus::identify(
                 &paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"),
                 Some(Language::Fr),
+                &Default::default(),
             );
             let plan = paralign::corpus::pair(en.into_iter().chain(fr).collect());
             let mut out = JsonlWriter::new(std::io::sink()).with_symbol().with_translation();
@@ -424,6 +428,7 @@ fn bench_batch(c: &mut Criterion) {
                 &plan.pairs,
                 threads,
                 threads * paralign::corpus::WINDOW_PER_THREAD,
+                &Default::default(),
                 |_, r| {
                     let a = r.expect("aligned");
                     for bead in &a.alignment.beads {

@@ -169,8 +169,10 @@ fn main() {
         for size in sizes {
             let (en, fr) = make(size);
             let t0 = Instant::now();
-            let (en_text, fr_text) =
-                (decode(en.as_bytes(), Path::new("en")), decode(fr.as_bytes(), Path::new("fr")));
+            let (en_text, fr_text) = (
+                decode(en.as_bytes(), Path::new("en"), &Default::default()),
+                decode(fr.as_bytes(), Path::new("fr"), &Default::default()),
+            );
             let (Ok(en_text), Ok(fr_text)) = (en_text, fr_text) else {
                 println!("{name:<36} {size:>12} refused");
                 continue;

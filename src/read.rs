@@ -67,24 +67,14 @@ impl ReadOptions {
     }
 }
 
-/// Reads and decodes a file, detecting its encoding.
-pub fn read_path(path: &Path) -> Result<Text> {
-    read_path_with(path, &ReadOptions::default())
-}
-
-/// Reads and decodes a file with `options`.
-pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Text> {
+/// Reads and decodes a file, in the encoding `options` force or the one detected.
+pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Text> {
     if path.is_dir() {
         return Err(Error::IsDirectory { path: path.to_path_buf() });
     }
     let bytes =
         std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    decode_with(&bytes, path, options)
-}
-
-/// Decodes bytes read from `path` (used in messages only), detecting the encoding.
-pub fn decode(bytes: &[u8], path: &Path) -> Result<Text> {
-    decode_with(bytes, path, &ReadOptions::default())
+    decode(&bytes, path, options)
 }
 
 /// A text with more control characters than this share (in 1/1000) is binary data.
@@ -92,8 +82,9 @@ const CONTROL_PER_MILLE: usize = 10;
 /// A text with more NUL bytes than this share (in 1/1000) is binary data; fewer are dropped.
 const NUL_PER_MILLE: usize = 10;
 
-/// Decodes bytes read from `path` (used in messages only) with `options`.
-pub fn decode_with(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Text> {
+/// Decodes bytes read from `path` (used in messages only), in the encoding `options` force or
+/// the one detected.
+pub fn decode(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Text> {
     let refuse = |reason: String| Error::Encoding { path: path.to_path_buf(), reason };
     if let Some(kind) = binary_kind(bytes) {
         return Err(refuse(format!(
@@ -345,7 +336,7 @@ mod tests {
     use super::*;
 
     fn dec(bytes: &[u8]) -> Result<Text> {
-        decode(bytes, Path::new("x.txt"))
+        decode(bytes, Path::new("x.txt"), &ReadOptions::default())
     }
 
     fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
@@ -417,16 +408,16 @@ mod tests {
     fn a_forced_encoding_is_used_strictly() {
         let latin = ReadOptions::with_encoding_label("latin1").unwrap();
         assert_eq!(latin.encoding, Some(WINDOWS_1252));
-        assert_eq!(decode_with(b"caf\xe9", Path::new("x"), &latin).unwrap().content, "café");
+        assert_eq!(decode(b"caf\xe9", Path::new("x"), &latin).unwrap().content, "café");
         let utf16be = ReadOptions::with_encoding_label(" UTF-16BE ").unwrap();
         assert_eq!(
-            decode_with(&utf16("ab", true, true), Path::new("x"), &utf16be).unwrap().content,
+            decode(&utf16("ab", true, true), Path::new("x"), &utf16be).unwrap().content,
             "ab"
         );
         let utf8 = ReadOptions::with_encoding_label("utf8").unwrap();
-        let e = decode_with(b"caf\xe9", Path::new("x"), &utf8).unwrap_err().to_string();
+        let e = decode(b"caf\xe9", Path::new("x"), &utf8).unwrap_err().to_string();
         assert!(e.contains("not valid UTF-8"), "{e}");
-        let e = decode_with(
+        let e = decode(
             &[0x00, 0xD8, 0x41, 0x00],
             Path::new("x"),
             &ReadOptions::with_encoding_label("utf-16le").unwrap(),

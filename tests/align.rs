@@ -311,7 +311,8 @@ fn usage_errors_exit_with_two() {
         .args(["--format", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown format"));
+        .stderr(predicate::str::contains("invalid value 'pdf' for '--format <FORMAT>'"))
+        .stderr(predicate::str::contains("possible values: jsonl, csv, tsv, tmx, moses, beads"));
     paralign()
         .args(["align"])
         .arg(data(EN))

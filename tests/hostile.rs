@@ -215,7 +215,7 @@ fn run(args: &[&std::ffi::OsStr]) -> (i32, Vec<u8>, String) {
 
 /// Paragraph count of a file as the library reads it (what `align` must cover, no more, no less).
 fn paragraphs(path: &Path, language: Language) -> usize {
-    let text = decode(&std::fs::read(path).unwrap(), path).unwrap();
+    let text = decode(&std::fs::read(path).unwrap(), path, &Default::default()).unwrap();
     segment(&text, language).paragraphs.len()
 }
 

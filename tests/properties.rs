@@ -109,7 +109,7 @@ proptest! {
 
     #[test]
     fn any_bytes_decode_or_are_refused_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(text) = decode(&bytes, Path::new("x.txt")) {
+        if let Ok(text) = decode(&bytes, Path::new("x.txt"), &Default::default()) {
             let d = segment(&text, Language::En);
             let _ = align(d.clone(), d, &AlignConfig::default());
         }

@@ -466,7 +466,8 @@ fn agrees_with_an_independent_python_scorer() {
     paths.extend([t, g]);
     let golds = gold_files(BLEUALIGN, ".defr").unwrap_or_default();
     for (n, gold) in golds.iter().enumerate() {
-        let beads = parse_beads(&paralign::read::read_path(gold).unwrap()).unwrap();
+        let beads =
+            parse_beads(&paralign::read::read_path(gold, &Default::default()).unwrap()).unwrap();
         let test = dir.path().join(format!("{n}.test"));
         write_beads(&test, &perturb(&beads, &mut rng));
         paths.extend([test, gold.clone()]);

@@ -66,9 +66,10 @@ fn unknown_units_are_a_usage_error() {
 /// Every sentence in exactly one unit, in order; no unit crosses a paragraph unit; a 1-1
 /// paragraph pair with as many sentences on both sides pairs them 1-1 in order.
 fn check_sentences_within(en: &std::path::Path, fr: &std::path::Path) {
-    let (en, fr) = (read_path(en).unwrap(), read_path(fr).unwrap());
-    let paragraphs = align_texts(en.clone(), fr.clone(), Units::Paragraphs);
-    let sentence_level = align_texts(en, fr, Units::Sentences);
+    let (en, fr) =
+        (read_path(en, &Default::default()).unwrap(), read_path(fr, &Default::default()).unwrap());
+    let paragraphs = align_texts(en.clone(), fr.clone(), &Units::Paragraphs.into());
+    let sentence_level = align_texts(en, fr, &Units::Sentences.into());
     // For each sentence, the index of its paragraph.
     let owners = |a: &Alignment, english: bool| -> Vec<usize> {
         let doc = if english { &a.en } else { &a.fr };

@@ -17,13 +17,14 @@ fuzz_target!(|data: &[u8]| {
         Some(at) => (&data[..at], &data[at + 3..]),
         None => data.split_at(data.len() / 2),
     };
-    let (Ok(en_text), Ok(fr_text)) =
-        (decode(en, Path::new("en.txt")), decode(fr, Path::new("fr.txt")))
-    else {
+    let (Ok(en_text), Ok(fr_text)) = (
+        decode(en, Path::new("en.txt"), &Default::default()),
+        decode(fr, Path::new("fr.txt"), &Default::default()),
+    ) else {
         return;
     };
     for units in [Units::Lines, Units::Sentences] {
-        let a = align_texts(en_text.clone(), fr_text.clone(), units);
+        let a = align_texts(en_text.clone(), fr_text.clone(), &units.into());
         every_unit_once(&a);
         let mut beads = Vec::new();
         write_all(&a, &mut BeadsWriter::new(&mut beads)).unwrap();

@@ -1,11 +1,11 @@
-//! Any bytes → `read::decode_with` (encoding detected, or forced by the first byte) → segment
+//! Any bytes → `read::decode` (encoding detected, or forced by the first byte) → segment
 //! as English and as French. Decoding either fails with an error or gives normalised text;
 //! segmenting never fails, and gives paragraphs with text, on one line, inside the text.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paralign::read::{decode_with, ReadOptions};
+use paralign::read::{decode, ReadOptions};
 use paralign::segment::{segment, Language};
 use std::path::Path;
 
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         3 => Some(encoding_rs::WINDOWS_1252),
         _ => None,
     };
-    let Ok(text) = decode_with(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding }) else {
+    let Ok(text) = decode(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding }) else {
         return;
     };
     assert!(!text.content.trim().is_empty());

@@ -19,7 +19,7 @@ mod refine;
 mod runs;
 
 pub use model::*;
-pub use refine::sentences_within;
+pub(crate) use refine::sentences_within;
 
 use crate::segment::{Document, Part};
 use cost::{LengthModel, Numbering, Span, SHAPES};
@@ -28,42 +28,55 @@ use runs::Runs;
 
 use rayon::prelude::*;
 
-/// Settings of the aligner.
-#[derive(Debug, Clone)]
+/// Columns searched either side of the path through the anchors. Set to 2 in stop 8: slack 1
+/// gave byte-identical outputs on all 319 real pairs and the perturbation and PDF-shape
+/// tests as well, and 2 keeps room for a misread number; 3 only cost time.
+pub const BAND_SLACK: usize = 2;
+
+/// Settings of the aligner, the one place a run's alignment is configured: what the units
+/// are, and how far the search may stray from the numbering anchors. How each kind of unit is
+/// scored (bead priors, evidence weights) follows from `units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlignConfig {
+    /// What the documents' units are, and so how they are aligned.
+    pub units: Units,
     /// Columns searched either side of the path through the anchors.
     pub band_slack: usize,
-    /// The units are sentences or lines of a pre-segmented text, not the paragraphs of a
-    /// resolution: there is no numbering or paragraph capitalisation to read, and the shapes
-    /// have sentence-level priors (merges are common, deletions rare).
-    pub sentences: bool,
 }
 
 impl Default for AlignConfig {
     fn default() -> Self {
-        AlignConfig { band_slack: 2, sentences: false }
+        AlignConfig { units: Units::Paragraphs, band_slack: BAND_SLACK }
     }
 }
 
-impl AlignConfig {
-    /// The settings for sentences and pre-segmented lines.
-    pub fn sentences() -> Self {
-        AlignConfig { sentences: true, ..AlignConfig::default() }
+impl From<Units> for AlignConfig {
+    fn from(units: Units) -> Self {
+        AlignConfig { units, ..AlignConfig::default() }
     }
+}
 
-    fn shapes(&self) -> &'static [(usize, usize, f64)] {
-        if self.sentences {
-            &cost::SENTENCE_SHAPES
-        } else {
-            &SHAPES
+/// How one search scores its beads: as the paragraphs of a resolution, or as sentences and
+/// lines of a pre-segmented text (no numbering or paragraph capitalisation to read, and
+/// sentence-level shape priors: merges are common, deletions rare).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    Paragraphs,
+    Sentences,
+}
+
+impl Pass {
+    fn shapes(self) -> &'static [(usize, usize, f64)] {
+        match self {
+            Pass::Paragraphs => &SHAPES,
+            Pass::Sentences => &cost::SENTENCE_SHAPES,
         }
     }
 
-    fn evidence(&self) -> cost::Evidence {
-        if self.sentences {
-            cost::SENTENCE_EVIDENCE
-        } else {
-            cost::PARAGRAPH_EVIDENCE
+    fn evidence(self) -> cost::Evidence {
+        match self {
+            Pass::Paragraphs => cost::PARAGRAPH_EVIDENCE,
+            Pass::Sentences => cost::SENTENCE_EVIDENCE,
         }
     }
 }
@@ -74,7 +87,8 @@ pub enum Units {
     /// The paragraphs of a resolution, found by [`segment::segment`](crate::segment::segment).
     #[default]
     Paragraphs,
-    /// Sentences, aligned inside the aligned paragraphs ([`sentences_within`]).
+    /// Sentences, aligned inside the aligned paragraphs, so that no sentence unit crosses a
+    /// paragraph unit.
     Sentences,
     /// The lines of texts segmented already ([`segment::lines`](crate::segment::lines)): line i
     /// is unit i, as hunalign, vecalign and Bertalign read their input.
@@ -96,12 +110,17 @@ impl Units {
     }
 }
 
-/// Segments two texts into `units` and aligns them: the whole pipeline after reading. The
-/// texts are dropped once segmented (on a long corpus they are a good part of the memory).
-pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -> Alignment {
+/// Segments two texts into `config.units` and aligns them: the whole pipeline after
+/// reading. The texts are dropped once segmented (on a long corpus they are a good part of the
+/// memory).
+pub fn align_texts(
+    en: crate::read::Text,
+    fr: crate::read::Text,
+    config: &AlignConfig,
+) -> Alignment {
     use crate::segment::{self, Language};
     let split = |t: crate::read::Text, language| {
-        if units == Units::Lines {
+        if config.units == Units::Lines {
             segment::lines(&t, language)
         } else {
             segment::segment(&t, language)
@@ -114,28 +133,33 @@ pub fn align_texts(en: crate::read::Text, fr: crate::read::Text, units: Units) -
     } else {
         (split(en, Language::En), split(fr, Language::Fr))
     };
-    match units {
+    align(en, fr, config)
+}
+
+/// Aligns two documents whose paragraphs are `config.units` (for sentences: the paragraphs,
+/// whose sentences are then aligned inside each paragraph unit). Every unit of each ends up in
+/// exactly one bead.
+pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
+    let slack = config.band_slack;
+    match config.units {
+        Units::Paragraphs => align_pass(en, fr, Pass::Paragraphs, slack),
+        Units::Sentences => sentences_within(align_pass(en, fr, Pass::Paragraphs, slack), slack),
         Units::Lines => {
             // Lines that hold a resolution, one paragraph a line (an opening line near the top
             // on both sides), are aligned as paragraphs; other lines as sentences.
             let resolution = |d: &Document| {
                 d.paragraphs.iter().take(50).any(|p| p.label.anchor && p.label.name == "opening")
             };
-            let config = if resolution(&en) && resolution(&fr) {
-                AlignConfig::default()
-            } else {
-                AlignConfig::sentences()
-            };
-            align(en, fr, &config)
+            let pass =
+                if resolution(&en) && resolution(&fr) { Pass::Paragraphs } else { Pass::Sentences };
+            align_pass(en, fr, pass, slack)
         }
-        Units::Paragraphs => align(en, fr, &AlignConfig::default()),
-        Units::Sentences => sentences_within(align(en, fr, &AlignConfig::default())),
     }
 }
 
-/// Aligns two documents. Every paragraph of each ends up in exactly one bead.
-pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
-    let beads = beads(&en, &fr, config);
+/// One search over two documents' units, scored as `pass` says.
+pub(crate) fn align_pass(en: Document, fr: Document, pass: Pass, band_slack: usize) -> Alignment {
+    let beads = beads(&en, &fr, pass, band_slack);
     Alignment { en, fr, beads }
 }
 
@@ -152,7 +176,7 @@ fn extract_all(doc: &Document) -> Vec<Features> {
     }
 }
 
-fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
+fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bead> {
     let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
     // Waking a second thread costs more than extracting a resolution's features.
     let (mut fe, mut ff) = if n + m >= PARALLEL_PARAGRAPHS {
@@ -176,18 +200,18 @@ fn beads(en: &Document, fr: &Document, config: &AlignConfig) -> Vec<Bead> {
         en_anchor[i] = Some(j);
         fr_anchor[j] = Some(i);
     }
-    let band = dp::Band::around(&anchors, n, m, config.band_slack);
+    let band = dp::Band::around(&anchors, n, m, band_slack);
     // Without anchors to follow (pre-segmented lines, long unnumbered texts) the band around
     // the diagonal grows with n · m: the path is then found on texts halved again and again,
     // and searched here only near where the coarser path went.
-    let (shapes, evidence) = (config.shapes(), config.evidence());
+    let (shapes, evidence) = (pass.shapes(), pass.evidence());
     let band = if band.cells() > DIRECT_CELLS {
-        coarse_band(&fe, &ff, model, config.band_slack, shapes, evidence)
+        coarse_band(&fe, &ff, model, band_slack, shapes, evidence)
     } else {
         band
     };
     let traits = |d: &Document| -> Vec<Traits> {
-        if config.sentences {
+        if pass == Pass::Sentences {
             vec![Traits::default(); d.paragraphs.len()]
         } else {
             d.paragraphs.iter().map(Traits::of).collect()

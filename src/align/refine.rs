@@ -2,12 +2,13 @@
 //! sentences are aligned inside it with the same dynamic programme, so that no sentence unit
 //! crosses a paragraph boundary and the paragraph alignment's anchors hold.
 
-use super::{align, AlignConfig, Alignment, Bead};
+use super::{align_pass, Alignment, Bead, Pass};
 use crate::segment::{sentences::sentences, Document, Label, Paragraph};
 
 /// The sentence alignment inside `paragraphs`: documents whose units are the sentences of the
-/// paragraphs (labelled `op.5/s2`: the second sentence of `op.5`), and beads over them.
-pub fn sentences_within(paragraphs: Alignment) -> Alignment {
+/// paragraphs (labelled `op.5/s2`: the second sentence of `op.5`), and beads over them, each
+/// search `band_slack` columns either side of its diagonal.
+pub(crate) fn sentences_within(paragraphs: Alignment, band_slack: usize) -> Alignment {
     let Alignment { en, fr, beads } = paragraphs;
     let (en_units, en_of) = split(&en);
     let (fr_units, fr_of) = split(&fr);
@@ -44,10 +45,11 @@ pub fn sentences_within(paragraphs: Alignment) -> Alignment {
                 paragraphs: d.paragraphs[r].to_vec(),
                 ..d.clone_empty()
             };
-            let inner = align(
+            let inner = align_pass(
                 part(&en_units, es.clone()),
                 part(&fr_units, fs.clone()),
-                &AlignConfig::sentences(),
+                Pass::Sentences,
+                band_slack,
             );
             out.extend(inner.beads.into_iter().map(|b| Bead {
                 en: es.start + b.en.start..es.start + b.en.end,
@@ -90,9 +92,12 @@ mod tests {
     fn sentences_stay_inside_their_paragraphs_and_pair_in_order() {
         let en = Text::new("en", "The General Assembly,\n\n1. Decides to meet. Requests a report on No. 5.\n\n2. Welcomes the plan.\n");
         let fr = Text::new("fr", "L’Assemblée générale,\n\n1. Décide de se réunir. Demande un rapport sur le no 5.\n\n2. Se félicite du plan. Elle le salue.\n");
-        let paragraphs =
-            align(segment(&en, Language::En), segment(&fr, Language::Fr), &AlignConfig::default());
-        let s = sentences_within(paragraphs);
+        let paragraphs = crate::align::align(
+            segment(&en, Language::En),
+            segment(&fr, Language::Fr),
+            &Default::default(),
+        );
+        let s = sentences_within(paragraphs, crate::align::BAND_SLACK);
         let labels =
             |d: &Document| d.paragraphs.iter().map(|p| p.label.name.clone()).collect::<Vec<_>>();
         assert_eq!(labels(&s.en), ["opening/s1", "op.1/s1", "op.1/s2", "op.2/s1"]);

@@ -1,6 +1,6 @@
 //! `paralign align`: one English and one French file → their paragraph alignment.
 
-use super::io::{choose_format, load_alignment, write_output, AtomicFile};
+use super::io::{choose_format, load_alignment, write_output, AtomicFile, OutputFormat};
 use paralign::write::{self, CsvWriter, Format, UnitWriter};
 use paralign::{align, Error, Result};
 use std::path::{Path, PathBuf};
@@ -17,10 +17,9 @@ pub struct Args {
     /// Standard output when absent. For moses, the prefix of OUT.en and OUT.fr.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Output format: jsonl, csv, tsv, tmx, moses or beads (paragraph indices, `[0, 1]:[0]`,
-    /// for `paralign score`).
-    #[arg(short, long, value_name = "FORMAT")]
-    pub format: Option<String>,
+    /// Output format (beads: paragraph indices, `[0, 1]:[0]`, for `paralign score`).
+    #[arg(short, long, value_name = "FORMAT", value_enum)]
+    pub format: Option<OutputFormat>,
     /// Print what was read (encoding, paragraphs, dropped lines, units per kind) on standard
     /// error.
     #[arg(short, long)]
@@ -33,7 +32,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let format = choose_format(args.format.as_deref(), args.output.as_deref())?;
+    let format = choose_format(args.format, args.output.as_deref());
     if args.excel_safe && !matches!(format, Format::Csv | Format::Tsv) {
         return Err(Error::Usage(format!(
             "--excel-safe applies to csv and tsv output, not {format}"

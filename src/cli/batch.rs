@@ -4,7 +4,7 @@ use super::io::AtomicFile;
 use paralign::corpus::{self, Aligned, DocumentPair, Plan, Summary, Unpaired};
 use paralign::read::ReadOptions;
 use paralign::segment::Language;
-use paralign::write::{CsvWriter, JsonlWriter, MosesWriter, TmxWriter, UnitWriter};
+use paralign::write::{CsvWriter, JsonlWriter, MosesWriter, TmxWriter, UnitWriter, BUFFER_BYTES};
 use paralign::{Error, Result};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -33,8 +33,8 @@ pub struct Args {
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Process only slice K of N (1-based), chosen by a stable hash of the symbol.
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
     /// Read every file in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
     /// windows-1252, latin1… (any WHATWG label).
     #[arg(long, value_name = "NAME")]
@@ -44,18 +44,24 @@ pub struct Args {
     /// it as a formula (the cell is then no longer exactly the source text).
     #[arg(long)]
     pub excel_safe: bool,
-    /// What to align: paragraphs, sentences (inside the aligned paragraphs) or lines (line i
-    /// of each file is unit i).
-    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = super::io::parse_units)]
-    pub units: paralign::align::Units,
+    #[command(flatten)]
+    pub align: super::AlignOptions,
+}
+
+/// Slice `k` of `n` (1-based) of a corpus, as `--shard K/N` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which slice, from 1.
+    pub k: usize,
+    /// How many slices.
+    pub n: usize,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
     let started = Instant::now();
-    let options = super::read_options(args.encoding.as_deref())?;
-    let mut plan = plan(args, &options)?;
-    if let Some(spec) = &args.shard {
-        let (k, n) = parse_shard(spec)?;
+    let settings = args.align.settings(args.encoding.as_deref())?;
+    let mut plan = plan(args, &settings.read)?;
+    if let Some(Shard { k, n }) = args.shard {
         corpus::shard(&mut plan, k, n);
     }
     std::fs::create_dir_all(&args.output)
@@ -74,10 +80,9 @@ pub fn run(args: &Args) -> Result<u8> {
         indicatif::ProgressBar::hidden()
     };
     let mut summary = Summary { unpaired: plan.unpaired.len(), ..Summary::default() };
-    let mut writers = out.writers(&args.output, args.excel_safe)?;
+    let mut writers = out.writers(args.excel_safe)?;
     let window = threads * corpus::WINDOW_PER_THREAD;
-    let settings = corpus::Settings { read: options, units: args.units };
-    corpus::run_with(&plan.pairs, threads, window, &settings, |pair, result| {
+    corpus::run(&plan.pairs, threads, window, &settings, |pair, result| {
         progress.inc(1);
         match result {
             Ok(aligned) => {
@@ -85,24 +90,18 @@ pub fn run(args: &Args) -> Result<u8> {
                 if let Some(detail) = &aligned.mismatch {
                     progress.suspend(|| eprintln!("paralign: warning: {}: {detail}", pair.symbol));
                 }
-                writers
-                    .document(&aligned)
-                    .map_err(|source| Error::Write { path: args.output.clone(), source })
+                writers.document(&aligned)
             }
             Err(e) => {
                 summary.skipped += 1;
                 progress.suspend(|| eprintln!("paralign: skipped {}: {e}", pair.symbol));
-                writers
-                    .skipped(pair, &e.to_string())
-                    .map_err(|source| Error::Write { path: args.output.clone(), source })
+                writers.skipped(pair, &e.to_string())
             }
         }
     })?;
     progress.finish_and_clear();
-    writers
-        .unpaired(&plan.unpaired)
-        .map_err(|source| Error::Write { path: args.output.clone(), source })?;
-    writers.finish().map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    writers.unpaired(&plan.unpaired)?;
+    writers.finish()?;
     drop(writers);
     out.commit()?;
     let seconds = started.elapsed().as_secs_f64();
@@ -129,14 +128,13 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
             let (mut a, mut bad) =
-                corpus::identify_with(&corpus::files_in(en)?, Some(Language::En), options);
-            let (b, bad_fr) =
-                corpus::identify_with(&corpus::files_in(fr)?, Some(Language::Fr), options);
+                corpus::identify(&corpus::files_in(en)?, Some(Language::En), options);
+            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
-        [dir] => corpus::identify_with(&corpus::files_in(dir)?, None, options),
+        [dir] => corpus::identify(&corpus::files_in(dir)?, None, options),
         _ => {
             return Err(Error::Usage(
                 "give an English and a French folder, one folder with both, or --manifest FILE"
@@ -150,52 +148,84 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     Ok(plan)
 }
 
-fn parse_shard(spec: &str) -> Result<(usize, usize)> {
-    let bad = || Error::Usage(format!("--shard takes K/N with 1 <= K <= N, not '{spec}'"));
+/// The value of `--shard`: `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(spec: &str) -> std::result::Result<Shard, String> {
+    let bad = || format!("takes K/N with 1 <= K <= N, not '{spec}'");
     let (k, n) = spec.split_once('/').ok_or_else(bad)?;
     let (k, n): (usize, usize) =
         (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
     if k == 0 || n == 0 || k > n {
         return Err(bad());
     }
-    Ok((k, n))
+    Ok(Shard { k, n })
+}
+
+/// The files a batch writes into its output folder.
+#[derive(Debug, Clone, Copy)]
+enum Output {
+    Tmx,
+    Csv,
+    Jsonl,
+    MosesEn,
+    MosesFr,
+    Documents,
+    Unpaired,
+}
+
+impl Output {
+    const ALL: [Output; 7] = [
+        Output::Tmx,
+        Output::Csv,
+        Output::Jsonl,
+        Output::MosesEn,
+        Output::MosesFr,
+        Output::Documents,
+        Output::Unpaired,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Output::Tmx => "corpus.tmx",
+            Output::Csv => "corpus.csv",
+            Output::Jsonl => "corpus.jsonl",
+            Output::MosesEn => "corpus.en",
+            Output::MosesFr => "corpus.fr",
+            Output::Documents => "documents.csv",
+            Output::Unpaired => "unpaired.csv",
+        }
+    }
 }
 
 /// The output files, written under temporary names and renamed together at the end.
 struct Outputs {
+    dir: PathBuf,
+    /// One a [`Output`], in the order of [`Output::ALL`].
     files: Vec<AtomicFile>,
 }
 
-const NAMES: [&str; 7] = [
-    "corpus.tmx",
-    "corpus.csv",
-    "corpus.jsonl",
-    "corpus.en",
-    "corpus.fr",
-    "documents.csv",
-    "unpaired.csv",
-];
-
 impl Outputs {
     fn create(dir: &Path) -> Result<Outputs> {
-        Ok(Outputs {
-            files: NAMES.iter().map(|n| AtomicFile::create(&dir.join(n))).collect::<Result<_>>()?,
-        })
+        let files = Output::ALL.iter().map(|o| AtomicFile::create(&dir.join(o.name())));
+        Ok(Outputs { dir: dir.to_path_buf(), files: files.collect::<Result<_>>()? })
     }
 
-    fn writers(&self, dir: &Path, excel_safe: bool) -> Result<Writers> {
-        let w = |i: usize| self.files[i].buffered_writer();
-        let csv = CsvWriter::csv(w(1)?).with_symbol();
-        Ok(Writers {
-            tmx: TmxWriter::new(w(0)?),
+    /// The writers, each straight on its file: the writers buffer (`write::BUFFER_BYTES`).
+    fn writers(&self, excel_safe: bool) -> Result<Writers> {
+        let w = |o: Output| self.files[o as usize].writer();
+        let table = |out| csv::WriterBuilder::new().buffer_capacity(BUFFER_BYTES).from_writer(out);
+        let csv = CsvWriter::csv(w(Output::Csv)?).with_symbol();
+        let mut writers = Writers {
+            dir: self.dir.clone(),
+            tmx: TmxWriter::new(w(Output::Tmx)?),
             csv: if excel_safe { csv.excel_safe() } else { csv },
-            jsonl: JsonlWriter::new(w(2)?).with_symbol().with_translation(),
-            moses: MosesWriter::new(w(3)?, w(4)?),
-            documents: documents_writer(w(5)?)
-                .map_err(|source| Error::Write { path: dir.join(NAMES[5]), source })?,
-            unpaired: csv::Writer::from_writer(w(6)?),
+            jsonl: JsonlWriter::new(w(Output::Jsonl)?).with_symbol().with_translation(),
+            moses: MosesWriter::new(w(Output::MosesEn)?, w(Output::MosesFr)?),
+            documents: table(w(Output::Documents)?),
+            unpaired: table(w(Output::Unpaired)?),
             excel_safe,
-        })
+        };
+        writers.documents_header()?;
+        Ok(writers)
     }
 
     fn commit(self) -> Result<()> {
@@ -206,6 +236,8 @@ impl Outputs {
 type Out = Box<dyn Write + Send>;
 
 struct Writers {
+    /// The output folder, to name a file that cannot be written.
+    dir: PathBuf,
     tmx: TmxWriter<Out>,
     csv: CsvWriter<Out>,
     jsonl: JsonlWriter<Out>,
@@ -218,22 +250,31 @@ struct Writers {
 
 const KINDS: [&str; 5] = ["1-1", "1-0", "0-1", "2-1", "1-2"];
 
-fn documents_writer(out: Out) -> std::io::Result<csv::Writer<Out>> {
-    let mut w = csv::Writer::from_writer(out);
-    let mut header = vec!["symbol", "en_file", "fr_file", "status", "units"];
-    header.extend(KINDS);
-    header.extend(["other_kinds", "errors", "warnings", "structure", "mean_score"]);
-    w.write_record(header)?;
-    Ok(w)
-}
-
 impl Writers {
-    fn document(&mut self, a: &Aligned) -> std::io::Result<()> {
+    /// The error for an output that cannot be written, naming its file.
+    fn failed(&self, output: Output) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Write { path: self.dir.join(output.name()), source }
+    }
+
+    /// As [`Writers::failed`], for the pair of Moses files (a write error does not say which
+    /// of the two it came from).
+    fn moses_failed(&self) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Write { path: self.dir.join("corpus.en or corpus.fr"), source }
+    }
+
+    fn documents_header(&mut self) -> Result<()> {
+        let mut header = vec!["symbol", "en_file", "fr_file", "status", "units"];
+        header.extend(KINDS);
+        header.extend(["other_kinds", "errors", "warnings", "structure", "mean_score"]);
+        self.documents.write_record(header).map_err(|e| self.failed(Output::Documents)(e.into()))
+    }
+
+    fn document(&mut self, a: &Aligned) -> Result<()> {
         for bead in &a.alignment.beads {
-            self.tmx.write_unit(&a.alignment, bead)?;
-            self.csv.write_unit(&a.alignment, bead)?;
-            self.jsonl.write_unit(&a.alignment, bead)?;
-            self.moses.write_unit(&a.alignment, bead)?;
+            self.tmx.write_unit(&a.alignment, bead).map_err(self.failed(Output::Tmx))?;
+            self.csv.write_unit(&a.alignment, bead).map_err(self.failed(Output::Csv))?;
+            self.jsonl.write_unit(&a.alignment, bead).map_err(self.failed(Output::Jsonl))?;
+            self.moses.write_unit(&a.alignment, bead).map_err(self.moses_failed())?;
         }
         let count = |k: &str| a.kinds.get(k).copied().unwrap_or(0);
         let other: usize =
@@ -254,8 +295,8 @@ impl Writers {
             if same { "same" } else { "differs" }.into(),
             format!("{:.4}", a.mean_score),
         ]);
-        self.documents.write_record(self.cells(row))?;
-        Ok(())
+        let row = self.cells(row);
+        self.documents.write_record(row).map_err(|e| self.failed(Output::Documents)(e.into()))
     }
 
     /// The cells of a report row, made safe for spreadsheets when asked.
@@ -267,7 +308,7 @@ impl Writers {
         }
     }
 
-    fn skipped(&mut self, pair: &DocumentPair, reason: &str) -> std::io::Result<()> {
+    fn skipped(&mut self, pair: &DocumentPair, reason: &str) -> Result<()> {
         let mut row = vec![
             pair.symbol.clone(),
             path(&pair.en),
@@ -276,12 +317,15 @@ impl Writers {
             String::new(),
         ];
         row.extend(std::iter::repeat_n(String::new(), KINDS.len() + 5));
-        self.documents.write_record(self.cells(row))?;
-        Ok(())
+        let row = self.cells(row);
+        self.documents.write_record(row).map_err(|e| self.failed(Output::Documents)(e.into()))
     }
 
-    fn unpaired(&mut self, files: &[Unpaired]) -> std::io::Result<()> {
-        self.unpaired.write_record(["file", "language", "symbol", "reason"])?;
+    fn unpaired(&mut self, files: &[Unpaired]) -> Result<()> {
+        let failed = |w: &Self, e: csv::Error| w.failed(Output::Unpaired)(e.into());
+        self.unpaired
+            .write_record(["file", "language", "symbol", "reason"])
+            .map_err(|e| failed(self, e))?;
         for u in files {
             let language = u.language.map(|l| l.code()).unwrap_or("");
             let row = vec![
@@ -290,18 +334,19 @@ impl Writers {
                 u.symbol.clone().unwrap_or_default(),
                 u.reason.clone(),
             ];
-            self.unpaired.write_record(self.cells(row))?;
+            let row = self.cells(row);
+            self.unpaired.write_record(row).map_err(|e| failed(self, e))?;
         }
         Ok(())
     }
 
-    fn finish(&mut self) -> std::io::Result<()> {
-        self.tmx.finish()?;
-        self.csv.finish()?;
-        self.jsonl.finish()?;
-        self.moses.finish()?;
-        self.documents.flush()?;
-        self.unpaired.flush()
+    fn finish(&mut self) -> Result<()> {
+        self.tmx.finish().map_err(self.failed(Output::Tmx))?;
+        self.csv.finish().map_err(self.failed(Output::Csv))?;
+        self.jsonl.finish().map_err(self.failed(Output::Jsonl))?;
+        self.moses.finish().map_err(self.moses_failed())?;
+        self.documents.flush().map_err(self.failed(Output::Documents))?;
+        self.unpaired.flush().map_err(self.failed(Output::Unpaired))
     }
 }
 

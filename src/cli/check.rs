@@ -21,34 +21,58 @@ pub struct Args {
     /// when absent.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Report format: text, json or html.
-    #[arg(short, long, value_name = "FORMAT")]
-    pub format: Option<String>,
-    /// Lowest severity that makes the exit code 1: error, warning, info or never.
-    #[arg(long, value_name = "SEVERITY", default_value = "warning")]
-    pub fail_on: String,
+    /// Report format.
+    #[arg(short, long, value_name = "FORMAT", value_enum)]
+    pub format: Option<Format>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_name = "SEVERITY", value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
 }
 
-enum Format {
+/// A report format, by `--format` or by the extension of `-o`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text, coloured on a terminal.
+    #[value(alias = "txt")]
     Text,
+    /// One JSON object.
     Json,
+    /// A side-by-side page for a reviser.
+    #[value(alias = "htm")]
     Html,
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 on errors only.
+    Error,
+    /// Exit 1 on errors and warnings.
+    Warning,
+    /// Exit 1 on any finding.
+    Info,
+    /// Always exit 0 once the report is written.
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 /// Runs the check; returns the exit code (0 or 1).
 pub fn run(args: &Args) -> Result<u8> {
-    let format = format(args.format.as_deref(), args.output.as_deref())?;
-    let threshold = match args.fail_on.as_str() {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        "never" => None,
-        other => {
-            return Err(Error::Usage(format!(
-                "--fail-on takes error, warning, info or never, not '{other}'"
-            )))
-        }
+    let format = match args.format {
+        Some(format) => format,
+        None => format_of(args.output.as_deref())?,
     };
+    let threshold = args.fail_on.threshold();
     let alignment = load_alignment(&args.pair)?.alignment;
     let found = check(&alignment);
     let colour = args.output.is_none() && std::io::stdout().is_terminal();
@@ -61,15 +85,12 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(u8::from(failed))
 }
 
-fn format(name: Option<&str>, output: Option<&Path>) -> Result<Format> {
-    let name =
-        name.map(str::to_string).or_else(|| output?.extension()?.to_str().map(str::to_lowercase));
-    match name.as_deref() {
-        None | Some("text" | "txt") => Ok(Format::Text),
-        Some("json") => Ok(Format::Json),
-        Some("html" | "htm") => Ok(Format::Html),
-        Some(other) => {
-            Err(Error::Usage(format!("unknown report format '{other}' (text, json, html)")))
-        }
-    }
+/// The format an output path's extension asks for; text without one.
+fn format_of(output: Option<&Path>) -> Result<Format> {
+    use clap::ValueEnum;
+    let Some(ext) = output.and_then(|o| o.extension()).map(|e| e.to_string_lossy()) else {
+        return Ok(Format::Text);
+    };
+    Format::from_str(&ext, true)
+        .map_err(|_| Error::Usage(format!("unknown report format '{ext}' (text, json, html)")))
 }

@@ -14,9 +14,9 @@ pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|source| Error::Io { path: path.into(), source })?;
-        return read::decode_with(&bytes, Path::new("<stdin>"), options);
+        return read::decode(&bytes, Path::new("<stdin>"), options);
     }
-    read::read_path_with(path, options)
+    read::read_path(path, options)
 }
 
 /// An aligned pair of files, and the encodings they were read in.
@@ -32,10 +32,10 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
     if en == Path::new("-") && fr == Path::new("-") {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
-    let options = pair.read_options()?;
-    let (en, fr) = (read_input(en, &options)?, read_input(fr, &options)?);
+    let settings = pair.align.settings(pair.encoding.as_deref())?;
+    let (en, fr) = (read_input(en, &settings.read)?, read_input(fr, &settings.read)?);
     let encodings = [en.encoding, fr.encoding];
-    Ok(Loaded { alignment: align::align_texts(en, fr, pair.units), encodings })
+    Ok(Loaded { alignment: align::align_texts(en, fr, &settings.align), encodings })
 }
 
 /// The `--units` value: paragraphs, sentences or lines.
@@ -61,15 +61,34 @@ pub fn write_output(
     }
 }
 
-/// The output format: `--format` when given, else the extension of `-o`, else JSONL.
-pub fn choose_format(name: Option<&str>, output: Option<&Path>) -> Result<Format> {
-    if let Some(name) = name {
-        return Format::from_name(name).ok_or_else(|| {
-            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-            Error::Usage(format!("unknown format '{name}' ({})", known.join(", ")))
-        });
+/// The values of `align --format`: the library's output formats, by the names
+/// [`Format::name`] gives them (a test holds the two lists together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Jsonl,
+    Csv,
+    Tsv,
+    Tmx,
+    Moses,
+    Beads,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Jsonl => Format::Jsonl,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Tsv => Format::Tsv,
+            OutputFormat::Tmx => Format::Tmx,
+            OutputFormat::Moses => Format::Moses,
+            OutputFormat::Beads => Format::Beads,
+        }
     }
-    Ok(output.and_then(Format::from_path).unwrap_or(Format::Jsonl))
+}
+
+/// The output format: `--format` when given, else the extension of `-o`, else JSONL.
+pub fn choose_format(given: Option<OutputFormat>, output: Option<&Path>) -> Format {
+    given.map(Format::from).or_else(|| output.and_then(Format::from_path)).unwrap_or(Format::Jsonl)
 }
 
 /// An output file written under a temporary name in the same folder and renamed into place
@@ -101,13 +120,6 @@ impl AtomicFile {
         Ok(Box::new(self.file()?))
     }
 
-    /// As [`AtomicFile::writer`], through a buffer of 256 KiB: writers buffer 8 KiB at a time,
-    /// and a batch writes hundreds of megabytes, so this makes 32 times fewer system calls.
-    /// The caller must flush it (writers do in `finish`): a drop would lose write errors.
-    pub fn buffered_writer(&self) -> Result<Box<dyn Write + Send>> {
-        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 18, self.file()?)))
-    }
-
     fn file(&self) -> Result<std::fs::File> {
         self.temp
             .as_file()
@@ -125,5 +137,25 @@ impl AtomicFile {
         }
         self.temp.persist(&path).map_err(|e| Error::Write { path, source: e.error })?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    #[test]
+    fn every_output_format_is_a_format_value_of_the_same_name() {
+        let names: Vec<String> = OutputFormat::value_variants()
+            .iter()
+            .map(|v| v.to_possible_value().expect("no value is skipped").get_name().to_string())
+            .collect();
+        let formats: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, formats);
+        for &v in OutputFormat::value_variants() {
+            let name = v.to_possible_value().expect("named").get_name().to_string();
+            assert_eq!(Format::from(v).name(), name);
+        }
     }
 }

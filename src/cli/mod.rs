@@ -27,36 +27,48 @@ pub enum Command {
     Score(score::Args),
 }
 
-/// The two documents every subcommand reads.
+/// What to align and how: the options of every subcommand that aligns.
+#[derive(Debug, clap::Args)]
+pub struct AlignOptions {
+    /// What to align: paragraphs (of a resolution), sentences (inside the aligned paragraphs)
+    /// or lines (line i of each side is unit i, for text segmented already, in any language).
+    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = io::parse_units)]
+    pub units: paralign::align::Units,
+    /// Columns the search may stray either side of the path through the numbering anchors:
+    /// wider is slower and has not been better on any benchmark.
+    #[arg(long, value_name = "N", default_value_t = paralign::align::BAND_SLACK)]
+    pub band_slack: usize,
+}
+
+impl AlignOptions {
+    /// The aligner's settings.
+    pub fn config(&self) -> paralign::align::AlignConfig {
+        paralign::align::AlignConfig { units: self.units, band_slack: self.band_slack }
+    }
+
+    /// The settings of a run that reads files in `encoding` (None: detect).
+    pub fn settings(&self, encoding: Option<&str>) -> paralign::Result<paralign::corpus::Settings> {
+        let read = encoding.map_or(
+            Ok(paralign::read::ReadOptions::default()),
+            paralign::read::ReadOptions::with_encoding_label,
+        )?;
+        Ok(paralign::corpus::Settings { read, align: self.config() })
+    }
+}
+
+/// The two documents `align` and `check` read.
 #[derive(Debug, clap::Args)]
 pub struct Pair {
     /// English text, as extracted from the PDF or Word file (`-` for standard input).
     pub en: std::path::PathBuf,
     /// French text of the same resolution.
     pub fr: std::path::PathBuf,
-    /// What to align: paragraphs (of a resolution), sentences (inside the aligned paragraphs)
-    /// or lines (line i of each file is unit i, for text segmented already, in any language).
-    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = io::parse_units)]
-    pub units: paralign::align::Units,
+    #[command(flatten)]
+    pub align: AlignOptions,
     /// Read both files in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
     /// windows-1252, latin1… (any WHATWG label).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
-}
-
-impl Pair {
-    /// How to read the two files.
-    pub fn read_options(&self) -> paralign::Result<paralign::read::ReadOptions> {
-        read_options(self.encoding.as_deref())
-    }
-}
-
-/// Read options for an `--encoding` value (None: detect).
-pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
-    encoding.map_or(
-        Ok(paralign::read::ReadOptions::default()),
-        paralign::read::ReadOptions::with_encoding_label,
-    )
 }
 
 /// Runs the subcommand; returns the process exit code.

@@ -18,13 +18,12 @@ use std::path::Path;
     after_help = "Example:\n  printf '%s\\n' '{\"id\": 1, \"en\": \"The General Assembly,\\n\\n1. Decides;\", \"fr\": \"L’Assemblée générale,\\n\\n1. Décide ;\"}' | paralign stream"
 )]
 pub struct Args {
-    /// What to align: paragraphs, sentences (inside the aligned paragraphs) or lines (line i
-    /// of each text is unit i).
-    #[arg(long, value_name = "UNITS", default_value = "paragraphs", value_parser = super::io::parse_units)]
-    pub units: paralign::align::Units,
+    #[command(flatten)]
+    pub align: super::AlignOptions,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
+    let config = args.align.config();
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     for (n, line) in stdin.lock().lines().enumerate() {
@@ -32,7 +31,7 @@ pub fn run(args: &Args) -> Result<u8> {
         if line.trim().is_empty() {
             continue;
         }
-        let written = match document(&line, n + 1, args.units) {
+        let written = match document(&line, n + 1, &config) {
             Ok((id, aligned)) => {
                 let mut w = JsonlWriter::new(&mut stdout).with_id(id).with_symbol();
                 aligned
@@ -71,7 +70,7 @@ type Failure = (serde_json::Value, String);
 fn document(
     line: &str,
     n: usize,
-    units: paralign::align::Units,
+    config: &paralign::align::AlignConfig,
 ) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
     let value: serde_json::Value = serde_json::from_str(line)
         .map_err(|e| (serde_json::Value::Null, format!("line {n}: not JSON: {e}")))?;
@@ -81,7 +80,8 @@ fn document(
             .get(key)
             .and_then(|v| v.as_str())
             .ok_or_else(|| (id.clone(), format!("line {n}: \"{key}\" must be a string")))?;
-        read::decode(s.as_bytes(), Path::new(&format!("line {n} {key}")))
+        // The text of a JSON string is UTF-8: nothing to detect or force.
+        read::decode(s.as_bytes(), Path::new(&format!("line {n} {key}")), &Default::default())
             .map_err(|e| (id.clone(), e.to_string()))
     };
     let (en, fr) = (text("en")?, text("fr")?);
@@ -90,7 +90,7 @@ fn document(
         en: format!("line {n} en").into(),
         fr: format!("line {n} fr").into(),
     };
-    corpus::align_texts(pair, en, fr, units)
+    corpus::align_texts(pair, en, fr, config)
         .map(|a| (id.clone(), a))
         .map_err(|e| (id, e.to_string()))
 }

@@ -8,7 +8,7 @@ mod identify;
 
 pub(crate) use identify::{guess_language, symbol_key};
 
-use crate::align::{self, Alignment};
+use crate::align::{self, AlignConfig, Alignment};
 use crate::check::{self, Severity};
 use crate::read::{self, ReadOptions, Text};
 use crate::segment::{self, Language};
@@ -78,13 +78,8 @@ pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// Reads every file (in parallel) and tells its language and symbol. `language` forces the
 /// language (files from an English or a French folder); None guesses it from the text.
-/// Files that cannot be read are returned apart, with the reason.
-pub fn identify(files: &[PathBuf], language: Option<Language>) -> (Vec<Identified>, Vec<Unpaired>) {
-    identify_with(files, language, &ReadOptions::default())
-}
-
-/// As [`identify`], reading the files with `options`.
-pub fn identify_with(
+/// Files that cannot be read (with `options`) are returned apart, with the reason.
+pub fn identify(
     files: &[PathBuf],
     language: Option<Language>,
     options: &ReadOptions,
@@ -92,7 +87,7 @@ pub fn identify_with(
     let results: Vec<std::result::Result<Identified, Unpaired>> = files
         .par_iter()
         .map(|path| {
-            let text = read::read_path_with(path, options).map_err(|e| Unpaired {
+            let text = read::read_path(path, options).map_err(|e| Unpaired {
                 path: path.clone(),
                 language,
                 symbol: None,
@@ -216,7 +211,7 @@ pub fn pair(files: Vec<Identified>) -> Plan {
 /// manifest's folder; a first line starting with `en` is a header. The manifest itself is
 /// read with its encoding detected; the English files it names, with `options`.
 pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
-    let text = read::read_path(path)?;
+    let text = read::read_path(path, &ReadOptions::default())?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut plan = Plan::default();
     for (n, line) in text.content.lines().enumerate() {
@@ -238,7 +233,7 @@ pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
         let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let symbol = match symbol {
             Some(s) => s,
-            None => read::read_path_with(&en, options)
+            None => read::read_path(&en, options)
                 .ok()
                 .and_then(|t| segment::segment(&t, Language::En).symbol)
                 .unwrap_or_else(|| format!("line:{}", n + 1)),
@@ -278,31 +273,33 @@ pub struct Aligned {
     pub mismatch: Option<String>,
 }
 
-/// How a run reads and aligns its documents.
-#[derive(Debug, Clone, Default)]
+/// How a run reads and aligns its documents: the one settings value that `batch`, `stream`,
+/// `align` and `check` build from their options and hand down, read options to the reader,
+/// alignment settings to the aligner.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Settings {
     /// How the files are read (encoding).
     pub read: ReadOptions,
-    /// What is aligned: paragraphs, sentences or lines.
-    pub units: align::Units,
+    /// What is aligned (paragraphs, sentences or lines) and how widely the search looks.
+    pub align: AlignConfig,
 }
 
 /// Reads, segments, aligns and checks one pair. An error names the file.
-pub fn align_pair(pair: &DocumentPair) -> Result<Aligned> {
-    align_pair_with(pair, &Settings::default())
-}
-
-/// As [`align_pair`], with `settings`.
-pub fn align_pair_with(pair: &DocumentPair, settings: &Settings) -> Result<Aligned> {
-    let en = read::read_path_with(&pair.en, &settings.read)?;
-    let fr = read::read_path_with(&pair.fr, &settings.read)?;
-    align_texts(pair.clone(), en, fr, settings.units)
+pub fn align_pair(pair: &DocumentPair, settings: &Settings) -> Result<Aligned> {
+    let en = read::read_path(&pair.en, &settings.read)?;
+    let fr = read::read_path(&pair.fr, &settings.read)?;
+    align_texts(pair.clone(), en, fr, &settings.align)
 }
 
 /// As [`align_pair`], for texts already in memory (stream mode).
-pub fn align_texts(pair: DocumentPair, en: Text, fr: Text, units: align::Units) -> Result<Aligned> {
+pub fn align_texts(
+    pair: DocumentPair,
+    en: Text,
+    fr: Text,
+    config: &AlignConfig,
+) -> Result<Aligned> {
     let bytes = en.content.len() + fr.content.len();
-    let alignment = align::align_texts(en, fr, units);
+    let alignment = align::align_texts(en, fr, config);
     for d in [&alignment.en, &alignment.fr] {
         if d.paragraphs.is_empty() {
             return Err(Error::NoParagraphs { path: d.source.clone().into() });
@@ -343,15 +340,7 @@ pub const WINDOW_PER_THREAD: usize = 32;
 /// plan's order. At most two windows of `window` documents are in memory at a time, so memory
 /// stays bounded whatever the corpus size; one window is aligned while the results of the one
 /// before are written, so that no thread waits for the writing.
-pub fn run<F>(pairs: &[DocumentPair], threads: usize, window: usize, sink: F) -> Result<()>
-where
-    F: FnMut(&DocumentPair, Result<Aligned>) -> Result<()> + Send,
-{
-    run_with(pairs, threads, window, &Settings::default(), sink)
-}
-
-/// As [`run`], with `settings`.
-pub fn run_with<F>(
+pub fn run<F>(
     pairs: &[DocumentPair],
     threads: usize,
     window: usize,
@@ -366,7 +355,7 @@ where
         .build()
         .map_err(|e| Error::Usage(e.to_string()))?;
     let align_window = |chunk: &[DocumentPair]| -> Vec<Result<Aligned>> {
-        chunk.par_iter().map(|pair| align_pair_with(pair, settings)).collect()
+        chunk.par_iter().map(|pair| align_pair(pair, settings)).collect()
     };
     let mut sink_all = |done: &[DocumentPair], results: Vec<Result<Aligned>>| -> Result<()> {
         done.iter().zip(results).try_for_each(|(pair, result)| sink(pair, result))

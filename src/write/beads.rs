@@ -2,7 +2,7 @@
 //! the sentence-alignment benchmarks (Bleualign's `*.defr`, vecalign's output), so that an
 //! alignment can be scored with `paralign score` or vecalign's `score.py` as it is.
 
-use super::UnitWriter;
+use super::{buffered, UnitWriter};
 use crate::align::{Alignment, Bead};
 use std::io::{self, BufWriter, Write};
 use std::ops::Range;
@@ -16,7 +16,7 @@ pub struct BeadsWriter<W: Write> {
 impl<W: Write> BeadsWriter<W> {
     /// A writer into `out`.
     pub fn new(out: W) -> Self {
-        BeadsWriter { out: BufWriter::new(out) }
+        BeadsWriter { out: buffered(out) }
     }
 }
 

@@ -1,6 +1,6 @@
 //! JSON Lines: one object per bead, keys in a fixed order.
 
-use super::{score_4, UnitWriter};
+use super::{buffered, score_4, UnitWriter};
 use crate::align::{Alignment, Bead};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -17,7 +17,7 @@ pub struct JsonlWriter<W: Write> {
 impl<W: Write> JsonlWriter<W> {
     /// A writer into `out`.
     pub fn new(out: W) -> Self {
-        JsonlWriter { out: BufWriter::new(out), symbol: false, translation: false, id: None }
+        JsonlWriter { out: buffered(out), symbol: false, translation: false, id: None }
     }
 
     /// Starts every object with `"id"`: the identifier of the input record (stream mode).

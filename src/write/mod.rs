@@ -77,6 +77,17 @@ impl std::fmt::Display for Format {
     }
 }
 
+/// Bytes every writer buffers before it writes to its output, the one buffer between a writer
+/// and its file: a batch writes hundreds of megabytes through seven files, and 256 KiB makes
+/// 32 times fewer system calls than `BufWriter`'s default 8 KiB (stop 10: part of 3.05 →
+/// 2.60 s on the 10,000-pair batch benchmark).
+pub const BUFFER_BYTES: usize = 1 << 18;
+
+/// `out` behind the writers' buffer.
+fn buffered<W: Write>(out: W) -> io::BufWriter<W> {
+    io::BufWriter::with_capacity(BUFFER_BYTES, out)
+}
+
 /// A sink for alignment units.
 pub trait UnitWriter {
     /// Writes one bead of `alignment` (formats that need both sides skip one-sided beads).

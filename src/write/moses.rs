@@ -1,6 +1,6 @@
 //! Moses: two plain-text files, line n of one the translation of line n of the other.
 
-use super::{is_pair, text::one_line, UnitWriter};
+use super::{buffered, is_pair, text::one_line, UnitWriter};
 use crate::align::{Alignment, Bead};
 use std::io::{self, BufWriter, Write};
 
@@ -14,7 +14,7 @@ pub struct MosesWriter<E: Write, F: Write> {
 impl<E: Write, F: Write> MosesWriter<E, F> {
     /// A writer of the English lines into `en` and the French lines into `fr`.
     pub fn new(en: E, fr: F) -> Self {
-        MosesWriter { en: BufWriter::new(en), fr: BufWriter::new(fr) }
+        MosesWriter { en: buffered(en), fr: buffered(fr) }
     }
 }
 

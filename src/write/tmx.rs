@@ -5,7 +5,7 @@
 //! translate-toolkit fetches it, and it is the line translate-toolkit itself writes.
 
 use super::{
-    is_pair, score_text,
+    buffered, is_pair, score_text,
     text::{write_xml_text, xml_text},
     UnitWriter,
 };
@@ -24,7 +24,7 @@ pub struct TmxWriter<W: Write> {
 impl<W: Write> TmxWriter<W> {
     /// A writer into `out`; nothing is written before the first unit or [`UnitWriter::finish`].
     pub fn new(out: W) -> Self {
-        TmxWriter { out: BufWriter::new(out), started: false, units: 0 }
+        TmxWriter { out: buffered(out), started: false, units: 0 }
     }
 
     /// The header waits for the first unit so that `srclang` is that alignment's source
