@@ -80,6 +80,11 @@ impl Band {
 const BLOCK_ROWS: usize = 2048;
 /// Below this many nodes in a block, scoring stays on the calling thread.
 const PARALLEL_CELLS: usize = 4096;
+/// The back-pointer of a node that no bead reaches (and of node (0, 0), where a path starts
+/// and the traceback stops without reading it). Back-pointers are one byte each to keep the
+/// band's memory small; a shape index is below `shapes.len()` (8 shapes at most here, checked
+/// in debug builds), so the largest byte is free to mean "no bead".
+const NO_BEAD: u8 = u8::MAX;
 
 /// The cheapest path of beads from node (0, 0) to node (n, m) inside the band, where
 /// `cost(w, r, c, s)` is the cost of the bead of shape `shapes[s]` ending at node (r, c), and
@@ -106,7 +111,8 @@ where
         row_start.push(row_start[r] + width(r));
     }
     let mut total = vec![f64::INFINITY; row_start[rows]];
-    let mut back = vec![u8::MAX; row_start[rows]];
+    debug_assert!(shapes.len() < usize::from(NO_BEAD), "a shape index must fit below NO_BEAD");
+    let mut back = vec![NO_BEAD; row_start[rows]];
     if band.contains(0, 0) {
         total[0 - band.lo[0]] = 0.0;
     }
@@ -192,7 +198,7 @@ fn traceback(
     let (mut r, mut c) = (n, m);
     while (r, c) != (0, 0) {
         let s = back[row_start[r] + c - band.lo[r]];
-        if s == u8::MAX {
+        if s == NO_BEAD {
             return None;
         }
         let (a, b) = shapes[s as usize];
@@ -214,6 +220,83 @@ mod tests {
         assert!(band.contains(50, 52) && band.contains(51, 53) && band.contains(100, 104));
         assert!(!band.contains(50, 10));
         assert!(band.cells() < 101 * 30, "{}", band.cells());
+    }
+
+    /// Shapes 0..4: 1-1, 1-0, 0-1, 2-1.
+    const TEST_SHAPES: [(usize, usize); 4] = [(1, 1), (1, 0), (0, 1), (2, 1)];
+
+    /// The cost of the bead of shape `s` ending at node (r, c): 1-0 and 0-1 cost 2; 1-1
+    /// costs 1 at (1, 1), 0.5 at (1, 2) and (2, 1), 4 at (2, 2); 2-1 costs 3 at (2, 1) and 1
+    /// at (2, 2).
+    fn test_cost(r: usize, c: usize, s: usize) -> f64 {
+        match (TEST_SHAPES[s], r, c) {
+            ((1, 0) | (0, 1), _, _) => 2.0,
+            ((1, 1), 1, 1) => 1.0,
+            ((1, 1), 1, 2) | ((1, 1), 2, 1) => 0.5,
+            ((1, 1), 2, 2) => 4.0,
+            ((2, 1), 2, 1) => 3.0,
+            ((2, 1), 2, 2) => 1.0,
+            other => panic!("no bead {other:?} in the 2 × 2 problem"),
+        }
+    }
+
+    fn test_solve(
+        band: &Band,
+        cost: impl Fn(usize, usize, usize) -> f64 + Sync,
+    ) -> Option<Vec<Step>> {
+        solve(band, &TEST_SHAPES, |_, _| (), |_: &(), r, c, s| cost(r, c, s))
+    }
+
+    fn path_cost(path: &[Step]) -> f64 {
+        path.iter().map(|s| test_cost(s.to.0, s.to.1, s.shape)).sum()
+    }
+
+    #[test]
+    fn solve_finds_the_cheapest_path_computed_by_hand() {
+        // Best total T(r, c) of each node of the full 2 × 2 table, by hand (bead into the node
+        // in brackets):
+        //   T(0,0) = 0
+        //   T(0,1) = 0 + 2 = 2 [0-1]                 T(0,2) = 2 + 2 = 4 [0-1]
+        //   T(1,0) = 0 + 2 = 2 [1-0]                 T(2,0) = 2 + 2 = 4 [1-0]
+        //   T(1,1) = min(1-1: 0 + 1, 1-0: 2 + 2, 0-1: 2 + 2) = 1 [1-1]
+        //   T(1,2) = min(1-1: T(0,1) + 0.5 = 2.5, 1-0: 4 + 2, 0-1: 1 + 2) = 2.5 [1-1]
+        //   T(2,1) = min(1-1: T(1,0) + 0.5 = 2.5, 1-0: 1 + 2, 0-1: 4 + 2, 2-1: 0 + 3) = 2.5 [1-1]
+        //   T(2,2) = min(1-1: T(1,1) + 4 = 5, 1-0: 2.5 + 2, 0-1: 2.5 + 2, 2-1: T(0,1) + 1 = 3)
+        //          = 3 [2-1]
+        // Traceback from (2, 2): 2-1 from (0, 1), then 0-1 from (0, 0). The path skips the
+        // cheapest first bead (1-1 into (1, 1), cost 1): a greedy walk would not find it.
+        let path = test_solve(&Band::full(2, 2), test_cost).expect("the full table connects");
+        assert_eq!(
+            path,
+            [
+                Step { from: (0, 0), to: (0, 1), shape: 2 },
+                Step { from: (0, 1), to: (2, 2), shape: 3 },
+            ]
+        );
+        assert_eq!(path_cost(&path), 3.0);
+
+        // Without node (0, 1) (row 0 holds only (0, 0), row 2 starts at column 1), by hand:
+        //   T(1,0) = 2 [1-0], T(1,1) = 1 [1-1], T(1,2) = T(1,1) + 2 = 3 [0-1]
+        //   T(2,1) = min(1-1: T(1,0) + 0.5 = 2.5, 1-0: 1 + 2, 2-1: 0 + 3) = 2.5 [1-1]
+        //   T(2,2) = min(1-1: 1 + 4 = 5, 1-0: 3 + 2 = 5, 0-1: 2.5 + 2 = 4.5) = 4.5 [0-1]
+        let band = Band { lo: vec![0, 0, 1], hi: vec![0, 2, 2] };
+        let path = test_solve(&band, test_cost).expect("the band connects");
+        assert_eq!(
+            path,
+            [
+                Step { from: (0, 0), to: (1, 0), shape: 1 },
+                Step { from: (1, 0), to: (2, 1), shape: 0 },
+                Step { from: (2, 1), to: (2, 2), shape: 2 },
+            ]
+        );
+        assert_eq!(path_cost(&path), 4.5);
+    }
+
+    #[test]
+    fn solve_gives_none_when_no_bead_reaches_the_corner() {
+        // Every bead into (2, 2) is impossible: its back-pointer stays NO_BEAD.
+        let cost = |r, c, s| if (r, c) == (2, 2) { f64::INFINITY } else { test_cost(r, c, s) };
+        assert_eq!(test_solve(&Band::full(2, 2), cost), None);
     }
 
     #[test]

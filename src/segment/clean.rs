@@ -76,7 +76,7 @@ pub(crate) fn blocks(text: &str) -> Blocks {
         let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
         let blank_after =
             i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
-        match classify(line, blank_before, blank_after) {
+        match classify(line, Surroundings { blank_before, blank_after }) {
             Kind::Blank => b.blank(),
             Kind::Drop(reason) => {
                 if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
@@ -94,12 +94,12 @@ pub(crate) fn blocks(text: &str) -> Blocks {
                 } else {
                     b.close_footnote_area();
                 }
-                b.interrupted = true;
+                b.saw(SinceLastBody::Interruption);
             }
             Kind::Text => b.text(line),
         }
         if line.page_start {
-            b.interrupted = true;
+            b.saw(SinceLastBody::Interruption);
         }
     }
     b.close_body();
@@ -114,7 +114,22 @@ enum Kind {
     Text,
 }
 
-fn classify(line: &Line, blank_before: bool, blank_after: bool) -> Kind {
+/// What lies on either side of a line: a blank line, a page start or the edge of the text
+/// counts as blank.
+#[derive(Clone, Copy)]
+struct Surroundings {
+    blank_before: bool,
+    blank_after: bool,
+}
+
+impl Surroundings {
+    /// Blank on both sides, as page furniture stands.
+    fn alone(self) -> bool {
+        self.blank_before && self.blank_after
+    }
+}
+
+fn classify(line: &Line, around: Surroundings) -> Kind {
     let t = line.text;
     if t.is_empty() {
         return Kind::Blank;
@@ -127,7 +142,7 @@ fn classify(line: &Line, blank_before: bool, blank_after: bool) -> Kind {
     }
     // Page furniture stands alone between blank lines; a symbol inside a wrapped paragraph
     // does not, and is text.
-    if blank_before && blank_after {
+    if around.alone() {
         if first.is_ascii_uppercase() && SYMBOL_LINE.is_match(t) {
             return Kind::Drop(DropReason::PageHeader);
         }
@@ -138,21 +153,51 @@ fn classify(line: &Line, blank_before: bool, blank_after: bool) -> Kind {
     Kind::Text
 }
 
+/// One line of the body paragraph being read, or the whole earlier block that a continuation
+/// re-opened (its lines joined by LF).
+struct BodyLine {
+    /// Byte span in the input, without the line break.
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// The footnote being read in a footnote area.
+struct OpenFootnote {
+    number: u32,
+    /// Byte span in the input, from the start of its first line to the end of its last.
+    start: usize,
+    end: usize,
+    lines: Vec<String>,
+}
+
+/// What came after the last body line. An interruption outweighs a blank line: once a page
+/// break or a footnote area came, a blank line adds nothing.
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+enum SinceLastBody {
+    /// Nothing yet: the next text line follows the last body line directly.
+    #[default]
+    Nothing,
+    /// A blank line.
+    BlankLine,
+    /// A page break, page furniture or a footnote area.
+    Interruption,
+}
+
 #[derive(Default)]
 struct Builder {
     out: Blocks,
     /// Lines of the body paragraph being read (no blank line since its last line).
-    body: Vec<(usize, usize, String)>,
+    body: Vec<BodyLine>,
     /// Index in `out.body` of the last body block, which a continuation may extend.
     last_body: Option<usize>,
-    /// A blank line came after the last body line.
-    gap: bool,
-    /// A page break, page furniture or a footnote area came after the last body line.
-    interrupted: bool,
+    /// What came after the last body line.
+    since: SinceLastBody,
+    /// The lines being read are in a footnote area.
     in_footnotes: bool,
     /// Indentation of the first line of the current footnote area.
     footnote_indent: Option<usize>,
-    footnote: Option<(u32, usize, usize, Vec<String>)>,
+    footnote: Option<OpenFootnote>,
     /// The usual length of a hard-wrapped line, when the text is hard-wrapped at all.
     wrap_width: Option<usize>,
     /// Number of the last footnote read from a footnote area.
@@ -160,12 +205,18 @@ struct Builder {
 }
 
 impl Builder {
+    /// Records what came after the last body line; the weightier of it and what came before
+    /// is kept.
+    fn saw(&mut self, what: SinceLastBody) {
+        self.since = self.since.max(what);
+    }
+
     fn blank(&mut self) {
         self.close_body();
         if self.in_footnotes {
             self.close_footnote();
         }
-        self.gap = true;
+        self.saw(SinceLastBody::BlankLine);
     }
 
     fn text(&mut self, line: &Line) {
@@ -177,15 +228,15 @@ impl Builder {
             self.close_footnote();
             self.in_footnotes = true;
             self.footnote_indent = Some(line.indent);
-            self.interrupted = true;
+            self.saw(SinceLastBody::Interruption);
             let number = super::markers::superscript_number(&c[1]);
             self.last_footnote = number;
-            self.footnote = Some((
+            self.footnote = Some(OpenFootnote {
                 number,
-                line.start,
-                line.start + line.raw.len(),
-                vec![line.text.to_string()],
-            ));
+                start: line.start,
+                end: line.start + line.raw.len(),
+                lines: vec![line.text.to_string()],
+            });
             return;
         }
         if self.in_footnotes {
@@ -193,36 +244,35 @@ impl Builder {
                 return;
             }
             self.close_footnote_area();
-            self.interrupted = true;
+            self.saw(SinceLastBody::Interruption);
         }
         let end = line.start + line.raw.len();
         if !self.body.is_empty() {
-            let previous = &self.body[self.body.len() - 1].2;
+            let previous = &self.body[self.body.len() - 1].text;
             // The cheap test first: most lines carry on a sentence.
             if ends_sentence(previous)
                 && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
             {
                 self.close_body();
             } else {
-                self.body.push((line.start, end, line.text.to_string()));
+                self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
                 return;
             }
         }
-        if (self.gap || self.interrupted) && self.continues_last(line.text) {
+        if self.since != SinceLastBody::Nothing && self.continues_last(line.text) {
             let index = self.last_body.expect("continues_last checks it");
             let block = &mut self.out.body[index];
             // Carry on the earlier block: re-open it as the current body.
             let text = std::mem::take(&mut block.text);
             let span = block.span.clone();
             self.out.body.truncate(index);
-            self.body = vec![(span.start, span.end, text)];
-            self.body.push((line.start, end, line.text.to_string()));
+            self.body = vec![BodyLine { start: span.start, end: span.end, text }];
+            self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
         } else {
             self.close_body();
-            self.body.push((line.start, end, line.text.to_string()));
+            self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
         }
-        self.gap = false;
-        self.interrupted = false;
+        self.since = SinceLastBody::Nothing;
     }
 
     /// Takes a line inside a footnote area; false when the line is body text again.
@@ -233,18 +283,22 @@ impl Builder {
             // Footnotes are numbered in sequence through the document; a wrapped footnote line
             // that starts with a number ("55 (A/76/55); and ibid.") is a continuation.
             let number: u32 = c[1].parse().unwrap_or(0);
-            let next = self.footnote.as_ref().map_or(self.last_footnote + 1, |f| f.0 + 1);
+            let next = self.footnote.as_ref().map_or(self.last_footnote + 1, |f| f.number + 1);
             if line.indent <= indent
                 && (number == next || self.last_footnote == 0 && self.footnote.is_none())
             {
                 self.close_footnote();
                 self.last_footnote = number;
-                self.footnote =
-                    Some((number, line.start, line.start + line.raw.len(), vec![t.to_string()]));
+                self.footnote = Some(OpenFootnote {
+                    number,
+                    start: line.start,
+                    end: line.start + line.raw.len(),
+                    lines: vec![t.to_string()],
+                });
                 return true;
             }
         }
-        let Some((_, _, end, lines)) = self.footnote.as_mut() else {
+        let Some(OpenFootnote { end, lines, .. }) = self.footnote.as_mut() else {
             // A separator not followed by a numbered footnote: the area holds no footnote.
             return false;
         };
@@ -264,7 +318,7 @@ impl Builder {
     }
 
     fn close_footnote(&mut self) {
-        if let Some((number, start, end, lines)) = self.footnote.take() {
+        if let Some(OpenFootnote { number, start, end, lines }) = self.footnote.take() {
             self.out.footnotes.push(Block {
                 text: reflow(lines.iter().map(String::as_str), &Vocabulary::default()),
                 span: start..end,
@@ -282,13 +336,13 @@ impl Builder {
         if self.body.is_empty() {
             return;
         }
-        let start = self.body[0].0;
-        let end = self.body[self.body.len() - 1].1;
+        let start = self.body[0].start;
+        let end = self.body[self.body.len() - 1].end;
         // Reflow is done in `finish`, once the whole vocabulary is known; keep lines joined by LF.
         // The lines are appended to the first one, which is a whole block when a continuation
         // re-opened it: copying it afresh at every continuation would grow with the square of
         // a paragraph continued many times.
-        let mut lines = self.body.drain(..).map(|(_, _, t)| t);
+        let mut lines = self.body.drain(..).map(|l| l.text);
         let mut text = lines.next().unwrap_or_default();
         for line in lines {
             text.push('\n');
@@ -296,8 +350,7 @@ impl Builder {
         }
         self.out.body.push(Block { text, span: start..end, footnote: None });
         self.last_body = Some(self.out.body.len() - 1);
-        self.gap = false;
-        self.interrupted = false;
+        self.since = SinceLastBody::Nothing;
     }
 
     /// Whether a line read after a blank line or a page break carries on the last body block.
@@ -317,7 +370,7 @@ impl Builder {
         let last_line = last.rsplit('\n').next().unwrap_or(last).chars().count();
         let full_line = self.wrap_width.is_some_and(|w| last_line * 10 >= w * 8);
         let open_end = full_line && last_char.is_some_and(|c| c.is_alphanumeric() || c == '-');
-        if self.interrupted {
+        if self.since == SinceLastBody::Interruption {
             // Across a page break a sentence may resume with any word; it cannot after a
             // paragraph that ended on punctuation unless the new line is lower case.
             open_end || (starts_lower(line) && last_char != Some('.'))

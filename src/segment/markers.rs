@@ -25,6 +25,7 @@ pub(crate) fn superscript_number(s: &str) -> u32 {
 }
 
 /// Far above any footnote number, far below `u32::MAX`.
+/// From 0c6ed60, after fuzzing found the overflow; a bound chosen by hand, not tuned on a set.
 const MAX_SUPERSCRIPT: u32 = 999_999;
 
 fn is_superscript(c: char) -> bool {
@@ -93,10 +94,14 @@ fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
 pub fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
     candidates(text)
         .into_iter()
-        .filter(|c| c.number > 0 && c.number < 200 && !c.keep_text)
+        .filter(|c| c.number > 0 && c.number < MARKER_LIKE_BELOW && !c.keep_text)
         .map(|c| c.range)
         .collect()
 }
+
+/// Digits glued to a word count as marker-like only below this number; from here on they are
+/// numbers to compare. Hand-set in dacb55c (the check stage); no tuning recorded.
+const MARKER_LIKE_BELOW: u32 = 200;
 
 /// Whether any of `numbers` has a marker in `texts` (used to tell trailing footnotes from a
 /// run of paragraphs that happen to start with numbers).
@@ -147,16 +152,18 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
         let number = digits.parse().unwrap_or(0);
         match before {
-            Some(b) if (b.is_alphabetic() || "’”»)]".contains(b)) && digits.len() <= 3 => {
+            Some(b)
+                if (b.is_alphabetic() || "’”»)]".contains(b)) && digits.len() <= MARKER_DIGITS =>
+            {
                 let clear = b.is_lowercase() || !b.is_alphabetic();
                 out.push(Candidate { range: start..end, number, clear, keep_text: false });
             }
             // After punctuation that follows a word ("thereto;1") or a year ("2023,1", "1977,3");
             // after any other number it is a decimal ("12,5").
-            Some(b) if ",;:.".contains(b) && digits.len() <= 3 => {
+            Some(b) if ",;:.".contains(b) && digits.len() <= MARKER_DIGITS => {
                 let head = &text[..start - 1];
                 let after_word = before2.is_some_and(|c| !c.is_ascii_digit());
-                let cut = head.len().saturating_sub(4);
+                let cut = head.len().saturating_sub(YEAR_DIGITS);
                 let after_year = head.get(cut..).is_some_and(year)
                     && !head[..cut].ends_with(|c: char| c.is_ascii_digit());
                 if after_word || after_year {
@@ -174,8 +181,8 @@ fn candidates(text: &str) -> Vec<Candidate> {
             _ if year_with_marker(digits) => {
                 let keep_text = !clause_ends(&text[end..]);
                 out.push(Candidate {
-                    range: start + 4..end,
-                    number: digits[4..].parse().unwrap_or(0),
+                    range: start + YEAR_DIGITS..end,
+                    number: digits[YEAR_DIGITS..].parse().unwrap_or(0),
                     clear: false,
                     keep_text,
                 });
@@ -186,14 +193,25 @@ fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
+/// The most digits of a marker glued to a word or to punctuation ("thereto;123").
+/// Hand-set in the first version (e6efda8); no tuning recorded.
+const MARKER_DIGITS: usize = 3;
+/// The digits of a year.
+const YEAR_DIGITS: usize = 4;
+/// The most digits of a marker glued to a year ("202116": 2021 and marker 16).
+/// Hand-set in the first version (e6efda8); no tuning recorded.
+const YEAR_MARKER_DIGITS: usize = 2;
+
+/// A year from 1900 to 2099 (the two centuries hand-set in the first version, e6efda8).
 fn year(digits: &str) -> bool {
-    digits.len() == 4
+    digits.len() == YEAR_DIGITS
         && digits.bytes().all(|b| b.is_ascii_digit())
         && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 fn year_with_marker(digits: &str) -> bool {
-    (5..=6).contains(&digits.len()) && year(&digits[..4])
+    (YEAR_DIGITS + 1..=YEAR_DIGITS + YEAR_MARKER_DIGITS).contains(&digits.len())
+        && year(&digits[..YEAR_DIGITS])
 }
 
 /// "on24 May 2024" (a missing space) is a date, not a marker.
@@ -224,6 +242,7 @@ fn in_symbol(text: &str, at: usize) -> bool {
 }
 
 /// Longer than any document symbol ("A/HRC/RES/55/1/Add.1/Corr.1" is 27 bytes).
+/// From 82c6a5f (linear time on huge paragraphs); a bound chosen by hand, not tuned on a set.
 const SYMBOL_REACH: usize = 64;
 
 #[cfg(test)]
