@@ -33,15 +33,37 @@ pub struct Features {
     pub names: Vec<u64>,
 }
 
+/// Names kept per paragraph (e6efda8: hand-set in the first version; the first sixteen
+/// capitalised words link a paragraph as well as all of them, and bound the work on a huge one).
 const MAX_NAMES: usize = 16;
+/// Bits of a cognate signature (2f9dc87: eight words compared by AND and popcount; a
+/// paragraph holds a few dozen prefixes, so collisions only blur the evidence a little).
+const SIGNATURE_BITS: usize = 512;
+/// Letters of the prefix that stands for a word in the cognate signature: enough to tell
+/// words apart, few enough to survive French endings (transnational / transnationale,
+/// development / développement); hand-set in e6efda8, with the two bounds below.
+const PREFIX_LETTERS: usize = 4;
+/// Words shorter than this carry no evidence ("de", "la", "of", "to").
+const WORD_MIN_LETTERS: usize = 3;
+/// Words shorter than this are not cognates: their prefix would be the whole word, or most of
+/// it, and short words are function words in both languages.
+const COGNATE_MIN_LETTERS: usize = 5;
+/// Capitalised words shorter than this are not names ("The", "UN", "Les").
+const NAME_MIN_LETTERS: usize = 4;
+/// Jaro–Winkler similarity from which two folded names are the same name (e6efda8: Malta /
+/// Malte, Jamaica / Jamaïque pass; hand-set, no sweep recorded).
+const NAME_SIMILARITY: f64 = 0.88;
+/// `s/a + s/b` below which [`NAME_SIMILARITY`] is out of reach: derived from it in
+/// [`may_be_similar`] (a test checks the derivation).
+const SHARE_BOUND: f64 = 1.4;
 
-/// A set of hashed items as a 512-bit signature.
+/// A set of hashed items as a [`SIGNATURE_BITS`]-bit signature.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Signature([u64; 8]);
+pub struct Signature([u64; SIGNATURE_BITS / 64]);
 
 impl Signature {
     fn insert(&mut self, hash: u64) {
-        let bit = (hash % 512) as usize;
+        let bit = (hash % SIGNATURE_BITS as u64) as usize;
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
@@ -67,13 +89,13 @@ impl Signature {
     }
 }
 
-fn common_bits(a: &[u64; 8], b: &[u64; 8]) -> u32 {
+fn common_bits(a: &[u64; SIGNATURE_BITS / 64], b: &[u64; SIGNATURE_BITS / 64]) -> u32 {
     a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "popcnt")]
-fn common_popcnt(a: &[u64; 8], b: &[u64; 8]) -> u32 {
+fn common_popcnt(a: &[u64; SIGNATURE_BITS / 64], b: &[u64; SIGNATURE_BITS / 64]) -> u32 {
     common_bits(a, b)
 }
 
@@ -149,7 +171,7 @@ pub fn extract(text: &str) -> Features {
         } else {
             (word, ascii_letters)
         };
-        if letters < 3 {
+        if letters < WORD_MIN_LETTERS {
             return;
         }
         if could_be_month(word) {
@@ -166,18 +188,18 @@ pub fn extract(text: &str) -> Features {
                 }
             }
         }
-        if letters >= 5 {
-            let head = &word.as_bytes()[..4];
+        if letters >= COGNATE_MIN_LETTERS {
+            let head = &word.as_bytes()[..PREFIX_LETTERS];
             let prefix = if head.is_ascii() {
                 // The common case, folded on the stack: lower case, apostrophe as hyphen.
-                let mut bytes = [0u8; 4];
+                let mut bytes = [0u8; PREFIX_LETTERS];
                 for (out, &b) in bytes.iter_mut().zip(head) {
                     *out = if b == b'\'' { b'-' } else { b.to_ascii_lowercase() };
                 }
                 prefix_hash(&bytes)
             } else {
                 folded.clear();
-                fold_prefix_into(word, 4, &mut folded);
+                fold_prefix_into(word, PREFIX_LETTERS, &mut folded);
                 prefix_hash(folded.as_bytes())
             };
             cognates.insert(prefix);
@@ -185,7 +207,7 @@ pub fn extract(text: &str) -> Features {
         if k > 1
             && word.chars().next().is_some_and(char::is_uppercase)
             && names.len() < MAX_NAMES
-            && letters >= 4
+            && letters >= NAME_MIN_LETTERS
         {
             names.push(fold(word));
         }
@@ -235,7 +257,8 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
                         .get(&first)
                         .and_then(|b| {
                             b.iter().find(|(x, _)| {
-                                may_be_similar(x, w) && strsim::jaro_winkler(x, w) >= 0.88
+                                may_be_similar(x, w)
+                                    && strsim::jaro_winkler(x, w) >= NAME_SIMILARITY
                             })
                         })
                         .map(|&(_, id)| id)
@@ -268,7 +291,7 @@ pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
 fn may_be_similar(x: &str, y: &str) -> bool {
     let (a, b) = (x.chars().count() as f64, y.chars().count() as f64);
     let s = a.min(b);
-    if s / a + s / b < 1.4 - 1e-9 {
+    if s / a + s / b < SHARE_BOUND - 1e-9 {
         return false;
     }
     // The same bound with the letters the two words share (as many times as both hold them),
@@ -285,7 +308,7 @@ fn may_be_similar(x: &str, y: &str) -> bool {
                 shared += 1.0;
             }
         }
-        return shared / a + shared / b >= 1.4 - 1e-9;
+        return shared / a + shared / b >= SHARE_BOUND - 1e-9;
     }
     true
 }
@@ -386,6 +409,14 @@ fn common_sorted(a: &[u64], b: &[u64]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_share_bound_follows_from_the_name_similarity() {
+        // Jaro–Winkler adds at most 4 · 0.1 · (1 − jaro): jw ≥ t needs jaro ≥ (t − 0.4) / 0.6,
+        // and jaro ≤ (s/a + s/b + 1) / 3.
+        let jaro = (NAME_SIMILARITY - 0.4) / 0.6;
+        assert!((3.0 * jaro - 1.0 - SHARE_BOUND).abs() < 1e-9);
+    }
 
     #[test]
     fn prefix_hash_is_the_hash_of_the_tuple() {

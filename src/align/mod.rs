@@ -148,7 +148,10 @@ pub fn align(en: Document, fr: Document, config: &AlignConfig) -> Alignment {
             // Lines that hold a resolution, one paragraph a line (an opening line near the top
             // on both sides), are aligned as paragraphs; other lines as sentences.
             let resolution = |d: &Document| {
-                d.paragraphs.iter().take(50).any(|p| p.label.anchor && p.label.name == "opening")
+                d.paragraphs
+                    .iter()
+                    .take(OPENING_WITHIN)
+                    .any(|p| p.label.anchor && p.label.name == "opening")
             };
             let pass =
                 if resolution(&en) && resolution(&fr) { Pass::Paragraphs } else { Pass::Sentences };
@@ -163,9 +166,12 @@ pub(crate) fn align_pass(en: Document, fr: Document, pass: Pass, band_slack: usi
     Alignment { en, fr, beads }
 }
 
-/// Below this many bytes of text, the two sides are segmented on the calling thread.
+/// Below this many bytes of text, the two sides are segmented on the calling thread (6e909b9:
+/// waking a second thread costs more than segmenting a resolution; pairs of 1 MB and more
+/// gain from it).
 const PARALLEL_BYTES: usize = 1 << 20;
-/// Below this many paragraphs, work stays on the calling thread.
+/// Below this many paragraphs, work stays on the calling thread (2f9dc87: no thread wake-ups
+/// for small documents; hand-set, no sweep recorded).
 const PARALLEL_PARAGRAPHS: usize = 256;
 
 fn extract_all(doc: &Document) -> Vec<Features> {
@@ -179,18 +185,19 @@ fn extract_all(doc: &Document) -> Vec<Features> {
 fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bead> {
     let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
     // Waking a second thread costs more than extracting a resolution's features.
-    let (mut fe, mut ff) = if n + m >= PARALLEL_PARAGRAPHS {
+    let (mut en_features, mut fr_features) = if n + m >= PARALLEL_PARAGRAPHS {
         rayon::join(|| extract_all(en), || extract_all(fr))
     } else {
         (extract_all(en), extract_all(fr))
     };
-    features::link_names(&mut fe, &mut ff);
+    features::link_names(&mut en_features, &mut fr_features);
     let anchors = anchor::anchors(en, fr);
-    let pairs: Vec<(f64, f64)> = anchors.iter().map(|&(i, j)| (fe[i].len, ff[j].len)).collect();
+    let pairs: Vec<(f64, f64)> =
+        anchors.iter().map(|&(i, j)| (en_features[i].len, fr_features[j].len)).collect();
     let model = LengthModel::estimate(
         &pairs,
-        fe.iter().map(|f| f.len).sum(),
-        ff.iter().map(|f| f.len).sum(),
+        en_features.iter().map(|f| f.len).sum(),
+        fr_features.iter().map(|f| f.len).sum(),
     );
 
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
@@ -206,7 +213,7 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
     // and searched here only near where the coarser path went.
     let (shapes, evidence) = (pass.shapes(), pass.evidence());
     let band = if band.cells() > DIRECT_CELLS {
-        coarse_band(&fe, &ff, model, band_slack, shapes, evidence)
+        coarse_band(&en_features, &fr_features, model, band_slack, shapes, evidence)
     } else {
         band
     };
@@ -217,11 +224,11 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
             d.paragraphs.iter().map(Traits::of).collect()
         }
     };
-    let (pe, pf) = (traits(en), traits(fr));
+    let (en_traits, fr_traits) = (traits(en), traits(fr));
     let side = |doc, features, traits, anchor| Side { doc: Some(doc), features, traits, anchor };
     let scorer = Scorer {
-        en: side(en, &fe, &pe, &en_anchor),
-        fr: side(fr, &ff, &pf, &fr_anchor),
+        en: side(en, &en_features, &en_traits, &en_anchor),
+        fr: side(fr, &fr_features, &fr_traits, &fr_anchor),
         model,
         shapes,
         evidence,
@@ -242,25 +249,35 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
         .collect()
 }
 
-/// Largest band searched directly; larger ones are searched coarse to fine.
+/// Largest band searched directly; larger ones are searched coarse to fine (bda4cdf: hand-set;
+/// paragraph outputs of the real pairs were byte-identical with it, so they are searched
+/// directly).
 const DIRECT_CELLS: usize = 200_000;
-/// Largest band searched directly at a coarse level.
+/// Largest band searched directly at a coarse level (fb43d87: halving on until the band is
+/// under this took the 95,000-line benchmark from 8.7 s to 5.0 s with the same F1).
 const COARSE_CELLS: usize = 20_000;
 /// Items of each sorted feature list kept at coarse levels (the smallest hashes: a bottom-k
 /// sketch, whose overlaps estimate the full lists'), so that comparing two merged units costs
-/// the same at every level.
+/// the same at every level (290e07e with 24, e3b0a80 12: the same path on every benchmark).
 const COARSE_SKETCH: usize = 12;
-/// Shapes scored at coarse levels: the first five (1-1, 1-0, 0-1, 2-1, 1-2).
+/// Shapes scored at coarse levels: the first five (1-1, 1-0, 0-1, 2-1, 1-2); e3b0a80: the same
+/// path on every benchmark at five eighths of the cost.
 const COARSE_SHAPES: usize = 5;
-/// Columns searched either side of the path projected from the level above.
+/// Columns searched either side of the path projected from the level above (bda4cdf with 8,
+/// 290e07e 6: the same F1 on the gold sets and the 95,000-line benchmark).
 const FINE_WIDTH: usize = 6;
+/// Lines read from the top of each side for a resolution's opening line ("The General
+/// Assembly,"), which makes a line file a resolution aligned as paragraphs (e414b53: UDHR
+/// 0.989 -> 1.000, the sentence sets unchanged); the opening comes after at most a few dozen
+/// cover and title lines.
+const OPENING_WITHIN: usize = 50;
 
 /// The band for the finest level: the path through the paragraphs merged two by two (found
 /// the same way, recursively), projected and widened by [`FINE_WIDTH`]. Numbering plays no
 /// part above the finest level; content and length do, as they do below.
 fn coarse_band(
-    fe: &[Features],
-    ff: &[Features],
+    en_features: &[Features],
+    fr_features: &[Features],
     model: LengthModel,
     slack: usize,
     shapes: &'static [(usize, usize, f64)],
@@ -271,26 +288,26 @@ fn coarse_band(
             .map(|pair| features::merge(pair).sketch(COARSE_SKETCH))
             .collect::<Vec<Features>>()
     };
-    let (ce, cf) = (halve(fe), halve(ff));
-    let (n, m) = (ce.len(), cf.len());
+    let (en_merged, fr_merged) = (halve(en_features), halve(fr_features));
+    let (n, m) = (en_merged.len(), fr_merged.len());
     let band = dp::Band::around(&[], n, m, slack);
     // Merged units carry long feature lists: the coarse levels go on until their band is small.
     let band = if band.cells() > COARSE_CELLS && n > 1 && m > 1 {
-        coarse_band(&ce, &cf, model, slack, shapes, evidence)
+        coarse_band(&en_merged, &fr_merged, model, slack, shapes, evidence)
     } else {
         band
     };
-    let (te, tf) = (vec![Traits::default(); n], vec![Traits::default(); m]);
-    let (ae, af) = (vec![None; n], vec![None; m]);
-    let en = Side { doc: None, features: &ce, traits: &te, anchor: &ae };
-    let fr = Side { doc: None, features: &cf, traits: &tf, anchor: &af };
+    let (en_traits, fr_traits) = (vec![Traits::default(); n], vec![Traits::default(); m]);
+    let (en_anchor, fr_anchor) = (vec![None; n], vec![None; m]);
+    let en = Side { doc: None, features: &en_merged, traits: &en_traits, anchor: &en_anchor };
+    let fr = Side { doc: None, features: &fr_merged, traits: &fr_traits, anchor: &fr_anchor };
     // Two units merged into one at a coarse level are rarely matched two for two or one for
     // three: the 1-1, 1-0, 0-1, 2-1 and 1-2 beads find the same path at five eighths of the cost
     // (outputs unchanged on every benchmark and real pair).
     let scorer = Scorer { en, fr, model, shapes: &shapes[..COARSE_SHAPES], evidence };
     let mut points = vec![(0, 0)];
     points.extend(scorer.path(band).into_iter().map(|step| (2 * step.to.0, 2 * step.to.1)));
-    let (n, m) = (fe.len(), ff.len());
+    let (n, m) = (en_features.len(), fr_features.len());
     // The last coarse node stands for (n, m), one past the end when a side has an odd count.
     let points: Vec<(usize, usize)> =
         points.into_iter().map(|(r, c)| (r.min(n), c.min(m))).collect();
@@ -444,14 +461,16 @@ impl<'a> Scorer<'a> {
         let fr_swallowed =
             fr.clone().any(|j| self.fr.anchor[j].is_some() && (j != fr.start || en.is_empty()));
         n.swallowed = en_swallowed || fr_swallowed;
-        let (te, tf) = (&self.en.traits[en.clone()], &self.fr.traits[fr.clone()]);
-        n.standalone_en = te.iter().filter(|t| t.standalone).count();
-        n.standalone_fr = tf.iter().filter(|t| t.standalone).count();
+        let (en_traits, fr_traits) = (&self.en.traits[en.clone()], &self.fr.traits[fr.clone()]);
+        n.standalone_en = en_traits.iter().filter(|t| t.standalone).count();
+        n.standalone_fr = fr_traits.iter().filter(|t| t.standalone).count();
         let inside = |t: &[Traits], flag: fn(&Traits) -> bool| t.iter().skip(1).any(flag);
-        n.numbered_inside = inside(te, |t| t.operative) || inside(tf, |t| t.operative);
+        n.numbered_inside =
+            inside(en_traits, |t| t.operative) || inside(fr_traits, |t| t.operative);
         // A paragraph cut in two by a page break or an export goes on in lower case (and is
         // joined back when segmenting); one that opens with a capital is a paragraph of its own.
-        n.capitalised_inside = inside(te, |t| t.capitalised) || inside(tf, |t| t.capitalised);
+        n.capitalised_inside =
+            inside(en_traits, |t| t.capitalised) || inside(fr_traits, |t| t.capitalised);
         n.count_en = en.len();
         n.count_fr = fr.len();
         if let (Some(i), Some(j), Some(den), Some(dfr)) =
