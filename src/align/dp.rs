@@ -9,6 +9,10 @@
 use rayon::prelude::*;
 use std::ops::Range;
 
+/// A stretch between anchors gets one more column either side for this many rows (2f9dc87:
+/// "slack 3 plus stretch length/8", hand-set; the band slack has since gone down to 2).
+const STRETCH_SHARE: usize = 8;
+
 /// The nodes the search may visit, row by row.
 #[derive(Debug, Clone)]
 pub struct Band {
@@ -30,7 +34,7 @@ impl Band {
         points.push((n, m));
         // A long stretch without anchors may hold deletions on both sides that cancel out in
         // the counts, so it gets more room.
-        Band::along(&points, n, m, |dx, dy| slack + dx.abs_diff(dy) + dx.min(dy) / 8)
+        Band::along(&points, n, m, |dx, dy| slack + dx.abs_diff(dy) + dx.min(dy) / STRETCH_SHARE)
     }
 
     /// A band along a monotone polyline of nodes from (0, 0) to (n, m), each segment searched

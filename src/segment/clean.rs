@@ -368,7 +368,9 @@ impl Builder {
         // A page break falls inside a paragraph at the end of a full line; a short line
         // (a cover line, a heading) ends its paragraph even without punctuation.
         let last_line = last.rsplit('\n').next().unwrap_or(last).chars().count();
-        let full_line = self.wrap_width.is_some_and(|w| last_line * 10 >= w * 8);
+        let full_line = self
+            .wrap_width
+            .is_some_and(|w| last_line * FULL_LINE_TENTHS.1 >= w * FULL_LINE_TENTHS.0);
         let open_end = full_line && last_char.is_some_and(|c| c.is_alphanumeric() || c == '-');
         if self.since == SinceLastBody::Interruption {
             // Across a page break a sentence may resume with any word; it cannot after a
@@ -390,6 +392,14 @@ impl Builder {
     }
 }
 
+/// A line at least this share of the wrap width (8 in 10) is full: a page break after it may
+/// fall inside a paragraph (c93fb87: page-break joins need a full line; hand-set, checked by the
+/// PDF-shape test over the 14 gold pairs).
+const FULL_LINE_TENTHS: (usize, usize) = (8, 10);
+/// Wrapped lines needed before their median is taken for the wrap width (e6efda8: hand-set;
+/// fewer are too few to tell a wrapped text from one paragraph a line).
+const WRAP_SAMPLE: usize = 5;
+
 /// Median length of lines followed by another text line: the width the text was wrapped at.
 /// None for one-paragraph-per-line text, where no line is wrapped.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -398,7 +408,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         .filter(|w| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].page_start)
         .map(|w| w[0].text.chars().count())
         .collect();
-    if widths.len() < 5 {
+    if widths.len() < WRAP_SAMPLE {
         return None;
     }
     widths.sort_unstable();
