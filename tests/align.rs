@@ -30,17 +30,17 @@ fn unit_with<'a>(units: &'a [Unit], en_start: &str) -> &'a Unit {
 
 #[test]
 fn seed_pair_scores_one_against_the_hand_made_gold() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared(&[SCORE_PY, SEED_GOLD]) else { return };
     let out = paralign().args(["align"]).arg(data(EN)).arg(data(FR)).output().unwrap();
     assert!(out.status.success());
-    let report = score(&shared, &shared.join("eval/A-RES-58-135.gold.json"), &out.stdout);
+    let report = score(&shared, &shared.join(SEED_GOLD), &out.stdout);
     assert!(report.contains("precision=1.000 recall=1.000"), "{report}");
 }
 
 #[test]
 fn the_fourteen_public_pairs_score_one() {
-    let Some(shared) = shared() else { return };
-    let root = shared.join("eval-public/un-resolutions-enfr");
+    let Some(shared) = shared(&[SCORE_PY, PUBLIC_PAIRS]) else { return };
+    let root = shared.join(PUBLIC_PAIRS);
     let mut failures = vec![];
     let mut pairs = 0;
     for entry in std::fs::read_dir(&root).unwrap() {

@@ -254,8 +254,9 @@ fn a_usage_error_leaves_no_output() {
 
 #[test]
 fn the_real_security_council_pairs_are_paired_by_content() {
-    let Some(shared) = shared() else { return };
-    let bulk = shared.join("eval-public/un-resolutions-enfr/bulk-sc-2020-2026");
+    let Some(bulk) = shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026") else {
+        return;
+    };
     let out = tempfile::tempdir().unwrap();
     let (code, stderr) = batch(&[&bulk.join("en"), &bulk.join("fr"), Path::new("-o"), out.path()]);
     assert_eq!(code, 0, "{stderr}");

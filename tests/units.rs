@@ -144,8 +144,7 @@ fn sentences_stay_inside_paragraph_units_on_the_seed() {
 
 #[test]
 fn sentences_stay_inside_paragraph_units_on_public_pairs() {
-    let Some(shared) = support::shared() else { return };
-    let dir = shared.join("eval-public/un-resolutions-enfr");
+    let Some(dir) = support::shared_path(support::PUBLIC_PAIRS) else { return };
     let mut pairs = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let d = entry.unwrap().path();
