@@ -3,13 +3,11 @@
 //! the benchmarks' gold files against themselves, and a cross-check against a Python scorer
 //! written here from the convention.
 
-mod support;
-
+use crate::support::*;
 use paralign::read::Text;
 use paralign::score::{parse_beads, score, Counts, IndexBead, Metrics, Score};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use support::*;
 
 /// Benchmarks' gold folders in ../shared.
 const BLEUALIGN: &str = "eval-public/bleualign-textberg-defr";

@@ -1,15 +1,13 @@
 //! `paralign batch` and `paralign stream` end to end, on corpora generated from the seed pair
 //! (examples/gen_corpus.rs) and on the 304 real Security Council pairs when ../shared is there.
 
-mod support;
-
 #[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
+#[path = "../../examples/gen_corpus.rs"]
 mod gen;
 
+use crate::support::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use support::*;
 
 fn corpus(n: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

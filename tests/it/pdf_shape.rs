@@ -16,14 +16,12 @@
 //! When `../shared` is absent, each test prints "skipped: …" on stderr and passes, except under
 //! `CI=true`, where it fails (tests/support/mod.rs).
 
-mod support;
-
+use crate::support::{shared, PUBLIC_PAIRS, SCORE_PY};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process;
-use support::{shared, PUBLIC_PAIRS, SCORE_PY};
 
 // ---------------------------------------------------------------------------------------------
 // pdfify
@@ -936,7 +934,8 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
 }
 
 /// Writes the pdfified texts of every pair and setting to the directory named by
-/// PDFIFY_DUMP, to look at them: `PDFIFY_DUMP=/tmp/pdf cargo test --test pdf_shape -- --ignored`.
+/// PDFIFY_DUMP, to look at them:
+/// `PDFIFY_DUMP=/tmp/pdf cargo test --test it pdf_shape::dump_pdfified -- --ignored`.
 #[test]
 #[ignore]
 fn dump_pdfified() {

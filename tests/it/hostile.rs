@@ -8,13 +8,11 @@
 //! Windows-1252), with CRLF line ends, and re-wrapped at 60 columns, aligns exactly as the UTF-8
 //! original, and scores 1.000 against the gold when ../shared is there.
 
-mod support;
-
+use crate::support::*;
 use paralign::read::{decode, Text};
 use paralign::segment::{segment, Language};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::*;
 
 const EN: &str = "A-RES-58-135.en.txt";
 const FR: &str = "A-RES-58-135.fr.txt";

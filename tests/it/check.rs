@@ -2,9 +2,7 @@
 //! reported as what it is, with the right label, and nothing else), French ways of writing
 //! numbers, the 14 real pairs, exit codes and the HTML page in a real browser.
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 const EN: &str = "A-RES-58-135.en.txt";
 const FR: &str = "A-RES-58-135.fr.txt";

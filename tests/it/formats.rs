@@ -6,13 +6,11 @@
 //! CI installs the tools (.ci/run); elsewhere a test whose tool is missing says "skipped" on
 //! stderr and passes, unless `CI=true` (tests/support/mod.rs).
 
-mod support;
-
+use crate::support::have;
 use assert_cmd::Command;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process;
-use support::have;
 use tempfile::TempDir;
 
 /// A unit as the JSONL output tells it.

@@ -1,12 +1,10 @@
 //! `paralign align` end to end: real files from data/, the gold alignments, perturbed copies
 //! of the seed pair, and bad input.
 
-mod support;
-
+use crate::support::*;
 use paralign::read::Text;
 use paralign::segment::{segment, Language};
 use predicates::prelude::*;
-use support::*;
 
 const EN: &str = "A-RES-58-135.en.txt";
 const FR: &str = "A-RES-58-135.fr.txt";
@@ -218,7 +216,7 @@ fn a_french_paragraph_split_in_two_is_a_one_to_two_unit() {
 fn rewrapped_and_crlf_copies_align_as_the_original() {
     let original = align_files(&data(EN), &data(FR));
     // re-wrap the French at 50 columns, then CRLF both
-    let rewrapped = support::rewrap(&seed(FR), 50);
+    let rewrapped = crate::support::rewrap(&seed(FR), 50);
     let units = align_texts(&seed(EN).replace('\n', "\r\n"), &rewrapped.replace('\n', "\r\n"));
     let pairs = |u: &[Unit]| {
         u.iter().map(|u| (u.en.clone(), u.fr.clone(), u.kind.clone())).collect::<Vec<_>>()
