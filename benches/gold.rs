@@ -46,8 +46,9 @@ fn main() {
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-public");
     if !root.is_dir() {
-        println!(
-            "skipped: {} is not there (the gold sets are not part of the repository)",
+        eprintln!(
+            "skipped: {} is missing (the evaluation data, ../shared; the gold sets are not part \
+             of the repository)",
             root.display()
         );
         return;

@@ -370,7 +370,7 @@ fn bench_scaling(c: &mut Criterion) {
 
     let public = public_pairs();
     if public.is_empty() {
-        eprintln!("scaling/align_public: {PUBLIC_DIR} not found, skipped");
+        eprintln!("skipped: scaling/align_public: {PUBLIC_DIR} is missing (or holds no pair)");
         return;
     }
     let public: Vec<(usize, Document, Document)> = SCALES

@@ -1,12 +1,10 @@
 //! `paralign align` end to end: real files from data/, the gold alignments, perturbed copies
 //! of the seed pair, and bad input.
 
-mod support;
-
+use crate::support::*;
 use paralign::read::Text;
 use paralign::segment::{segment, Language};
 use predicates::prelude::*;
-use support::*;
 
 const EN: &str = "A-RES-58-135.en.txt";
 const FR: &str = "A-RES-58-135.fr.txt";
@@ -30,17 +28,17 @@ fn unit_with<'a>(units: &'a [Unit], en_start: &str) -> &'a Unit {
 
 #[test]
 fn seed_pair_scores_one_against_the_hand_made_gold() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared(&[SCORE_PY, SEED_GOLD]) else { return };
     let out = paralign().args(["align"]).arg(data(EN)).arg(data(FR)).output().unwrap();
     assert!(out.status.success());
-    let report = score(&shared, &shared.join("eval/A-RES-58-135.gold.json"), &out.stdout);
+    let report = score(&shared, &shared.join(SEED_GOLD), &out.stdout);
     assert!(report.contains("precision=1.000 recall=1.000"), "{report}");
 }
 
 #[test]
 fn the_fourteen_public_pairs_score_one() {
-    let Some(shared) = shared() else { return };
-    let root = shared.join("eval-public/un-resolutions-enfr");
+    let Some(shared) = shared(&[SCORE_PY, PUBLIC_PAIRS]) else { return };
+    let root = shared.join(PUBLIC_PAIRS);
     let mut failures = vec![];
     let mut pairs = 0;
     for entry in std::fs::read_dir(&root).unwrap() {
@@ -218,7 +216,7 @@ fn a_french_paragraph_split_in_two_is_a_one_to_two_unit() {
 fn rewrapped_and_crlf_copies_align_as_the_original() {
     let original = align_files(&data(EN), &data(FR));
     // re-wrap the French at 50 columns, then CRLF both
-    let rewrapped = support::rewrap(&seed(FR), 50);
+    let rewrapped = crate::support::rewrap(&seed(FR), 50);
     let units = align_texts(&seed(EN).replace('\n', "\r\n"), &rewrapped.replace('\n', "\r\n"));
     let pairs = |u: &[Unit]| {
         u.iter().map(|u| (u.en.clone(), u.fr.clone(), u.kind.clone())).collect::<Vec<_>>()

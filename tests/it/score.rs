@@ -3,18 +3,15 @@
 //! the benchmarks' gold files against themselves, and a cross-check against a Python scorer
 //! written here from the convention.
 
-mod support;
-
+use crate::support::*;
 use paralign::read::Text;
 use paralign::score::{parse_beads, score, Counts, IndexBead, Metrics, Score};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use support::*;
 
-const BLEUALIGN: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval-public/bleualign-textberg-defr");
-const TRANSREAD: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval-public/transread-enfr-novels");
+/// Benchmarks' gold folders in ../shared.
+const BLEUALIGN: &str = "eval-public/bleualign-textberg-defr";
+const TRANSREAD: &str = "eval-public/transread-enfr-novels";
 
 fn beads(content: &str) -> Vec<IndexBead> {
     parse_beads(&Text::new("test", content)).expect("valid beads")
@@ -293,16 +290,13 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     assert!(score_fails(&[stdin, stdin]).contains("standard input"));
 }
 
-/// The bead files under `dir` whose names end with `suffix`, sorted; None (and a message)
-/// when `dir` is not there.
+/// The bead files under `dir` (a folder of ../shared) whose names end with `suffix`, sorted;
+/// None when `dir` is not there (`support::shared_path` says so, or fails under CI).
+#[track_caller]
 fn gold_files(dir: &str, suffix: &str) -> Option<Vec<PathBuf>> {
-    let dir = Path::new(dir);
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is not there", dir.display());
-        return None;
-    }
+    let dir = shared_path(dir)?;
     let mut found = vec![];
-    for entry in walk(dir) {
+    for entry in walk(&dir) {
         if entry.to_string_lossy().ends_with(suffix) {
             found.push(entry);
         }
@@ -452,8 +446,7 @@ fn write_beads(path: &Path, beads: &[IndexBead]) {
 
 #[test]
 fn agrees_with_an_independent_python_scorer() {
-    if std::process::Command::new("python3").arg("-c").arg("").output().is_err() {
-        eprintln!("skipped: python3 is missing");
+    if !have("python3", "python3", &["-c", ""]) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

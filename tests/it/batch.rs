@@ -1,15 +1,13 @@
 //! `paralign batch` and `paralign stream` end to end, on corpora generated from the seed pair
 //! (examples/gen_corpus.rs) and on the 304 real Security Council pairs when ../shared is there.
 
-mod support;
-
 #[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
+#[path = "../../examples/gen_corpus.rs"]
 mod gen;
 
+use crate::support::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use support::*;
 
 fn corpus(n: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -254,8 +252,9 @@ fn a_usage_error_leaves_no_output() {
 
 #[test]
 fn the_real_security_council_pairs_are_paired_by_content() {
-    let Some(shared) = shared() else { return };
-    let bulk = shared.join("eval-public/un-resolutions-enfr/bulk-sc-2020-2026");
+    let Some(bulk) = shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026") else {
+        return;
+    };
     let out = tempfile::tempdir().unwrap();
     let (code, stderr) = batch(&[&bulk.join("en"), &bulk.join("fr"), Path::new("-o"), out.path()]);
     assert_eq!(code, 0, "{stderr}");

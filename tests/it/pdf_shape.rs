@@ -13,8 +13,10 @@
 //! The tests then align the pdfified pairs and score them with `../shared/eval/score.py`
 //! against each pair's gold.
 //!
-//! When `../shared` is absent, each test prints "skipped: …" on stderr and passes.
+//! When `../shared` is absent, each test prints "skipped: …" on stderr and passes, except under
+//! `CI=true`, where it fails (tests/support/mod.rs).
 
+use crate::support::{shared, PUBLIC_PAIRS, SCORE_PY};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -409,16 +411,9 @@ fn pdfify(text: &str, width: usize, lines_per_page: usize, symbol: &str, crlf: b
 // Fixtures and helpers
 // ---------------------------------------------------------------------------------------------
 
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let ok =
-        dir.join("eval/score.py").is_file() && dir.join("eval-public/un-resolutions-enfr").is_dir();
-    ok.then_some(dir)
-}
-
 /// The gold pairs' folders (those with a gold.json), sorted.
 fn pairs(shared: &Path) -> Vec<PathBuf> {
-    let root = shared.join("eval-public/un-resolutions-enfr");
+    let root = shared.join(PUBLIC_PAIRS);
     let mut out: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("read eval-public")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -513,7 +508,7 @@ fn align_and_score(shared: &Path, tag: &str, en: &str, fr: &str, gold: &Value) -
         }
     }
     let scored = process::Command::new("python3")
-        .arg(shared.join("eval/score.py"))
+        .arg(shared.join(SCORE_PY))
         .args([&gold_path, &out_path])
         .arg("--verbose")
         .output()
@@ -570,10 +565,7 @@ fn blocks(text: &str) -> Vec<String> {
 /// All 14 gold pairs, pdfified under each setting, align at precision = recall = 1.000.
 #[test]
 fn pdf_shaped_pairs_align_perfectly() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared (eval-public and score.py) is absent");
-        return;
-    };
+    let Some(shared) = shared(&[SCORE_PY, PUBLIC_PAIRS]) else { return };
     let dirs = pairs(&shared);
     assert!(dirs.len() >= 14, "expected the 14 gold pairs, found {}", dirs.len());
     let jobs: Vec<(PathBuf, usize)> =
@@ -619,10 +611,7 @@ fn pdf_shaped_pairs_align_perfectly() {
 /// characters as the input. It also keeps its own promises on width, page length and CRLF.
 #[test]
 fn pdfify_is_lossless() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared (eval-public) is absent");
-        return;
-    };
+    let Some(shared) = shared(&[PUBLIC_PAIRS]) else { return };
     let mut failures = vec![];
     for dir in pairs(&shared) {
         let symbol = gold(&dir)["symbol"].as_str().unwrap().to_string();
@@ -805,13 +794,10 @@ fn pdfify_writes_the_seed_layout() {
 /// unit still matches its gold pair.
 #[test]
 fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared (eval-public and score.py) is absent");
-        return;
-    };
+    let Some(shared) = shared(&[SCORE_PY, PUBLIC_PAIRS]) else { return };
     // Pairs whose EN and FR blocks match one to one (gold pair i = FR block i).
     let chosen = ["A-RES-78-286", "A-RES-78-247", "S-RES-2558-2020", "S-RES-2641-2022"];
-    let root = shared.join("eval-public/un-resolutions-enfr");
+    let root = shared.join(PUBLIC_PAIRS);
     let mut jobs = vec![];
     for (n, pair) in chosen.iter().enumerate() {
         let dir = root.join(pair);
@@ -948,14 +934,16 @@ fn deleted_french_paragraphs_in_pdf_shape_come_out_as_one_to_zero() {
 }
 
 /// Writes the pdfified texts of every pair and setting to the directory named by
-/// PDFIFY_DUMP, to look at them: `PDFIFY_DUMP=/tmp/pdf cargo test --test pdf_shape -- --ignored`.
+/// PDFIFY_DUMP, to look at them:
+/// `PDFIFY_DUMP=/tmp/pdf cargo test --test it pdf_shape::dump_pdfified -- --ignored`.
 #[test]
 #[ignore]
 fn dump_pdfified() {
-    let (Some(shared), Some(out)) = (shared(), std::env::var_os("PDFIFY_DUMP")) else {
-        eprintln!("skipped: ../shared or PDFIFY_DUMP is absent");
+    let Some(out) = std::env::var_os("PDFIFY_DUMP") else {
+        eprintln!("skipped: PDFIFY_DUMP is not set (the folder to write to)");
         return;
     };
+    let Some(shared) = shared(&[PUBLIC_PAIRS]) else { return };
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).unwrap();
     for dir in pairs(&shared) {

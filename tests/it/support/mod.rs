@@ -1,5 +1,12 @@
 //! Helpers shared by the integration tests: running the binary, reading its JSONL, finding
-//! ../shared (present in CI and for developers, absent in a user's fresh clone).
+//! ../shared (present in CI and for developers, absent in a user's fresh clone) and the
+//! external tools some tests read our output with.
+//!
+//! The rule for anything a test needs and the repository does not hold (../shared or one of
+//! its files, python3, xmllint, translate-toolkit, chromium): when it is missing the test
+//! prints "skipped: <what is missing>" on stderr and passes, except under `CI=true`, where it
+//! fails, so that CI never passes a test that did not run. [`missing`] applies the rule; the
+//! other helpers call it.
 
 #![allow(dead_code)]
 
@@ -10,16 +17,76 @@ pub fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
 }
 
-/// ../shared beside the repository, or None (and a message) when it is not there.
-pub fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if p.join("eval/score.py").is_file() {
-        Some(p)
+/// Whether the tests run under CI (`CI=true`), where nothing may be skipped.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| v == "true")
+}
+
+/// Something a test needs is missing: under `CI=true` the test fails here; elsewhere this
+/// prints "skipped: {what}" on stderr and the caller skips the test (or the part that needs
+/// it).
+#[track_caller]
+pub fn missing(what: &str) {
+    assert!(!in_ci(), "{what}, and under CI=true no test may be skipped");
+    eprintln!("skipped: {what}");
+}
+
+/// Whether `program args` runs and succeeds; [`missing`] otherwise, naming `tool`.
+#[track_caller]
+pub fn have(tool: &str, program: &str, args: &[&str]) -> bool {
+    let found =
+        std::process::Command::new(program).args(args).output().is_ok_and(|o| o.status.success());
+    if !found {
+        missing(&format!("{tool} is missing"));
+    }
+    found
+}
+
+/// The evaluation data: ../shared beside the repository, or the folder named by
+/// `PARALIGN_SHARED` (meant for checking how the tests behave without it, e.g.
+/// `PARALIGN_SHARED=/nonexistent cargo test`).
+pub fn shared_root() -> PathBuf {
+    match std::env::var_os("PARALIGN_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    }
+}
+
+/// The root of the evaluation data when every path of `needs` (relative to it, files or
+/// folders) is there; otherwise [`missing`], naming each absent path, and None.
+#[track_caller]
+pub fn shared(needs: &[&str]) -> Option<PathBuf> {
+    let root = shared_root();
+    let absent: Vec<String> = needs
+        .iter()
+        .map(|rel| root.join(rel))
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if absent.is_empty() {
+        Some(root)
     } else {
-        eprintln!("skipped: ../shared is not beside the repository");
+        let verb = if absent.len() == 1 { "is" } else { "are" };
+        missing(&format!(
+            "{} {verb} missing (the evaluation data, ../shared)",
+            absent.join(" and ")
+        ));
         None
     }
 }
+
+/// `rel` under the evaluation data when it is there; otherwise [`missing`] and None.
+#[track_caller]
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    shared(&[rel]).map(|root| root.join(rel))
+}
+
+/// The scorer of ../shared, which [`score`] runs.
+pub const SCORE_PY: &str = "eval/score.py";
+/// The hand-made gold alignment of the seed pair.
+pub const SEED_GOLD: &str = "eval/A-RES-58-135.gold.json";
+/// The public gold pairs: one folder per pair with en.txt, fr.txt and gold.json.
+pub const PUBLIC_PAIRS: &str = "eval-public/un-resolutions-enfr";
 
 pub fn paralign() -> Command {
     Command::cargo_bin("paralign").expect("the paralign binary is built")
@@ -68,7 +135,7 @@ pub fn score(shared: &Path, gold: &Path, jsonl: &[u8]) -> String {
     let out = dir.path().join("out.jsonl");
     std::fs::write(&out, jsonl).unwrap();
     let o = std::process::Command::new("python3")
-        .arg(shared.join("eval/score.py"))
+        .arg(shared.join(SCORE_PY))
         .arg(gold)
         .arg(&out)
         .arg("--verbose")

@@ -4,8 +4,9 @@
 //! beads format is read by hand, as the benchmarks' scorers read it.
 //!
 //! CI installs the tools (.ci/run); elsewhere a test whose tool is missing says "skipped" on
-//! stderr and passes, unless `CI` is set.
+//! stderr and passes, unless `CI=true` (tests/support/mod.rs).
 
+use crate::support::have;
 use assert_cmd::Command;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -138,17 +139,6 @@ impl Case {
         assert!(units.iter().any(Unit::is_pair), "no 1-1 unit in {stdout}");
         units
     }
-}
-
-/// Whether `program args` runs. Under CI a missing tool fails the test; elsewhere it skips.
-fn have(tool: &str, program: &str, args: &[&str]) -> bool {
-    let found =
-        process::Command::new(program).args(args).output().is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "{tool} is missing; CI must install it");
-        eprintln!("skipped: {tool} is missing");
-    }
-    found
 }
 
 fn have_python() -> bool {

@@ -1,11 +1,9 @@
 //! `--units lines` and `--units sentences`: pre-segmented input and sentences inside paragraphs.
 
-mod support;
-
+use crate::support::{data, paralign, parse_jsonl};
 use paralign::align::{align_texts, Alignment, Units};
 use paralign::read::read_path;
 use paralign::segment::sentences::sentences;
-use support::{data, paralign, parse_jsonl};
 
 /// Line i of each file is unit i: a line without counterpart (EN 3) and a sentence the French
 /// splits in two (EN 5) come out as a 1-0 and a 1-2 unit; everything else is 1-1 in order.
@@ -145,8 +143,7 @@ fn sentences_stay_inside_paragraph_units_on_the_seed() {
 
 #[test]
 fn sentences_stay_inside_paragraph_units_on_public_pairs() {
-    let Some(shared) = support::shared() else { return };
-    let dir = shared.join("eval-public/un-resolutions-enfr");
+    let Some(dir) = crate::support::shared_path(crate::support::PUBLIC_PAIRS) else { return };
     let mut pairs = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let d = entry.unwrap().path();
