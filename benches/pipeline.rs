@@ -10,7 +10,7 @@
 //!   K times (K = 1, 2, 4, 8, 16), operative paragraphs and footnotes renumbered so that
 //!   anchors stay unique; throughput in bytes of paragraph text (EN + FR);
 //! - `scaling/align_public/K`: the same with the K first paragraph-shape pairs of
-//!   /work/shared/eval-public/un-resolutions-enfr/*/{en,fr}.txt (cycled), concatenated and
+//!   ../shared/eval-public/un-resolutions-enfr/*/{en,fr}.txt (cycled), concatenated and
 //!   relabelled; skipped when that folder is absent.
 //!
 //! All inputs are read, segmented and built outside the timed loops. The benchmarks use the
@@ -32,7 +32,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED_EN: &str = "data/A-RES-58-135.en.txt";
 const SEED_FR: &str = "data/A-RES-58-135.fr.txt";
-const PUBLIC_DIR: &str = "/work/shared/eval-public/un-resolutions-enfr";
+const PUBLIC_DIR: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval-public/un-resolutions-enfr");
 const SCALES: [usize; 5] = [1, 2, 4, 8, 16];
 
 fn manifest_path(rel: &str) -> PathBuf {

@@ -4,7 +4,7 @@
 //! alignments (batch mode writes one memory for many documents), and [`UnitWriter::finish`]
 //! writes the trailer and flushes. Writers buffer internally, so any `io::Write` will do.
 //! What each format cannot carry (control characters, line breaks inside a line) is cleaned
-//! by the functions in [`text`], the same way for every writer that needs them.
+//! by the functions in `text.rs`, the same way for every writer that needs them.
 
 mod beads;
 mod csv;
