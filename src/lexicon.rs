@@ -30,13 +30,13 @@ const MONTHS: [(&str, u32); 24] = [
 ];
 
 /// The number of a month written in English or French (folded word), if it is one.
-pub fn month(folded: &str) -> Option<u32> {
+pub(crate) fn month(folded: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == folded).map(|&(_, m)| m)
 }
 
 /// Whether the word at `range` of `text` is a month of a date: next to a day or a year
 /// ("15 November", "1er mai", "May 2023"), so that the English verb "may" is not one.
-pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+pub(crate) fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
     let word = &text[range.clone()];
     if !could_be_month(word) {
         return None;
@@ -49,7 +49,7 @@ pub fn month_in_date(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
 /// one of these three letters (accents as their UTF-8 lead byte: fé-, dé-, aoû-), so most words
 /// ("and", "des", "decides", "session") are ruled out before folding, which every word of a
 /// corpus would otherwise pay for.
-pub fn could_be_month(word: &str) -> bool {
+pub(crate) fn could_be_month(word: &str) -> bool {
     let b = word.as_bytes();
     if !(3..=10).contains(&b.len()) {
         return false;
@@ -74,7 +74,7 @@ pub fn could_be_month(word: &str) -> bool {
 }
 
 /// `char::is_alphabetic` with a fast path for the Latin letters French and English use.
-pub fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0}'..='\u{7f}' => false,
@@ -85,7 +85,7 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// Whether the word at `range` stands next to a day or a year.
-pub fn in_date(text: &str, range: std::ops::Range<usize>) -> bool {
+pub(crate) fn in_date(text: &str, range: std::ops::Range<usize>) -> bool {
     let before = text[..range.start].trim_end();
     let before = before
         .strip_suffix("er")
@@ -98,14 +98,14 @@ pub fn in_date(text: &str, range: std::ops::Range<usize>) -> bool {
 }
 
 /// Lower case with French accents folded, so that é = e and œ = oe.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     out
 }
 
 /// The first `n` characters of [`fold`]`(word)`, without folding the rest.
-pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
+pub(crate) fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
     let head = &word.as_bytes()[..word.len().min(n)];
     if head.is_ascii() {
         out.extend(
@@ -128,7 +128,7 @@ pub fn fold_prefix_into(word: &str, n: usize, out: &mut String) {
 }
 
 /// [`fold`] into a buffer the caller reuses.
-pub fn fold_into(word: &str, out: &mut String) {
+pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         // Copied whole and lowered in place: pushing ASCII characters one at a time costs
         // several times more, and most words are ASCII.

@@ -34,7 +34,7 @@
 //! assert_eq!(alignment.label(&alignment.beads[1]), "op.1");
 //! ```
 
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub)]
 
 pub mod align;
 pub mod check;

@@ -8,7 +8,7 @@ const BLOCK: usize = 32;
 /// free of branches (tests joined with `|` and `&`, not `||`, `&&` or `matches!` over several
 /// values): a short-circuit test keeps the compiler from testing a block in vector registers,
 /// and the search then costs several instructions a byte instead of a fraction of one.
-pub fn find(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
+pub(crate) fn find(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
     while from + BLOCK <= bytes.len()
         && !bytes[from..from + BLOCK].iter().fold(false, |any, &b| any | hit(b))
     {

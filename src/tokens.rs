@@ -15,7 +15,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A piece of text that translation leaves alone, in canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     pub kind: TokenKind,
     /// Canonical value: "19000", "12.5", "E/CN.15/2003/5", "11" for November.
     pub value: String,
@@ -24,7 +24,7 @@ pub struct Token {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     Number,
     Symbol,
     Month,
@@ -138,7 +138,7 @@ pub(crate) fn scan_symbols_and_numbers(
 
 /// The numbers, symbols and months of a text, in canonical form and in text order, for
 /// reports that must say what differs ("55/25" against "55/52").
-pub fn untranslated(text: &str) -> Vec<Token> {
+pub(crate) fn untranslated(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     scan_symbols_and_numbers(text, |kind, value, range| {
         tokens.push(Token { kind, value: value.to_string(), range })

@@ -8,7 +8,7 @@ use crate::segment::Document;
 use std::collections::HashMap;
 
 /// Anchor pairs `(en index, fr index)`, increasing on both sides.
-pub fn anchors(en: &Document, fr: &Document) -> Vec<(usize, usize)> {
+pub(super) fn anchors(en: &Document, fr: &Document) -> Vec<(usize, usize)> {
     let fr_labels = unique_labels(fr);
     let mut pairs: Vec<(usize, usize)> = unique_labels(en)
         .into_iter()

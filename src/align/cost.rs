@@ -13,7 +13,7 @@ use super::features::{Shared, View};
 
 /// The shapes a bead may take, as (English paragraphs, French paragraphs), with the cost of
 /// the shape itself.
-pub const SHAPES: [(usize, usize, f64); 8] = [
+pub(crate) const SHAPES: [(usize, usize, f64); 8] = [
     (1, 1, ONE_TO_ONE),
     (1, 0, DELETION),
     (0, 1, DELETION),
@@ -44,7 +44,7 @@ const ONE_TO_THREE: f64 = 4.0;
 /// paragraphs (a translator joins or splits sentences, seldom paragraphs), and a sentence left
 /// without counterpart is cheaper than a paragraph. 2-2 and 1-3 cost what they cost between
 /// paragraphs (bda4cdf took them over).
-pub const SENTENCE_SHAPES: [(usize, usize, f64); 8] = [
+pub(crate) const SENTENCE_SHAPES: [(usize, usize, f64); 8] = [
     (1, 1, ONE_TO_ONE),
     (1, 0, SENTENCE_DELETION),
     (0, 1, SENTENCE_DELETION),
@@ -64,14 +64,14 @@ const SENTENCE_ONE_TO_TWO: f64 = 2.5;
 
 /// How much shared content weighs, and how much of it a true pair is expected to share.
 #[derive(Debug, Clone, Copy)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     pub exact_weight: f64,
     pub cognate_weight: f64,
     pub cognate_expected: f64,
 }
 
 /// Between the paragraphs of two resolutions.
-pub const PARAGRAPH_EVIDENCE: Evidence = Evidence {
+pub(crate) const PARAGRAPH_EVIDENCE: Evidence = Evidence {
     exact_weight: EXACT_WEIGHT,
     cognate_weight: COGNATE_WEIGHT,
     cognate_expected: COGNATE_EXPECTED,
@@ -80,7 +80,7 @@ pub const PARAGRAPH_EVIDENCE: Evidence = Evidence {
 /// Between sentences: a sentence holds few long words, and between more distant languages
 /// (German and French) few of them are cognates, so fewer are expected and each one that is
 /// shared says more.
-pub const SENTENCE_EVIDENCE: Evidence = Evidence {
+pub(crate) const SENTENCE_EVIDENCE: Evidence = Evidence {
     exact_weight: EXACT_WEIGHT,
     cognate_weight: SENTENCE_COGNATE_WEIGHT,
     cognate_expected: SENTENCE_COGNATE_EXPECTED,
@@ -95,7 +95,7 @@ const SENTENCE_COGNATE_EXPECTED: f64 = 0.15;
 
 /// The cost of leaving a paragraph without counterpart.
 /// Hand-set in the first version (e6efda8); no tuning recorded.
-pub const DELETION: f64 = 5.0;
+pub(crate) const DELETION: f64 = 5.0;
 /// The bonus of a bead whose first paragraphs are a kept anchor pair.
 /// Hand-set in the first version (e6efda8); no tuning recorded.
 const LABEL_BONUS: f64 = 4.0;
@@ -169,7 +169,7 @@ const MAX_VARIANCE: f64 = 40.0;
 
 /// The length model of one document pair.
 #[derive(Debug, Clone, Copy)]
-pub struct LengthModel {
+pub(crate) struct LengthModel {
     /// French characters per English character.
     pub ratio: f64,
     /// Variance of the length difference per character.
@@ -179,7 +179,7 @@ pub struct LengthModel {
 impl LengthModel {
     /// Estimates the ratio and variance from paragraph pairs believed to be translations
     /// (the anchors), falling back on the documents' totals when there are too few.
-    pub fn estimate(pairs: &[(f64, f64)], total_en: f64, total_fr: f64) -> LengthModel {
+    pub(crate) fn estimate(pairs: &[(f64, f64)], total_en: f64, total_fr: f64) -> LengthModel {
         // The median of the pairs' ratios, not the ratio of their sums: a few long paragraphs
         // full of numbers and symbols (ratio near 1) or of French periphrasis must not set it.
         let mut ratios: Vec<f64> = pairs
@@ -211,7 +211,7 @@ impl LengthModel {
 
     /// How many standard deviations the French length lies from what the English length
     /// predicts (negative: shorter).
-    pub fn deviation(&self, len_en: f64, len_fr: f64) -> f64 {
+    pub(crate) fn deviation(&self, len_en: f64, len_fr: f64) -> f64 {
         let mean = (len_en + len_fr / self.ratio) / 2.0;
         let variance =
             self.variance * mean.max(1.0) + (RELATIVE_SPREAD * self.ratio * mean).powi(2);
@@ -219,7 +219,7 @@ impl LengthModel {
     }
 
     /// −log of the probability of the observed length difference (two-sided normal tail).
-    pub fn cost(&self, len_en: f64, len_fr: f64) -> f64 {
+    pub(crate) fn cost(&self, len_en: f64, len_fr: f64) -> f64 {
         let mean = (len_en + len_fr / self.ratio) / 2.0;
         // Gale–Church variance grows with the length; a translation of a long paragraph also
         // varies by a share of its length (a list of resolutions written out in one language,
@@ -233,7 +233,7 @@ impl LengthModel {
 
 /// What a bead's cost is computed from, for one side.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Span {
+pub(crate) struct Span {
     pub len: f64,
     pub exact: usize,
     pub cognates: usize,
@@ -242,14 +242,14 @@ pub struct Span {
 
 impl Span {
     /// The counts of one paragraph, or of a run of paragraphs merged into one feature set.
-    pub fn of(f: &View) -> Span {
+    pub(crate) fn of(f: &View) -> Span {
         Span { len: f.len, exact: f.exact.len(), cognates: f.cognate_count, names: f.names.len() }
     }
 }
 
 /// Numbering facts about a bead's two sides.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Numbering {
+pub(crate) struct Numbering {
     /// The first paragraphs of both sides are a kept anchor pair.
     pub same_anchor: bool,
     /// Both sides open with anchor labels that differ.
@@ -277,7 +277,7 @@ pub struct Numbering {
 
 /// The cost of a bead of shape `shape_cost`, English span `en`, French span `fr`, sharing
 /// `shared` (summed over paragraph pairs).
-pub fn bead_cost(
+pub(crate) fn bead_cost(
     model: &LengthModel,
     evidence: &Evidence,
     shape_cost: f64,
@@ -354,7 +354,7 @@ fn evidence(common: u32, a: usize, b: usize, enough: f64, expected: f64) -> f64 
 }
 
 /// Confidence in [0, 1] from a bead's cost.
-pub fn confidence(cost: f64, shape: (usize, usize)) -> f64 {
+pub(crate) fn confidence(cost: f64, shape: (usize, usize)) -> f64 {
     let centre = if shape.0 == 0 || shape.1 == 0 { UNPAIRED_CENTRE } else { PAIRED_CENTRE };
     1.0 / (1.0 + (cost - centre).exp())
 }

@@ -15,7 +15,7 @@ const STRETCH_SHARE: usize = 8;
 
 /// The nodes the search may visit, row by row.
 #[derive(Debug, Clone)]
-pub struct Band {
+pub(super) struct Band {
     pub lo: Vec<usize>,
     pub hi: Vec<usize>,
 }
@@ -25,7 +25,7 @@ impl Band {
     /// is searched along its diagonal, `slack` columns either side, widened by the difference
     /// in paragraph counts of the stretch (that many paragraphs may be missing on one side)
     /// and by an eighth of its length.
-    pub fn around(anchors: &[(usize, usize)], n: usize, m: usize, slack: usize) -> Band {
+    pub(super) fn around(anchors: &[(usize, usize)], n: usize, m: usize, slack: usize) -> Band {
         let mut points = vec![(0, 0)];
         for &(i, j) in anchors {
             points.push((i, j));
@@ -39,7 +39,7 @@ impl Band {
 
     /// A band along a monotone polyline of nodes from (0, 0) to (n, m), each segment searched
     /// `width(dx, dy)` columns either side of its diagonal.
-    pub fn along(
+    pub(super) fn along(
         points: &[(usize, usize)],
         n: usize,
         m: usize,
@@ -64,7 +64,7 @@ impl Band {
     }
 
     /// Every node: for tests and as a fallback.
-    pub fn full(n: usize, m: usize) -> Band {
+    pub(super) fn full(n: usize, m: usize) -> Band {
         Band { lo: vec![0; n + 1], hi: vec![m; n + 1] }
     }
 
@@ -73,7 +73,7 @@ impl Band {
     }
 
     /// Number of nodes in the band.
-    pub fn cells(&self) -> usize {
+    pub(super) fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
     }
 }
@@ -95,7 +95,7 @@ const NO_BEAD: u8 = u8::MAX;
 /// `w = window(rows, columns)` is made once for each block of rows, with what the costs of the
 /// beads ending in those rows and columns need (merged features, say). None when the band does
 /// not connect the two corners.
-pub fn solve<W, P, F>(
+pub(super) fn solve<W, P, F>(
     band: &Band,
     shapes: &[(usize, usize)],
     window: P,
@@ -179,7 +179,7 @@ where
 
 /// One bead of the best path: from node `from` to node `to`, of shape `shapes[shape]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Step {
+pub(super) struct Step {
     pub from: (usize, usize),
     pub to: (usize, usize),
     pub shape: usize,

@@ -20,7 +20,7 @@ use std::hash::Hasher;
 
 /// Features of one paragraph.
 #[derive(Debug, Clone, Default)]
-pub struct Features {
+pub(super) struct Features {
     /// Length in characters, the unit of the Gale–Church model.
     pub len: f64,
     /// Sorted hashes of numbers, symbols and months.
@@ -59,7 +59,7 @@ const SHARE_BOUND: f64 = 1.4;
 
 /// A set of hashed items as a [`SIGNATURE_BITS`]-bit signature.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Signature([u64; SIGNATURE_BITS / 64]);
+pub(crate) struct Signature([u64; SIGNATURE_BITS / 64]);
 
 impl Signature {
     fn insert(&mut self, hash: u64) {
@@ -68,11 +68,11 @@ impl Signature {
     }
 
     /// Number of items (bits set).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.common(self) as usize
     }
 
-    pub fn union(&self, other: &Signature) -> Signature {
+    pub(crate) fn union(&self, other: &Signature) -> Signature {
         Signature(std::array::from_fn(|i| self.0[i] | other.0[i]))
     }
 
@@ -136,7 +136,7 @@ fn for_each_piece<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
 }
 
 /// Extracts the features of a paragraph's text.
-pub fn extract(text: &str) -> Features {
+pub(super) fn extract(text: &str) -> Features {
     let mut exact = Vec::new();
     scan_symbols_and_numbers(text, |kind, value, _| exact.push(hash((kind, value))));
     let mut cognates = Signature::default();
@@ -222,7 +222,7 @@ pub fn extract(text: &str) -> Features {
 /// matches share one: equal after folding, or the same first letter and a Jaro–Winkler
 /// similarity of at least 0.88 (Malta / Malte, Jamaica / Jamaïque). Names are compared once
 /// per distinct pair within a first-letter bucket, not once per paragraph pair.
-pub fn link_names(en: &mut [Features], fr: &mut [Features]) {
+pub(super) fn link_names(en: &mut [Features], fr: &mut [Features]) {
     use fnv::Map;
     let mut ids: Map<&str, u64> = Map::default();
     let mut buckets: Map<char, Vec<(&str, u64)>> = Map::default();
@@ -325,7 +325,7 @@ fn prefix_hash(prefix: &[u8]) -> u64 {
 
 impl Features {
     /// The features with only the `k` smallest hashes of each sorted list: a bottom-k sketch.
-    pub fn sketch(mut self, k: usize) -> Features {
+    pub(super) fn sketch(mut self, k: usize) -> Features {
         self.exact.truncate(k);
         self.names.truncate(k);
         // Coarse levels keep every sketch while the levels below them are searched.
@@ -336,7 +336,7 @@ impl Features {
 }
 
 /// The features of several paragraphs taken as one.
-pub fn merge(parts: &[Features]) -> Features {
+pub(super) fn merge(parts: &[Features]) -> Features {
     let mut out = Features::default();
     for f in parts {
         out.len += f.len;
@@ -352,7 +352,7 @@ pub fn merge(parts: &[Features]) -> Features {
 
 /// How much two paragraphs share: counts that add up over the paragraphs of a bead.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Shared {
+pub(crate) struct Shared {
     pub exact: u32,
     pub cognates: u32,
     pub names: u32,
@@ -360,7 +360,7 @@ pub struct Shared {
 
 /// One unit, or a run of units taken as one, as a bead's cost reads it.
 #[derive(Debug, Clone, Copy)]
-pub struct View<'a> {
+pub(crate) struct View<'a> {
     pub len: f64,
     pub exact: &'a [u64],
     pub names: &'a [u64],
@@ -372,7 +372,7 @@ pub struct View<'a> {
 impl Features {
     /// The features as a bead's cost reads them.
     #[cfg(test)]
-    pub fn view(&self) -> View<'_> {
+    pub(super) fn view(&self) -> View<'_> {
         View {
             len: self.len,
             exact: &self.exact,
@@ -384,7 +384,7 @@ impl Features {
 }
 
 /// Compares two units' features.
-pub fn shared(a: &View, b: &View) -> Shared {
+pub(super) fn shared(a: &View, b: &View) -> Shared {
     Shared {
         exact: common_sorted(a.exact, b.exact),
         cognates: a.cognates.common(b.cognates),

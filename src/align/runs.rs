@@ -7,12 +7,12 @@ use super::features::{Features, Signature, View};
 use std::ops::Range;
 
 /// Longest run of units a bead takes on one side.
-pub const MAX_RUN: usize = 3;
+pub(super) const MAX_RUN: usize = 3;
 
 /// The merged features of the runs of 1 to [`MAX_RUN`] units ending at each of a range of
 /// positions (the run of k units ending at e covers units e − k .. e).
 #[derive(Debug, Default)]
-pub struct Runs {
+pub(super) struct Runs {
     first: usize,
     /// The runs' sorted lists, one after another.
     items: Vec<u64>,
@@ -30,7 +30,7 @@ struct Run {
 
 impl Runs {
     /// The runs ending at `ends`; those that would start before the first unit are left empty.
-    pub fn new(features: &[Features], ends: Range<usize>) -> Runs {
+    pub(super) fn new(features: &[Features], ends: Range<usize>) -> Runs {
         let mut runs = Runs {
             first: ends.start,
             items: Vec::new(),
@@ -106,7 +106,7 @@ impl Runs {
     }
 
     /// The run of `k` units ending at `end`.
-    pub fn get(&self, end: usize, k: usize) -> View<'_> {
+    pub(super) fn get(&self, end: usize, k: usize) -> View<'_> {
         let run = &self.runs[(end - self.first) * MAX_RUN + k - 1];
         View {
             len: run.len,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 /// Numbering findings for the English (`french` false) or French side; `units[i]` is the unit
 /// holding paragraph i.
-pub fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding> {
+pub(super) fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding> {
     let doc = if french { &a.fr } else { &a.en };
     let side = if french { "French" } else { "English" };
     let mut out = Vec::new();

@@ -18,7 +18,11 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Number findings per unit; in a `truncated` unit, numbers only the English has are the cut,
 /// reported as such, not here.
-pub fn check(a: &Alignment, truncated: &std::collections::BTreeSet<usize>, out: &mut Vec<Finding>) {
+pub(super) fn check(
+    a: &Alignment,
+    truncated: &std::collections::BTreeSet<usize>,
+    out: &mut Vec<Finding>,
+) {
     for (index, bead) in a.beads.iter().enumerate() {
         if bead.en.is_empty() || bead.fr.is_empty() {
             continue;

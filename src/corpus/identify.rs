@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// English or French, from the frequency of short function words (other languages, or too
 /// little text, give `Other`).
-pub fn guess_language(text: &str) -> Language {
+pub(crate) fn guess_language(text: &str) -> Language {
     const EN: [&str; 10] = ["the", "of", "and", "to", "in", "its", "that", "for", "on", "with"];
     const FR: [&str; 10] = ["de", "la", "le", "et", "les", "des", "du", "à", "que", "sur"];
     let (mut en, mut fr) = (0usize, 0usize);
@@ -27,7 +27,7 @@ pub fn guess_language(text: &str) -> Language {
 
 /// The form of a symbol used to compare: upper case, no white space ("S/RES/2505 (2020)" =
 /// "S/RES/2505(2020)").
-pub fn symbol_key(symbol: &str) -> String {
+pub(crate) fn symbol_key(symbol: &str) -> String {
     symbol.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
 }
 

@@ -185,7 +185,7 @@ pub(crate) fn is_cover_line(text: &str) -> bool {
 }
 
 /// Value of a roman numeral in lower case, if it is one.
-pub fn roman(s: &str) -> Option<u32> {
+pub(crate) fn roman(s: &str) -> Option<u32> {
     // Sub-paragraph numerals stay small; "cc" and "dd" after "bb" are double letters.
     if s.is_empty() || !s.chars().all(|c| "ivx".contains(c)) {
         return None;

@@ -91,7 +91,7 @@ fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
 /// Where `text` holds digits that look like a footnote marker glued to a word ("mer1",
 /// "thereto;1", "20231,"), whether or not such a footnote exists: a report comparing the
 /// numbers of two texts leaves these out.
-pub fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
     candidates(text)
         .into_iter()
         .filter(|c| c.number > 0 && c.number < MARKER_LIKE_BELOW && !c.keep_text)

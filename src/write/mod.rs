@@ -159,18 +159,18 @@ pub(crate) mod fixture {
     use crate::align::{Alignment, Bead};
     use crate::segment::{Document, Label, Language, Paragraph, Part};
 
-    pub const EN: [&str; 4] = [
+    pub(crate) const EN: [&str; 4] = [
         "The General Assembly,",
         "1. Decides & <acts> \"now\"\u{c} at\tonce\nhere\u{2028}there\u{a0}🌍",
         "2. Requests the Secretary-General to report\r\u{1}\u{b}\u{85};",
         "(a) Extra English paragraph;",
     ];
-    pub const FR: [&str; 3] = [
+    pub(crate) const FR: [&str; 3] = [
         "L’Assemblée générale,",
         "1. Décide & <agit> « maintenant »\u{c} d’un\tcoup\nici\u{2028}là\u{a0}🌍",
         "2. Prie le Secrétaire général de faire rapport\r\u{1}\u{b}\u{85} ;",
     ];
-    pub const LABELS: [&str; 4] = ["opening", "op.1", "op.2", "op.2.a"];
+    pub(crate) const LABELS: [&str; 4] = ["opening", "op.1", "op.2", "op.2.a"];
 
     fn doc(language: Language, texts: &[&str]) -> Document {
         Document {
@@ -193,7 +193,7 @@ pub(crate) mod fixture {
     }
 
     /// Four beads: 1-1, 1-1, 1-1, 1-0; scores with more than 4 decimals.
-    pub fn alignment() -> Alignment {
+    pub(crate) fn alignment() -> Alignment {
         let bead = |en: std::ops::Range<usize>, fr: std::ops::Range<usize>, score| Bead {
             en,
             fr,

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 /// The characters that some common reader ends a line on: Python's `str.splitlines`, Unicode
 /// line-breaking and text editors all split on more than LF and CR.
-pub fn is_line_break(c: char) -> bool {
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
@@ -15,25 +15,25 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// For line-based formats (Moses): one text, one line.
-pub fn one_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     replace_with_space(s, is_line_break)
 }
 
 /// For a quoted CSV field: newlines survive quoting, but other control characters (form feeds
 /// from PDF text, C1 codes) break spreadsheet imports.
-pub fn csv_field(s: &str) -> Cow<'_, str> {
+pub(crate) fn csv_field(s: &str) -> Cow<'_, str> {
     replace_with_space(s, |c| c.is_control() && c != '\t' && c != '\n')
 }
 
 /// For an unquoted TSV field: tabs and line breaks would split the record, and control
 /// characters are removed for the same reason as in CSV.
-pub fn tsv_field(s: &str) -> Cow<'_, str> {
+pub(crate) fn tsv_field(s: &str) -> Cow<'_, str> {
     replace_with_space(s, |c| c.is_control() || is_line_break(c))
 }
 
 /// XML 1.0 character data: characters the `Char` production forbids become spaces, markup
 /// characters are escaped.
-pub fn xml_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn xml_text(s: &str) -> Cow<'_, str> {
     if find_xml_special(s.as_bytes(), 0).is_none() {
         return Cow::Borrowed(s);
     }
@@ -47,7 +47,7 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
 }
 
 /// As [`xml_text`], written straight to `out` (the TMX writer: no copy of the text).
-pub fn write_xml_text(out: &mut impl std::io::Write, s: &str) -> std::io::Result<()> {
+pub(crate) fn write_xml_text(out: &mut impl std::io::Write, s: &str) -> std::io::Result<()> {
     xml_pieces(s, |piece| out.write_all(piece.as_bytes()))
 }
 
