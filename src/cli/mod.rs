@@ -4,6 +4,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 mod io;
+pub mod read;
 pub mod score;
 pub mod stream;
 
@@ -25,6 +26,7 @@ pub enum Command {
     Batch(batch::Args),
     Stream(stream::Args),
     Score(score::Args),
+    Read(read::Args),
 }
 
 /// What to align and how: the options of every subcommand that aligns.
@@ -48,12 +50,16 @@ impl AlignOptions {
 
     /// The settings of a run that reads files in `encoding` (None: detect).
     pub fn settings(&self, encoding: Option<&str>) -> paralign::Result<paralign::corpus::Settings> {
-        let read = encoding.map_or(
-            Ok(paralign::read::ReadOptions::default()),
-            paralign::read::ReadOptions::with_encoding_label,
-        )?;
-        Ok(paralign::corpus::Settings { read, align: self.config() })
+        Ok(paralign::corpus::Settings { read: read_options(encoding)?, align: self.config() })
     }
+}
+
+/// Read options for an `--encoding` value (None: detect).
+pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
+    encoding.map_or(
+        Ok(paralign::read::ReadOptions::default()),
+        paralign::read::ReadOptions::with_encoding_label,
+    )
 }
 
 /// The two documents `align` and `check` read.
@@ -79,5 +85,6 @@ pub fn run(cli: &Cli) -> paralign::Result<u8> {
         Command::Batch(args) => batch::run(args),
         Command::Stream(args) => stream::run(args),
         Command::Score(args) => score::run(args).map(|()| 0),
+        Command::Read(args) => read::run(args).map(|()| 0),
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// English or French, from the frequency of short function words (other languages, or too
 /// little text, give `Other`).
-pub(crate) fn guess_language(text: &str) -> Language {
+pub fn guess_language(text: &str) -> Language {
     const EN: [&str; 10] = ["the", "of", "and", "to", "in", "its", "that", "for", "on", "with"];
     const FR: [&str; 10] = ["de", "la", "le", "et", "les", "des", "du", "à", "que", "sur"];
     let (mut en, mut fr) = (0usize, 0usize);

@@ -6,7 +6,8 @@
 
 mod identify;
 
-pub(crate) use identify::{guess_language, symbol_key};
+pub use identify::guess_language;
+pub(crate) use identify::symbol_key;
 
 use crate::align::{self, AlignConfig, Alignment};
 use crate::check::{self, Severity};

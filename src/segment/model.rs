@@ -51,6 +51,24 @@ pub enum Part {
     Text,
 }
 
+impl Part {
+    /// The name outputs use, as serialized: `cover`, `sub_paragraph`, `footnote`…
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Cover => "cover",
+            Part::Title => "title",
+            Part::Opening => "opening",
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+            Part::SubParagraph => "sub_paragraph",
+            Part::Heading => "heading",
+            Part::Footnote => "footnote",
+            Part::Closing => "closing",
+            Part::Text => "text",
+        }
+    }
+}
+
 /// The label of a paragraph: a stable name such as `op.5`, `op.5.a`, `pre.3`, `fn.1`, `title`,
 /// `closing`, `annex.op.2`, `sec.II.op.1`, `art.1`.
 ///
@@ -91,6 +109,17 @@ pub enum DropReason {
     PageNumber,
     /// A footnote separator line ("_______________").
     Separator,
+}
+
+impl DropReason {
+    /// The name outputs use, as serialized: `page_header`, `page_number`, `separator`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DropReason::PageHeader => "page_header",
+            DropReason::PageNumber => "page_number",
+            DropReason::Separator => "separator",
+        }
+    }
 }
 
 /// A line left out of every paragraph, kept so that reports can say what was dropped and why.

@@ -14,5 +14,6 @@ mod formats;
 mod hostile;
 mod pdf_shape;
 mod properties;
+mod read;
 mod score;
 mod units;

@@ -40,12 +40,38 @@ pub struct Text {
     pub content: String,
     /// The encoding the bytes were read in (UTF-8 for text given as a string).
     pub encoding: &'static Encoding,
+    /// What kind of file the text was read from.
+    pub format: InputFormat,
+}
+
+/// The kinds of file paralign reads, told from their content, never from their name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text, in any encoding `read` detects: typed, pasted, or made by an extractor
+    /// (pdftotext, pdfminer, pypdf, PyMuPDF, LibreOffice, python-docx).
+    Text,
+}
+
+impl InputFormat {
+    /// The name `-v` and `paralign read` print.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+        }
+    }
 }
 
 impl Text {
     /// Text from a string already in memory, normalised as decoded files are.
     pub fn new(source: impl Into<String>, content: impl AsRef<str>) -> Text {
-        Text { source: source.into(), content: normalise(content.as_ref()), encoding: UTF_8 }
+        Text {
+            source: source.into(),
+            content: normalise(content.as_ref()),
+            encoding: UTF_8,
+            format: InputFormat::Text,
+        }
     }
 }
 
@@ -149,7 +175,7 @@ fn finish(content: String, path: &Path, encoding: &'static Encoding) -> Result<T
     if content.trim().is_empty() {
         return Err(Error::Empty { path: PathBuf::from(path) });
     }
-    Ok(Text { source: path.display().to_string(), content, encoding })
+    Ok(Text { source: path.display().to_string(), content, encoding, format: InputFormat::Text })
 }
 
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
