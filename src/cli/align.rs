@@ -1,6 +1,9 @@
 //! `paralign align`: one English and one French file → their paragraph alignment.
 
-use super::io::{choose_format, load_alignment, write_output, AtomicFile, OutputFormat};
+use super::io::{
+    choose_format, load_alignment, output_path, refuse_output_over_input, write_output, AtomicFile,
+    OutputFormat,
+};
 use paralign::write::{self, CsvWriter, Format, UnitWriter};
 use paralign::{align, Error, Result};
 use std::path::{Path, PathBuf};
@@ -32,12 +35,23 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let format = choose_format(args.format, args.output.as_deref());
+    // Every option is checked, and the outputs named, before any input is read.
+    let output = output_path(args.output.as_deref());
+    let format = choose_format(args.format, output)?;
     if args.excel_safe && !matches!(format, Format::Csv | Format::Tsv) {
         return Err(Error::Usage(format!(
             "--excel-safe applies to csv and tsv output, not {format}"
         )));
     }
+    let outputs = match (output, format) {
+        (None, Format::Moses) => {
+            return Err(Error::Usage("the moses format writes two files: give -o PREFIX".into()))
+        }
+        (Some(out), Format::Moses) => vec![suffixed(out, "en"), suffixed(out, "fr")],
+        (out, _) => out.map(Path::to_path_buf).into_iter().collect(),
+    };
+    let outputs: Vec<&Path> = outputs.iter().map(PathBuf::as_path).collect();
+    refuse_output_over_input(&outputs, &[&args.pair.en, &args.pair.fr])?;
     let loaded = load_alignment(&args.pair)?;
     let alignment = loaded.alignment;
     if args.verbose {
@@ -50,22 +64,18 @@ pub fn run(args: &Args) -> Result<()> {
             alignment.en.source, alignment.fr.source, f.detail
         );
     }
-    match (&args.output, format) {
-        (None, Format::Moses) => {
-            Err(Error::Usage("the moses format writes two files: give -o PREFIX".into()))
-        }
-        (Some(out), Format::Moses) => {
-            let (en_path, fr_path) = (suffixed(out, "en"), suffixed(out, "fr"));
-            let (en_file, fr_file) = (AtomicFile::create(&en_path)?, AtomicFile::create(&fr_path)?);
+    match (outputs.as_slice(), format) {
+        (&[en_path, fr_path], Format::Moses) => {
+            let (en_file, fr_file) = (AtomicFile::create(en_path)?, AtomicFile::create(fr_path)?);
             let mut w = write::writer_for(format, en_file.writer()?, Some(fr_file.writer()?))
                 .map_err(|e| Error::Usage(e.to_string()))?;
             write::write_all(&alignment, w.as_mut())
-                .map_err(|source| Error::Write { path: en_path.clone(), source })?;
+                .map_err(|source| Error::Write { path: en_path.into(), source })?;
             drop(w);
             en_file.commit()?;
             fr_file.commit()
         }
-        (out, _) => write_output(out.as_deref(), |w| {
+        (_, _) => write_output(output, |w| {
             let mut writer: Box<dyn UnitWriter + Send> = match format {
                 Format::Csv if args.excel_safe => Box::new(CsvWriter::csv(w).excel_safe()),
                 Format::Tsv if args.excel_safe => Box::new(CsvWriter::tsv(w).excel_safe()),

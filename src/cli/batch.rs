@@ -29,9 +29,9 @@ pub struct Args {
     /// Output folder (created if missing).
     #[arg(short, long, value_name = "OUT_DIR")]
     pub output: PathBuf,
-    /// Threads to use (default: all cores).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Threads to use, 1 to 1024 (default: all cores).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_JOBS))]
+    pub jobs: Option<u16>,
     /// Process only slice K of N (1-based), chosen by a stable hash of the symbol.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
@@ -47,6 +47,10 @@ pub struct Args {
     #[command(flatten)]
     pub align: super::AlignOptions,
 }
+
+/// Most threads `--jobs` takes: more than any machine's cores, few enough to start at once
+/// (100,000 threads took minutes to start before any work).
+const MAX_JOBS: i64 = 1024;
 
 /// Slice `k` of `n` (1-based) of a corpus, as `--shard K/N` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,11 +68,24 @@ pub fn run(args: &Args) -> Result<u8> {
     if let Some(Shard { k, n }) = args.shard {
         corpus::shard(&mut plan, k, n);
     }
+    let outputs: Vec<PathBuf> = Output::ALL.iter().map(|o| args.output.join(o.name())).collect();
+    let inputs: Vec<&Path> = plan
+        .pairs
+        .iter()
+        .flat_map(|p| [p.en.as_path(), p.fr.as_path()])
+        .chain(plan.unpaired.iter().map(|u| u.path.as_path()))
+        .collect();
+    super::io::refuse_output_over_input(
+        &outputs.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+        &inputs,
+    )?;
     std::fs::create_dir_all(&args.output)
         .map_err(|source| Error::Write { path: args.output.clone(), source })?;
     let out = Outputs::create(&args.output)?;
-    let threads =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = args
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(plan.pairs.len() as u64).with_style(
             indicatif::ProgressStyle::with_template(

@@ -1,6 +1,6 @@
 //! `paralign check`: is the French complete and consistent with the English?
 
-use super::io::{load_alignment, write_output};
+use super::io::{load_alignment, output_path, refuse_output_over_input, write_output};
 use paralign::check::{check, Severity};
 use paralign::{report, Error, Result};
 use std::io::IsTerminal;
@@ -68,15 +68,20 @@ impl FailOn {
 
 /// Runs the check; returns the exit code (0 or 1).
 pub fn run(args: &Args) -> Result<u8> {
+    let output = output_path(args.output.as_deref());
     let format = match args.format {
         Some(format) => format,
-        None => format_of(args.output.as_deref())?,
+        None => format_of(output)?,
     };
+    refuse_output_over_input(
+        &output.into_iter().collect::<Vec<_>>(),
+        &[&args.pair.en, &args.pair.fr],
+    )?;
     let threshold = args.fail_on.threshold();
     let alignment = load_alignment(&args.pair)?.alignment;
     let found = check(&alignment);
-    let colour = args.output.is_none() && std::io::stdout().is_terminal();
-    write_output(args.output.as_deref(), |w| match format {
+    let colour = output.is_none() && std::io::stdout().is_terminal();
+    write_output(output, |w| match format {
         Format::Text => report::text(&found, &alignment, colour, w),
         Format::Json => report::json(&found, &alignment, w),
         Format::Html => report::html(&found, &alignment, w),

@@ -86,16 +86,74 @@ impl From<OutputFormat> for Format {
     }
 }
 
-/// The output format: `--format` when given, else the extension of `-o`, else JSONL.
-pub fn choose_format(given: Option<OutputFormat>, output: Option<&Path>) -> Format {
-    given.map(Format::from).or_else(|| output.and_then(Format::from_path)).unwrap_or(Format::Jsonl)
+/// The output format: `--format` when given, else the extension of `-o`, else (standard
+/// output) JSONL. An `-o` whose extension names no format is a usage error, not JSONL under
+/// another name.
+pub fn choose_format(given: Option<OutputFormat>, output: Option<&Path>) -> Result<Format> {
+    match (given, output) {
+        (Some(format), _) => Ok(format.into()),
+        (None, None) => Ok(Format::Jsonl),
+        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            Error::Usage(format!(
+                "cannot tell the output format from '{}': give --format ({})",
+                path.display(),
+                Format::ALL.map(|f| f.name()).join(", ")
+            ))
+        }),
+    }
+}
+
+/// `-o`: a path, or standard output for `-` (as for the inputs).
+pub fn output_path(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|p| *p != Path::new("-"))
+}
+
+/// Refuses, before any work, an output that is one of the inputs (the same file, through
+/// another name or a link): writing it would destroy the text being read.
+pub fn refuse_output_over_input(outputs: &[&Path], inputs: &[&Path]) -> Result<()> {
+    for output in outputs {
+        let Some(out) = identity(output) else { continue };
+        if inputs.iter().any(|input| identity(input) == Some(out)) {
+            return Err(Error::Usage(format!(
+                "{}: is also an input; refusing to write an output over it",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What makes two paths one file: device and inode where the system has them.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+/// The identity of an existing file (links followed); None where there is no file.
+fn identity(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok()
+    }
 }
 
 /// An output file written under a temporary name in the same folder and renamed into place
 /// by [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind, so a failed
 /// run never leaves a truncated file that looks complete.
+///
+/// The file's mode is what an ordinary write would give it: a replaced file keeps its mode
+/// (and its owner, where the user may set it), a new one gets `0666 & !umask`. An output that
+/// is a symbolic link is written to the link's target; the link stays.
 pub struct AtomicFile {
+    /// The path as the user gave it, for messages.
     path: PathBuf,
+    /// Where the file goes: `path`, or the target of the link `path` is.
+    target: PathBuf,
     temp: tempfile::NamedTempFile,
 }
 
@@ -104,15 +162,24 @@ impl AtomicFile {
         if path.is_dir() {
             return Err(Error::IsDirectory { path: path.into() });
         }
-        let dir = match path.parent() {
+        let target = link_target(path);
+        let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".paralign-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".paralign-");
+        // Created as open(2) creates any file, 0666 less the umask (tempfile's own default is
+        // 0600, right for a secret, wrong for a translation memory).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder
             .tempfile_in(dir)
             .map_err(|source| Error::Write { path: path.into(), source })?;
-        Ok(AtomicFile { path: path.into(), temp })
+        Ok(AtomicFile { path: path.into(), target, temp })
     }
 
     /// A handle to write through; the data goes to the temporary file.
@@ -128,16 +195,41 @@ impl AtomicFile {
     }
 
     pub fn commit(self) -> Result<()> {
-        let path = self.path;
-        // A temporary file is private (0600); an output is an ordinary file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = self.temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        let AtomicFile { path, target, temp } = self;
+        // A file replaced keeps its mode and, where the user may set it, its owner.
+        if let Ok(old) = std::fs::metadata(&target) {
+            temp.as_file()
+                .set_permissions(old.permissions())
+                .map_err(|source| Error::Write { path: path.clone(), source })?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                // Only root may give a file away; anyone else keeps the new file as theirs.
+                let _ = std::os::unix::fs::fchown(temp.as_file(), Some(old.uid()), Some(old.gid()));
+            }
         }
-        self.temp.persist(&path).map_err(|e| Error::Write { path, source: e.error })?;
+        temp.persist(&target).map_err(|e| Error::Write { path, source: e.error })?;
         Ok(())
     }
+}
+
+/// Where a write to `path` should go: the target of the symbolic link `path` is (followed to
+/// the end, relative targets read from the link's folder), else `path` itself.
+fn link_target(path: &Path) -> PathBuf {
+    let mut target = path.to_path_buf();
+    // A bound on the links followed: a cycle ends here, and the write then fails on it.
+    for _ in 0..40 {
+        match std::fs::read_link(&target) {
+            Ok(next) => {
+                target = match target.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    target
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `paralign read`: what paralign understood of one document.
 
-use super::io::{read_input, write_output};
+use super::io::{output_path, read_input, refuse_output_over_input, write_output};
 use paralign::read::{InputFormat, Text};
 use paralign::segment::{self, Document, Language};
 use paralign::{corpus, Result};
@@ -53,6 +53,8 @@ pub enum LanguageArg {
 
 pub fn run(args: &Args) -> Result<()> {
     let read = super::read_options(args.encoding.as_deref())?;
+    let output = output_path(args.output.as_deref());
+    refuse_output_over_input(&output.into_iter().collect::<Vec<_>>(), &[&args.file])?;
     let text = read_input(&args.file, &read)?;
     let language = match args.language {
         Some(LanguageArg::En) => Language::En,
@@ -61,7 +63,7 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let document = segment::segment(&text, language);
     let view = View::of(&text, &document);
-    write_output(args.output.as_deref(), |mut w| {
+    write_output(output, |mut w| {
         match args.format {
             Format::Jsonl => view.jsonl(&mut w)?,
             Format::Text => view.text(&mut w)?,

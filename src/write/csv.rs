@@ -57,9 +57,22 @@ impl<W: Write> CsvWriter<W> {
         if !self.header_written {
             self.header_written = true;
             let symbol = self.symbol.then_some("symbol");
-            self.out.write_record(symbol.into_iter().chain(HEADER))?;
+            self.out.write_record(symbol.into_iter().chain(HEADER)).map_err(io_error)?;
         }
         Ok(())
+    }
+}
+
+/// A CSV error as an I/O error, keeping the kind of an I/O failure: a closed pipe stays
+/// `BrokenPipe`, which the binary takes for the reader's choice (csv's own conversion makes
+/// every error `Other`).
+fn io_error(e: ::csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
     }
 }
 
@@ -74,9 +87,11 @@ impl<W: Write> UnitWriter for CsvWriter<W> {
             [clean(&en), clean(&fr), clean(alignment.label(bead)), clean(&kind), clean(&score)];
         let fields = symbol.iter().chain(record.iter());
         if self.excel_safe {
-            self.out.write_record(fields.map(|f| text::excel_safe(f).into_owned()))?;
+            self.out
+                .write_record(fields.map(|f| text::excel_safe(f).into_owned()))
+                .map_err(io_error)?;
         } else {
-            self.out.write_record(fields.map(|f| f.as_bytes()))?;
+            self.out.write_record(fields.map(|f| f.as_bytes())).map_err(io_error)?;
         }
         Ok(())
     }

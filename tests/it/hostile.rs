@@ -341,7 +341,8 @@ fn standard_input_in_utf16_is_read() {
 fn an_unknown_encoding_is_a_usage_error_in_one_line() {
     for command in ["align", "check"] {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out.json");
+        // An output each command can write (align has no .json format).
+        let out = dir.path().join(if command == "align" { "out.jsonl" } else { "out.json" });
         let (code, _, stderr) = run(&[
             command.as_ref(),
             data(EN).as_os_str(),

@@ -10,6 +10,7 @@ mod support;
 mod align;
 mod batch;
 mod check;
+mod faults;
 mod formats;
 mod hostile;
 mod pdf_shape;

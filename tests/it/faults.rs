@@ -1,0 +1,250 @@
+//! Faults a demanding user meets (issue 14): an output over an input, file modes and links,
+//! closed pipes, and options checked before any work.
+
+use crate::support::{data, paralign};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const EN: &str = "A-RES-58-135.en.txt";
+const FR: &str = "A-RES-58-135.fr.txt";
+
+/// A folder holding copies of the seed pair as `doc.en` and `doc.fr`.
+fn seed_copies() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(data(EN), dir.path().join("doc.en")).unwrap();
+    std::fs::copy(data(FR), dir.path().join("doc.fr")).unwrap();
+    dir
+}
+
+/// Exit code 2 and one line on stderr that contains `needle`.
+fn refused(out: std::process::Output, needle: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(needle), "{err}");
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_before_any_work() {
+    let dir = seed_copies();
+    let (en, fr) = (dir.path().join("doc.en"), dir.path().join("doc.fr"));
+    let before = (std::fs::read(&en).unwrap(), std::fs::read(&fr).unwrap());
+    // Moses writes PREFIX.en and PREFIX.fr: here, the two inputs.
+    let out = paralign()
+        .arg("align")
+        .args([&en, &fr])
+        .args(["--format", "moses", "-o"])
+        .arg(dir.path().join("doc"))
+        .output()
+        .unwrap();
+    refused(out, "is also an input");
+    // -o naming an input, directly or through a link.
+    let out = paralign()
+        .arg("align")
+        .args([&en, &fr])
+        .args(["--format", "jsonl", "-o"])
+        .arg(&fr)
+        .output()
+        .unwrap();
+    refused(out, "doc.fr: is also an input");
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("memory.tmx");
+        std::os::unix::fs::symlink(&en, &link).unwrap();
+        let out = paralign().arg("align").args([&en, &fr]).arg("-o").arg(&link).output().unwrap();
+        refused(out, "memory.tmx: is also an input");
+        let out = paralign()
+            .arg("check")
+            .args([&en, &fr])
+            .args(["--format", "json", "-o"])
+            .arg(&link)
+            .output()
+            .unwrap();
+        refused(out, "is also an input");
+    }
+    let out = paralign()
+        .arg("read")
+        .arg(&en)
+        .args(["--format", "jsonl", "-o"])
+        .arg(&en)
+        .output()
+        .unwrap();
+    refused(out, "is also an input");
+    assert_eq!((std::fs::read(&en).unwrap(), std::fs::read(&fr).unwrap()), before);
+    // batch: an English file named like one of its outputs, in the output folder.
+    let (en_dir, fr_dir) = (dir.path().join("en"), dir.path().join("fr"));
+    std::fs::create_dir_all(&en_dir).unwrap();
+    std::fs::create_dir_all(&fr_dir).unwrap();
+    std::fs::copy(data(EN), en_dir.join("corpus.en")).unwrap();
+    std::fs::copy(data(FR), fr_dir.join("seed.txt")).unwrap();
+    let out =
+        paralign().arg("batch").args([&en_dir, &fr_dir]).arg("-o").arg(&en_dir).output().unwrap();
+    refused(out, "corpus.en: is also an input");
+    assert_eq!(std::fs::read(en_dir.join("corpus.en")).unwrap(), std::fs::read(data(EN)).unwrap());
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn new_outputs_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("paralign");
+    let run_with_umask = |umask: &str, out: &Path| {
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" align \"$1\" \"$2\" -o \"$3\""))
+            .arg(&bin)
+            .args([data(EN), data(FR), out.to_path_buf()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let open = dir.path().join("open.tmx");
+    run_with_umask("022", &open);
+    assert_eq!(mode(&open), 0o644);
+    let private = dir.path().join("private.tmx");
+    run_with_umask("077", &private);
+    assert_eq!(mode(&private), 0o600);
+    // A replaced file keeps its mode, whatever the umask.
+    for kept in [0o600, 0o640, 0o664] {
+        let old = dir.path().join(format!("old{kept:o}.csv"));
+        std::fs::write(&old, "old").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(kept)).unwrap();
+        run_with_umask("022", &old);
+        assert_eq!(mode(&old), kept);
+        assert!(std::fs::read_to_string(&old).unwrap().starts_with("en,fr,"));
+    }
+    // batch outputs too.
+    let out = dir.path().join("corpus");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("umask 027 && exec \"$0\" batch --manifest \"$1\" -o \"$2\"")
+        .arg(&bin)
+        .arg(manifest(dir.path()))
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for name in ["corpus.tmx", "corpus.jsonl", "documents.csv"] {
+        assert_eq!(mode(&out.join(name)), 0o640, "{name}");
+    }
+}
+
+#[cfg(unix)]
+fn manifest(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("pairs.tsv");
+    std::fs::write(&path, format!("{}\t{}\n", data(EN).display(), data(FR).display())).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_written_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.tmx");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.tmx");
+    std::os::unix::fs::symlink("real.tmx", &link).unwrap();
+    let out =
+        paralign().arg("align").args([data(EN), data(FR)]).arg("-o").arg(&link).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays");
+    assert!(std::fs::read_to_string(&target).unwrap().contains("<tmx version=\"1.4\">"));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".paralign"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// A pair large enough that no output fits in a pipe's buffer: 20,000 lines a side.
+fn long_pair(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (en, fr) = (dir.join("en.txt"), dir.join("fr.txt"));
+    let lines =
+        |word: &str| (0..20_000).map(|i| format!("{word} {i} of 2003.\n")).collect::<String>();
+    std::fs::write(&en, lines("Paragraph")).unwrap();
+    std::fs::write(&fr, lines("Paragraphe")).unwrap();
+    (en, fr)
+}
+
+#[test]
+fn every_output_into_a_closed_pipe_exits_0_in_silence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = long_pair(dir.path());
+    let bin = assert_cmd::cargo::cargo_bin("paralign");
+    let mut runs: Vec<Vec<String>> = ["jsonl", "csv", "tsv", "tmx", "beads"]
+        .iter()
+        .map(|f| {
+            vec!["align".into(), "--units".into(), "lines".into(), "--format".into(), f.to_string()]
+        })
+        .collect();
+    runs.push(vec!["check".into(), "--units".into(), "lines".into()]);
+    for args in runs {
+        let mut child = Command::new(&bin)
+            .args(&args[..1])
+            .args([&en, &fr])
+            .args(&args[1..])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away at once, as `| head -c 0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_options_exit_2_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    // Formats that -o cannot tell: no JSONL written under another name.
+    for name in ["out.xlsx", "out.txt", "out"] {
+        let path = dir.path().join(name);
+        let out = paralign()
+            .arg("align")
+            .args([data(EN), data(FR)])
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .unwrap();
+        refused(out, "cannot tell the output format");
+        assert!(!path.exists(), "{name}");
+    }
+    // Moses without -o is refused before the (missing) inputs are read.
+    let out = paralign()
+        .args(["align", "/nonexistent/en.txt", "/nonexistent/fr.txt", "--format", "moses"])
+        .output()
+        .unwrap();
+    refused(out, "give -o PREFIX");
+    // -o - is standard output, not a file named "-".
+    let out = paralign()
+        .current_dir(dir.path())
+        .arg("align")
+        .args([data(EN), data(FR)])
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("{\"en\":"));
+    assert!(!dir.path().join("-").exists());
+    for jobs in ["0", "100000", "many"] {
+        let out = paralign()
+            .args(["batch", "--manifest", "/nonexistent/pairs.tsv", "-o"])
+            .arg(dir.path().join("corpus"))
+            .args(["--jobs", jobs])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"), "--jobs {jobs}");
+    }
+}
