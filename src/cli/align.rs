@@ -23,7 +23,7 @@ pub struct Args {
     /// Output format (beads: paragraph indices, `[0, 1]:[0]`, for `paralign score`).
     #[arg(short, long, value_name = "FORMAT", value_enum)]
     pub format: Option<OutputFormat>,
-    /// Print what was read (encoding, paragraphs, dropped lines, units per kind) on standard
+    /// Print what was read (reader, encoding, paragraphs, dropped lines, units per kind) on standard
     /// error.
     #[arg(short, long)]
     pub verbose: bool,
@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> Result<()> {
     let loaded = load_alignment(&args.pair)?;
     let alignment = loaded.alignment;
     if args.verbose {
-        eprintln!("{}", summary(&alignment, loaded.encodings));
+        eprintln!("{}", summary(&alignment, loaded.encodings, loaded.formats));
     }
     // The output is still written: the user may want to see it, and a pipeline may not stop.
     if let Some(f) = paralign::check::mismatch(&alignment) {
@@ -94,7 +94,11 @@ fn suffixed(path: &Path, language: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2]) -> String {
+fn summary(
+    a: &align::Alignment,
+    encodings: [&'static encoding_rs::Encoding; 2],
+    formats: [paralign::read::InputFormat; 2],
+) -> String {
     let mut kinds: std::collections::BTreeMap<std::borrow::Cow<'static, str>, usize> =
         Default::default();
     for b in &a.beads {
@@ -102,9 +106,9 @@ fn summary(a: &align::Alignment, encodings: [&'static encoding_rs::Encoding; 2])
     }
     let kinds: Vec<String> = kinds.into_iter().map(|(k, n)| format!("{k}: {n}")).collect();
     format!(
-        "{}: {}, {} paragraphs, {} lines dropped\n{}: {}, {} paragraphs, {} lines dropped\n{} units ({})",
-        a.en.source, encodings[0].name(), a.en.paragraphs.len(), a.en.dropped.len(),
-        a.fr.source, encodings[1].name(), a.fr.paragraphs.len(), a.fr.dropped.len(),
+        "{}: {}, {}, {} paragraphs, {} lines dropped\n{}: {}, {}, {} paragraphs, {} lines dropped\n{} units ({})",
+        a.en.source, formats[0].name(), encodings[0].name(), a.en.paragraphs.len(), a.en.dropped.len(),
+        a.fr.source, formats[1].name(), encodings[1].name(), a.fr.paragraphs.len(), a.fr.dropped.len(),
         a.beads.len(), kinds.join(", ")
     )
 }

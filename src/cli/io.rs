@@ -19,10 +19,12 @@ pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text
     read::read_path(path, options)
 }
 
-/// An aligned pair of files, and the encodings they were read in.
+/// An aligned pair of files, and the readers and encodings they were read with.
 pub struct Loaded {
     pub alignment: Alignment,
     pub encodings: [&'static encoding_rs::Encoding; 2],
+    /// Which reader read each file (text, docx, odt, doc).
+    pub formats: [paralign::read::InputFormat; 2],
 }
 
 /// Reads, segments and aligns the English and French files of `pair`: what every subcommand
@@ -35,7 +37,8 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
     let settings = pair.align.settings(pair.encoding.as_deref())?;
     let (en, fr) = (read_input(en, &settings.read)?, read_input(fr, &settings.read)?);
     let encodings = [en.encoding, fr.encoding];
-    Ok(Loaded { alignment: align::align_texts(en, fr, &settings.align), encodings })
+    let formats = [en.format, fr.format];
+    Ok(Loaded { alignment: align::align_texts(en, fr, &settings.align), encodings, formats })
 }
 
 /// The `--units` value: paragraphs, sentences or lines.

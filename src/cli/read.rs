@@ -88,7 +88,7 @@ struct ParagraphRecord<'a> {
     label: &'a str,
     kind: segment::Part,
     text: &'a str,
-    /// The page the paragraph starts on, 1-based; null for plain text, which has no pages.
+    /// The page the paragraph starts on, 1-based; null for plain text and Word documents, which have no pages.
     page: Option<usize>,
     /// The line of the text it starts on, 1-based.
     line: usize,
@@ -112,7 +112,11 @@ impl<'a> View<'a> {
             .collect();
         // Plain text has no pages: a form feed in it is where an extractor saw one, which is
         // worth a page number only once a reader of paged formats says so.
-        let page_starts = (text.format != InputFormat::Text).then(|| {
+        let paged = !matches!(
+            text.format,
+            InputFormat::Text | InputFormat::Docx | InputFormat::Odt | InputFormat::Doc
+        );
+        let page_starts = paged.then(|| {
             bytes.iter().enumerate().filter(|&(_, &b)| b == b'\x0c').map(|(i, _)| i).collect()
         });
         View { text, document, line_starts, page_starts }
