@@ -171,8 +171,11 @@ struct Level {
 #[derive(Debug, Default)]
 struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
-    nums: HashMap<String, (String, HashMap<usize, Level>, HashMap<usize, u32>)>,
+    nums: HashMap<String, Num>,
 }
+
+/// One `w:num`: its abstract numbering's id, level overrides and start overrides by level.
+type Num = (String, HashMap<usize, Level>, HashMap<usize, u32>);
 
 impl Numbering {
     fn parse(xml: &[u8], path: &Path) -> Result<Numbering> {
@@ -609,20 +612,28 @@ fn word_paragraphs(
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skipped == 0 => {
-                if deleted == 0 && !hidden && !fields.iter().any(|&f| f) {
-                    let s = t.unescape().map_err(|e| xml_error(path, name, e))?;
-                    if superscript_run && !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
-                        text.push_str(&superscript(s.parse().unwrap_or(0)));
-                    } else {
-                        text.push_str(&s);
-                    }
+            Event::Text(t)
+                if in_text
+                    && skipped == 0
+                    && deleted == 0
+                    && !hidden
+                    && !fields.iter().any(|&f| f) =>
+            {
+                let s = t.unescape().map_err(|e| xml_error(path, name, e))?;
+                if superscript_run && !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+                    text.push_str(&superscript(s.parse().unwrap_or(0)));
+                } else {
+                    text.push_str(&s);
                 }
             }
-            Event::CData(t) if in_text && skipped == 0 => {
-                if deleted == 0 && !hidden && !fields.iter().any(|&f| f) {
-                    text.push_str(&String::from_utf8_lossy(&t));
-                }
+            Event::CData(t)
+                if in_text
+                    && skipped == 0
+                    && deleted == 0
+                    && !hidden
+                    && !fields.iter().any(|&f| f) =>
+            {
+                text.push_str(&String::from_utf8_lossy(&t));
             }
             Event::End(e) => {
                 if skipped > 0 {
@@ -896,7 +907,7 @@ fn odt(archive: &mut Archive<'_>, path: &Path) -> Result<String> {
                         header = true;
                         pending_label = None;
                     }
-                    b"p" | b"h" if !empty || empty => {
+                    b"p" | b"h" => {
                         if in_note_body {
                             if !note_text.is_empty() {
                                 note_text.push(' ');

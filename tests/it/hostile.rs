@@ -372,7 +372,7 @@ fn a_forced_encoding_reads_what_detection_would_not() {
     // -v says which encoding was read
     let (code, _, stderr) = run(&["align".as_ref(), en.as_os_str(), fr.as_os_str(), "-v".as_ref()]);
     assert_eq!(code, 0);
-    assert!(stderr.contains("fr.txt: windows-1252, 17 paragraphs"), "{stderr}");
+    assert!(stderr.contains("fr.txt: text, windows-1252, 17 paragraphs"), "{stderr}");
     let out = paralign()
         .arg("align")
         .arg(&en)

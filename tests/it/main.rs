@@ -10,6 +10,7 @@ mod support;
 mod align;
 mod batch;
 mod check;
+mod docx;
 mod faults;
 mod formats;
 mod hostile;
