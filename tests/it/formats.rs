@@ -326,7 +326,7 @@ fn bead_side(side: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `-v`'s count of paragraphs for `file` ("en.txt: UTF-8, 18 paragraphs, 3 lines dropped").
+/// `-v`'s count of paragraphs for `file` ("en.txt: text, UTF-8, 18 paragraphs, 3 lines dropped").
 fn paragraphs_read(verbose: &str, file: &Path) -> usize {
     let prefix = format!("{}: ", file.display());
     let line = verbose
