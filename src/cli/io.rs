@@ -152,18 +152,39 @@ fn identity(path: &Path) -> Option<FileId> {
 /// The file's mode is what an ordinary write would give it: a replaced file keeps its mode
 /// (and its owner, where the user may set it), a new one gets `0666 & !umask`. An output that
 /// is a symbolic link is written to the link's target; the link stays.
+///
+/// An output that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe,
+/// the `/dev/fd/N` of a shell's process substitution) is written to in place: renaming a file
+/// over it would replace the device itself (as root, `-o /dev/null` would leave every later
+/// program reading a plain file where the null device was), and a pipe has no contents to
+/// spare from a half-done run anyway.
 pub struct AtomicFile {
     /// The path as the user gave it, for messages.
     path: PathBuf,
-    /// Where the file goes: `path`, or the target of the link `path` is.
-    target: PathBuf,
-    temp: tempfile::NamedTempFile,
+    sink: Sink,
+}
+
+enum Sink {
+    /// A regular file (or none yet): written under a temporary name, then renamed.
+    Temp {
+        /// Where the file goes: `path`, or the target of the link `path` is.
+        target: PathBuf,
+        temp: tempfile::NamedTempFile,
+    },
+    /// A device, pipe or socket, opened for writing as it is.
+    Direct(std::fs::File),
 }
 
 impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
         if path.is_dir() {
             return Err(Error::IsDirectory { path: path.into() });
+        }
+        let write_error = |source| Error::Write { path: path.into(), source };
+        // metadata follows links: what counts is the file the output names in the end.
+        if std::fs::metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path).map_err(write_error)?;
+            return Ok(AtomicFile { path: path.into(), sink: Sink::Direct(file) });
         }
         let target = link_target(path);
         let dir = match target.parent() {
@@ -179,26 +200,26 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let temp = builder
-            .tempfile_in(dir)
-            .map_err(|source| Error::Write { path: path.into(), source })?;
-        Ok(AtomicFile { path: path.into(), target, temp })
+        let temp = builder.tempfile_in(dir).map_err(write_error)?;
+        Ok(AtomicFile { path: path.into(), sink: Sink::Temp { target, temp } })
     }
 
-    /// A handle to write through; the data goes to the temporary file.
+    /// A handle to write through; the data goes to the temporary file (or the device).
     pub fn writer(&self) -> Result<Box<dyn Write + Send>> {
         Ok(Box::new(self.file()?))
     }
 
     fn file(&self) -> Result<std::fs::File> {
-        self.temp
-            .as_file()
-            .try_clone()
-            .map_err(|source| Error::Write { path: self.path.clone(), source })
+        let file = match &self.sink {
+            Sink::Temp { temp, .. } => temp.as_file(),
+            Sink::Direct(file) => file,
+        };
+        file.try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })
     }
 
     pub fn commit(self) -> Result<()> {
-        let AtomicFile { path, target, temp } = self;
+        let AtomicFile { path, sink } = self;
+        let Sink::Temp { target, temp } = sink else { return Ok(()) };
         // A file replaced keeps its mode and, where the user may set it, its owner.
         if let Ok(old) = std::fs::metadata(&target) {
             temp.as_file()

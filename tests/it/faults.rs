@@ -248,3 +248,41 @@ fn bad_options_exit_2_before_any_work() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"), "--jobs {jobs}");
     }
 }
+
+/// An output that is a named pipe (as `/dev/null`, `/dev/stdout` or a shell's `>(…)` are
+/// devices and pipes) is written into, not replaced by a renamed file: run as root, a rename
+/// over `/dev/null` would leave a plain file where the null device was.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_pipe_or_device_is_written_into_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = seed_copies();
+    let fifo = dir.path().join("out.tsv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(fifo).unwrap().read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let out = paralign()
+        .arg("align")
+        .args([dir.path().join("doc.en"), dir.path().join("doc.fr")])
+        .args(["--format", "tsv", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = reader.join().unwrap();
+    assert!(text.lines().count() > 10, "the reader got the alignment: {text}");
+    assert!(text.contains("Rappelant sa résolution 55/25 du 15 novembre 2000"), "{text}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe");
+    let left: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 3, "no temporary file left beside it: {left:?}");
+}
