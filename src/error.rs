@@ -36,6 +36,15 @@ pub enum Error {
         /// What was found instead, and what to do ("not valid UTF-8 (byte 12 is not); …").
         reason: String,
     },
+    /// A PDF that cannot be read: damaged, encrypted with a password, or without a text layer
+    /// (a scan).
+    #[error("{}: {reason}", path.display())]
+    Pdf {
+        /// The PDF file.
+        path: PathBuf,
+        /// What is wrong and what to do ("no text layer: run OCR first").
+        reason: String,
+    },
     /// The file is text, but no paragraph of a document was found in it (only page headers,
     /// page numbers or other lines that are dropped).
     #[error("{}: no paragraph found", path.display())]

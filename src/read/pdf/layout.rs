@@ -1,0 +1,614 @@
+//! Geometry → text: positioned glyphs become the text the segmenter reads best.
+
+/// One glyph as the page shows it: page space in points, origin at the top left.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Glyph {
+    /// What the glyph means (one character, or a ligature's several).
+    pub text: String,
+    /// Left edge.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Bottom edge (the font's descent below the baseline).
+    pub bottom: f64,
+    /// Font name (`ABCDEF+TimesNewRoman`).
+    pub font: String,
+    /// Font size in points.
+    pub size: f64,
+}
+
+/// A horizontal drawn line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Rule {
+    /// Left end.
+    pub x0: f64,
+    /// Right end.
+    pub x1: f64,
+    /// Height on the page.
+    pub y: f64,
+}
+
+/// One page.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Page {
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+    /// The glyphs, in content order.
+    pub glyphs: Vec<Glyph>,
+    /// Horizontal drawn lines.
+    pub rules: Vec<Rule>,
+}
+
+use std::collections::{HashMap, HashSet};
+
+// Tuned numbers. They come from the geometry of Word-made UN PDFs (A/RES/70/10 as served by
+// ODS, and the LibreOffice renderings of the fixtures): 10–12 pt Times body text, 12 pt line
+// pitch, paragraphs 6 pt apart or 36 pt first-line indents, superscripts at 65 % size.
+
+/// Glyphs whose bottoms differ by less than this share of their font size sit on one line
+/// (a 20 pt initial and the 10 pt rest of "A/RES/70/10" differ by 2.2 pt; a superscript
+/// "1" sits 5.3 pt above its 10 pt line).
+const SAME_LINE_EM: f64 = 0.3;
+/// A line of digits at most this share of the size of the line it overlaps is a superscript
+/// (footnote markers are 5.5–6.5 pt against 8.5–10 pt text).
+const SUPERSCRIPT_RATIO: f64 = 0.8;
+/// A gap wider than this share of the font size between two glyphs is a word space
+/// (Times's space is 0.25 em; justification only widens it; kerning is under 0.05 em).
+const WORD_GAP_EM: f64 = 0.12;
+/// A gap wider than this many font sizes splits a line into columns (the masthead's two
+/// sides, the running header's symbol and title are 100–300 pt apart; a tab after "1." is
+/// under 3 em in UN files).
+const COLUMN_GAP_EM: f64 = 4.0;
+/// The top and bottom bands of a page (shares of its height) hold the running header and the
+/// footer (job number, bar code, "Please recycle", page number): 53–63 pt from the top and
+/// 50–73 pt from the bottom of a 792 pt page; body text and footnotes end above 716 pt.
+const HEADER_BAND: f64 = 0.10;
+const FOOTER_BAND: f64 = 0.10;
+/// A vertical step larger than this many line pitches starts a paragraph (UN files put 6 pt
+/// between paragraphs: 18 pt steps against a 12 pt pitch).
+const PARAGRAPH_GAP_PITCHES: f64 = 1.3;
+/// A line starting this many font sizes right of the left margin is a first line (UN first
+/// lines are indented 36 pt; a space glyph drawn at the margin is skipped).
+const INDENT_EM: f64 = 1.0;
+/// A line ending this share of the text width short of the right margin ends its paragraph
+/// (justified lines end at the margin; the last line of a paragraph is where it stops).
+const SHORT_LINE_SHARE: f64 = 0.15;
+/// The masthead's large type (organ, "United Nations", the symbol) is at least this many
+/// body sizes (14–20 pt against 10 pt).
+const MASTHEAD_BIG: f64 = 1.3;
+/// A drawn rule at least this share of the page width wide, in the top third of page 1, closes
+/// the masthead (Word's masthead has full-width rules under the organ).
+const MASTHEAD_RULE_SHARE: f64 = 0.5;
+/// A footnote rule is narrower than this share of the text width (Word's is 1.5 in of 6.1 in).
+const FOOTNOTE_RULE_SHARE: f64 = 0.5;
+/// Furniture and body rules: a text line of at least this many underscores is a rule.
+const TEXT_RULE_MIN: usize = 5;
+
+/// The separator written before the footnotes, as the DOCX reader writes it.
+const FOOTNOTE_SEPARATOR: &str = "_______________";
+
+/// One glyph placed on a line: its text, extent, size and whether it is raised.
+#[derive(Debug, Clone)]
+struct Placed {
+    text: String,
+    x0: f64,
+    x1: f64,
+    size: f64,
+    superscript: bool,
+}
+
+/// A line of glyphs (sorted left to right).
+#[derive(Debug, Clone)]
+struct Line {
+    glyphs: Vec<Placed>,
+    top: f64,
+    bottom: f64,
+    /// The size of the line's text (largest non-superscript glyph).
+    size: f64,
+}
+
+impl Line {
+    fn x0(&self) -> f64 {
+        self.glyphs.first().map_or(0.0, |g| g.x0)
+    }
+    fn x1(&self) -> f64 {
+        self.glyphs.last().map_or(0.0, |g| g.x1)
+    }
+    fn plain(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+    fn is_text_rule(&self) -> bool {
+        let t = self.plain();
+        t.chars().count() >= TEXT_RULE_MIN && t.chars().all(|c| c == '_')
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+}
+
+/// The characters a glyph stands for: ligatures decomposed, soft hyphens kept for the line
+/// joiner to judge.
+fn expand(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            // Controls are no text (a tab glyph is a gap, which the geometry already shows).
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Superscript digits, as the DOCX reader writes footnote markers.
+fn superscript(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '0'..='9' => char::from_u32(0x2070 + (c as u32 - '0' as u32)).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// Groups a page's glyphs into lines by their bottoms and attaches superscripts to the line
+/// they are raised above.
+fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut sorted: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| !is_blank(&g.text) && g.x1.is_finite() && g.bottom.is_finite())
+        .collect();
+    sorted.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in sorted {
+        match rows.last_mut() {
+            Some(row)
+                if (g.bottom - row[0].bottom).abs()
+                    <= SAME_LINE_EM * g.size.max(row[0].size).max(1.0) =>
+            {
+                row.push(g)
+            }
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| {
+            let mut glyphs: Vec<Placed> = row
+                .iter()
+                .map(|g| Placed {
+                    text: expand(&g.text),
+                    x0: g.x0,
+                    x1: g.x1,
+                    size: g.size,
+                    superscript: false,
+                })
+                .collect();
+            glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            Line {
+                top: row.iter().map(|g| g.top).fold(f64::INFINITY, f64::min),
+                bottom: row.iter().map(|g| g.bottom).fold(f64::NEG_INFINITY, f64::max),
+                size: row.iter().map(|g| g.size).fold(0.0, f64::max),
+                glyphs,
+            }
+        })
+        .collect();
+    // A line of small digits whose bottom falls inside a taller line (the next one down) is
+    // that line's superscripts: footnote markers in the body and numbers opening footnotes.
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        let digits = a.glyphs.iter().all(|g| g.text.chars().all(|c| c.is_ascii_digit()));
+        if digits && a.size <= SUPERSCRIPT_RATIO * b.size && a.bottom > b.top && a.bottom < b.bottom
+        {
+            let mut raised = lines.remove(i);
+            let host = &mut lines[i];
+            for g in &mut raised.glyphs {
+                g.superscript = true;
+            }
+            host.glyphs.append(&mut raised.glyphs);
+            host.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            host.top = host.top.min(raised.top);
+        } else {
+            i += 1;
+        }
+    }
+    lines
+}
+
+/// Splits a line into columns at gaps wider than [`COLUMN_GAP_EM`].
+fn columns(line: &Line) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for g in &line.glyphs {
+        match out.last_mut() {
+            Some(col) if g.x0 - col.x1() <= COLUMN_GAP_EM * g.size.max(col.size) => {
+                col.size = col.size.max(g.size);
+                col.glyphs.push(g.clone());
+            }
+            _ => out.push(Line {
+                glyphs: vec![g.clone()],
+                top: line.top,
+                bottom: line.bottom,
+                size: g.size,
+            }),
+        }
+    }
+    out
+}
+
+/// A line as text: a space at every gap wider than a word space, superscripts as superscript
+/// digits glued to what precedes them (or, at the start of a line, as the plain number and a
+/// space: a footnote's own number).
+fn render(line: &Line) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Placed> = None;
+    for (i, g) in line.glyphs.iter().enumerate() {
+        if g.superscript && i == 0 {
+            out.push_str(&g.text);
+            prev = Some(g);
+            continue;
+        }
+        if let Some(p) = prev {
+            let gap = g.x0 - p.x1;
+            let start_note =
+                p.superscript && i > 0 && line.glyphs[..i].iter().all(|g| g.superscript);
+            let glued = g.superscript && !p.superscript;
+            if start_note && !g.superscript {
+                out.push(' ');
+            } else if !glued
+                && gap > WORD_GAP_EM * g.size.max(p.size)
+                && !out.ends_with(['\u{a0}', '\u{202f}', ' '])
+            {
+                out.push(' ');
+            }
+        }
+        if g.superscript && i > 0 && !line.glyphs[..i].iter().all(|g| g.superscript) {
+            out.push_str(&superscript(&g.text));
+        } else {
+            out.push_str(&g.text);
+        }
+        prev = Some(g);
+    }
+    out
+}
+
+/// One thing the page shows, in the order it is written out.
+#[derive(Debug)]
+enum Item {
+    /// A line of running text.
+    Body(Line),
+    /// A header, footer or masthead piece: a block of its own.
+    Furniture(String),
+    /// The start of a page after the first.
+    PageBreak,
+}
+
+/// Joins two wrapped lines: a soft hyphen at the end is removed and the word joined; a hard
+/// hyphen is removed only when the joined word occurs elsewhere in the document.
+fn join(paragraph: &mut String, next: &str, words: &HashSet<String>) {
+    if paragraph.is_empty() {
+        paragraph.push_str(next);
+        return;
+    }
+    if let Some(stem) = paragraph.strip_suffix('\u{ad}') {
+        let stem = stem.to_owned();
+        *paragraph = stem;
+        paragraph.push_str(next);
+        return;
+    }
+    if paragraph.ends_with('-') {
+        let head: String = paragraph[..paragraph.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if !head.is_empty() && !tail.is_empty() {
+            let joined = format!("{head}{tail}").to_lowercase();
+            if words.contains(&joined) {
+                paragraph.pop();
+            }
+            paragraph.push_str(next);
+            return;
+        }
+    }
+    paragraph.push(' ');
+    paragraph.push_str(next);
+}
+
+/// The words of the document, lower-cased, for the hyphen joiner.
+fn vocabulary(texts: &[String]) -> HashSet<String> {
+    texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a line opens with a numbering label followed by a tab-wide gap: "1.", "(a)", "(i)".
+fn opens_with_label(line: &Line) -> bool {
+    let mut label = String::new();
+    for (i, g) in line.glyphs.iter().enumerate() {
+        label.push_str(&g.text);
+        if let Some(next) = line.glyphs.get(i + 1) {
+            if next.x0 - g.x1 > 2.0 * WORD_GAP_EM * g.size.max(1.0) * 4.0 {
+                return is_label(&label);
+            }
+        }
+        if label.chars().count() > 8 {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_label(s: &str) -> bool {
+    let s = s.trim();
+    if let Some(inner) = s.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        return !inner.is_empty() && inner.chars().all(|c| c.is_alphanumeric());
+    }
+    s.strip_suffix('.').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The most frequent value among `values`, rounded to the point.
+fn mode(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v.round() as i64).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(v, n)| (n, -v)).map(|(v, _)| v as f64)
+}
+
+/// The document as text: see the module documentation of `read::pdf`.
+pub(super) fn text(pages: &[Page]) -> String {
+    let mut items: Vec<Item> = Vec::new();
+    let mut masthead: Vec<(bool, f64, f64, String)> = Vec::new();
+    let mut notes: Vec<Line> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        if p > 0 {
+            items.push(Item::PageBreak);
+        }
+        let mut page_lines = lines(&page.glyphs);
+        let height = if page.height > 0.0 { page.height } else { 792.0 };
+        // The masthead closes at the lowest wide rule in the top third of page 1.
+        let masthead_end =
+            (p == 0).then(|| wide_rule(page, height)).flatten().unwrap_or(f64::NEG_INFINITY);
+        // The footnote area opens at a short rule near the foot, with only smaller type below.
+        let body_size = mode(page_lines.iter().map(|l| l.size)).unwrap_or(10.0);
+        let footnote_start = footnote_rule(page, &page_lines, height, body_size);
+        let mut header = Vec::new();
+        let mut body = Vec::new();
+        let mut footer = Vec::new();
+        for line in page_lines.drain(..) {
+            if line.bottom <= masthead_end {
+                let big = line.size >= MASTHEAD_BIG * body_size;
+                for col in columns(&line) {
+                    let big = big && col.size >= MASTHEAD_BIG * body_size;
+                    masthead.push((!big, col.bottom, col.x0(), render(&col)));
+                }
+            } else if line.top >= height * (1.0 - FOOTER_BAND) {
+                footer.push(line);
+            } else if footnote_start.is_some_and(|y| line.top >= y) {
+                if !line.is_text_rule() {
+                    notes.push(line);
+                }
+            } else if line.is_text_rule() && footnote_start.is_some_and(|y| line.bottom >= y - 1.0)
+            {
+                // The footnote rule drawn as text: the separator written before the notes
+                // stands for it.
+            } else if line.bottom <= height * HEADER_BAND {
+                header.push(line);
+            } else {
+                body.push(line);
+            }
+        }
+        for line in header {
+            for col in columns(&line) {
+                items.push(Item::Furniture(render(&col)));
+            }
+        }
+        items.extend(body.into_iter().map(Item::Body));
+        for line in footer {
+            for col in columns(&line) {
+                items.push(Item::Furniture(render(&col)));
+            }
+        }
+    }
+    masthead.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.total_cmp(&b.2)));
+    let mut blocks: Vec<String> = masthead.into_iter().map(|m| m.3).collect();
+    blocks.extend(paragraphs(&items));
+    let notes = footnotes(&notes);
+    if !notes.is_empty() {
+        blocks.push(FOOTNOTE_SEPARATOR.to_owned());
+        blocks.extend(notes);
+    }
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block);
+    }
+    out.push('\n');
+    out
+}
+
+fn wide_rule(page: &Page, height: f64) -> Option<f64> {
+    // Collinear pieces (Word draws the masthead rule in three) are measured together.
+    let mut by_y: HashMap<i64, (f64, f64)> = HashMap::new();
+    for r in page.rules.iter().filter(|r| r.y < height / 3.0) {
+        let e = by_y.entry(r.y.round() as i64).or_insert((r.x0, r.x1));
+        e.0 = e.0.min(r.x0);
+        e.1 = e.1.max(r.x1);
+    }
+    by_y.into_iter()
+        .filter(|(_, (x0, x1))| x1 - x0 >= MASTHEAD_RULE_SHARE * page.width)
+        .map(|(y, _)| y as f64)
+        .max_by(f64::total_cmp)
+}
+
+fn footnote_rule(page: &Page, lines: &[Line], height: f64, body_size: f64) -> Option<f64> {
+    let left = mode(lines.iter().map(Line::x0))?;
+    let right = mode(lines.iter().map(Line::x1))?;
+    let width = (right - left).max(1.0);
+    let footer = height * (1.0 - FOOTER_BAND);
+    let drawn = page
+        .rules
+        .iter()
+        .filter(|r| r.y > height / 2.0 && r.x1 - r.x0 < FOOTNOTE_RULE_SHARE * width)
+        .filter(|r| (r.x0 - left).abs() <= body_size)
+        .map(|r| r.y);
+    let typed = lines
+        .iter()
+        .filter(|l| l.is_text_rule() && l.top > height / 2.0)
+        .filter(|l| l.x1() - l.x0() < FOOTNOTE_RULE_SHARE * width)
+        .map(|l| l.bottom);
+    drawn
+        .chain(typed)
+        .filter(|&y| {
+            let below: Vec<&Line> = lines
+                .iter()
+                .filter(|l| l.top >= y && l.top < footer && !l.is_text_rule())
+                .collect();
+            !below.is_empty() && below.iter().all(|l| l.size < body_size)
+        })
+        .min_by(f64::total_cmp)
+}
+
+/// Footnote lines as footnotes: one opens at a line starting with a raised number (or a
+/// number and a gap), and runs until the next.
+fn footnotes(lines: &[Line]) -> Vec<String> {
+    let texts: Vec<String> = lines.iter().map(render).collect();
+    let words = vocabulary(&texts);
+    let mut out: Vec<String> = Vec::new();
+    for (line, text) in lines.iter().zip(&texts) {
+        let opens = line.glyphs.first().is_some_and(|g| g.superscript)
+            || text
+                .split(' ')
+                .next()
+                .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+        match out.last_mut() {
+            Some(note) if !opens => join(note, text, &words),
+            _ => out.push(text.clone()),
+        }
+    }
+    out
+}
+
+/// Body lines as paragraphs; furniture and page breaks met inside a paragraph are written after
+/// it, so that a paragraph cut by a page is one block.
+fn paragraphs(items: &[Item]) -> Vec<String> {
+    let body: Vec<&Line> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Body(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    let left = mode(body.iter().map(|l| l.x0())).unwrap_or(0.0);
+    let right = mode(body.iter().map(|l| l.x1())).unwrap_or(0.0);
+    let width = (right - left).max(1.0);
+    let pitch = mode(body.windows(2).map(|w| w[1].bottom - w[0].bottom).filter(|d| *d > 0.0))
+        .unwrap_or(12.0);
+    let texts: Vec<String> = body.iter().map(|l| render(l)).collect();
+    let words = vocabulary(&texts);
+
+    let mut out = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut prev: Option<&Line> = None;
+    let mut crossed_page = false;
+    let mut n = 0;
+    for item in items {
+        match item {
+            Item::PageBreak => {
+                crossed_page = true;
+                pending.push("\x0c".into());
+            }
+            Item::Furniture(text) => {
+                pending.push(text.clone());
+                if current.is_none() {
+                    flush_pending_blocks(&mut out, &mut pending);
+                }
+            }
+            Item::Body(line) => {
+                let text = &texts[n];
+                n += 1;
+                let starts = match prev {
+                    None => true,
+                    Some(p) => {
+                        let indented = line.x0() > left + INDENT_EM * line.size;
+                        let short = p.x1() < right - SHORT_LINE_SHARE * width;
+                        let label = opens_with_label(line);
+                        let right_aligned = (line.x1() - right).abs() <= line.size
+                            && (p.x1() - right).abs() <= line.size
+                            && p.x0() > left + width / 3.0
+                            && line.x0() > left + width / 3.0;
+                        let gap =
+                            !crossed_page && line.bottom - p.bottom > PARAGRAPH_GAP_PITCHES * pitch;
+                        let outdented = line.x0() < left - INDENT_EM * line.size;
+                        if right_aligned && !gap {
+                            false
+                        } else {
+                            indented || short || label || gap || outdented
+                        }
+                    }
+                };
+                if starts {
+                    if let Some(par) = current.take() {
+                        out.push(par);
+                    }
+                    flush_pending_blocks(&mut out, &mut pending);
+                    // A page break with no furniture after it opens this paragraph.
+                    let feeds: String = pending.drain(..).collect();
+                    current = Some(feeds + text);
+                } else if let Some(par) = current.as_mut() {
+                    join(par, text, &words);
+                }
+                prev = Some(line);
+                crossed_page = false;
+            }
+        }
+    }
+    if let Some(par) = current.take() {
+        out.push(par);
+    }
+    flush_pending_blocks(&mut out, &mut pending);
+    out
+}
+
+/// Writes furniture pieces as blocks; a page break is glued to the front of the block after
+/// it, as pdftotext writes it.
+fn flush_pending_blocks(out: &mut Vec<String>, pending: &mut Vec<String>) {
+    let mut feeds = String::new();
+    for piece in pending.drain(..) {
+        if piece.chars().all(|c| c == '\x0c') {
+            feeds.push_str(&piece);
+        } else {
+            out.push(format!("{feeds}{piece}"));
+            feeds.clear();
+        }
+    }
+    if !feeds.is_empty() {
+        // No furniture after the break: the feed goes before the next block.
+        pending.push(feeds);
+    }
+}
