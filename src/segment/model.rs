@@ -109,15 +109,26 @@ pub enum DropReason {
     PageNumber,
     /// A footnote separator line ("_______________").
     Separator,
+    /// The job number on a first page's foot ("23-26261 (E)"), with any bar code or "Please
+    /// recycle" on the same line.
+    JobNumber,
+    /// The bar code's text ("*2326261*").
+    BarCode,
+    /// The recycling notice ("Please recycle", "Merci de recycler").
+    Recycling,
 }
 
 impl DropReason {
-    /// The name outputs use, as serialized: `page_header`, `page_number`, `separator`.
+    /// The name outputs use, as serialized: `page_header`, `page_number`, `separator`,
+    /// `job_number`, `bar_code`, `recycling`.
     pub fn name(self) -> &'static str {
         match self {
             DropReason::PageHeader => "page_header",
             DropReason::PageNumber => "page_number",
             DropReason::Separator => "separator",
+            DropReason::JobNumber => "job_number",
+            DropReason::BarCode => "bar_code",
+            DropReason::Recycling => "recycling",
         }
     }
 }
