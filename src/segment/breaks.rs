@@ -88,15 +88,24 @@ impl Layout {
             Layout::BlankLines => false,
             // A lower-case line carries on a paragraph that Word or a page break split.
             Layout::LinePerParagraph => !next.starts_with(|c: char| c.is_lowercase()),
-            // The closing ("77th plenary meeting") follows the last operative paragraph's
-            // last line, which may be full.
-            Layout::Wrapped(_) if super::label::CLOSING.is_match(next) => true,
+            // The opening line ("The General Assembly,") follows the title's last line and
+            // the closing ("77th plenary meeting") the last operative paragraph's; either
+            // may be full.
+            Layout::Wrapped(_)
+                if super::clean::OPENING.is_match(next)
+                    || super::label::CLOSING.is_match(next)
+                    || super::label::TITLE.is_match(next) =>
+            {
+                true
+            }
             Layout::Wrapped(width) => {
                 let short = previous.chars().count() * 10 < width * SHORT_LINE_TENTHS;
                 if short {
                     return !next.starts_with(|c: char| c.is_lowercase());
                 }
-                ends_clause(previous) && opens_preamble(next)
+                // "2." alone on its line opens an operative paragraph (pdftotext, pypdf).
+                ends_clause(previous)
+                    && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
             }
         }
     }
@@ -115,11 +124,13 @@ fn ends_clause(line: &str) -> bool {
 
 /// The line opens with a preambular word: an English present participle ("Recalling",
 /// "Bearing in mind"), a French one ("Rappelant"), or one of the adjectives and adverbs that
-/// open preambular paragraphs in both languages ("Convinced", "Consciente", "Profondément").
+/// open preambular paragraphs in both languages ("Convinced", "Consciente", "Profondément");
+/// or with the verb of an unnumbered operative paragraph ("Decides", "Décide"), named one by
+/// one: a capitalised word in -s is as often a noun ("States").
 fn opens_preamble(line: &str) -> bool {
     static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant)\b",
+            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
         )
         .unwrap()
     });
@@ -181,7 +192,12 @@ mod tests {
         assert!(w.breaks(&format!("{full};"), "Rappelant sa résolution"));
         assert!(!w.breaks(&format!("{full}, held in"), "Recalling"));
         assert!(!w.breaks(&format!("{full},"), "Beijing Declaration"));
+        assert!(w.breaks(&format!("{full},"), "Decides to adopt the arrangements"));
+        assert!(!w.breaks(&format!("{full},"), "States parties to the Convention"));
         assert!(w.breaks(&format!("{full}."), "77th plenary meeting"));
+        assert!(w.breaks(&format!("{full} devoted to"), "The General Assembly,"));
+        assert!(w.breaks(&format!("{full} droit de la mer »."), "2."));
+        assert!(w.breaks(&format!("{full} (A/77/463/Add.1, par. 14)]"), "77/210. Organes"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
     }

@@ -282,7 +282,6 @@ struct Builder {
     layout: Layout,
 }
 
-
 impl Builder {
     /// Records what came after the last body line; the weightier of it and what came before
     /// is kept.

@@ -63,7 +63,7 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[IVX]{1,5}|[A-H])(?:\.\s+\S.*|\s*)$").unwrap());
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}(?:\s*\([IVXL]+\))?\s*\.\s+\S")
         .unwrap()
 });
