@@ -103,12 +103,28 @@ impl Layout {
                 if short {
                     return !next.starts_with(|c: char| c.is_lowercase());
                 }
-                // "2." alone on its line opens an operative paragraph (pdftotext, pypdf).
-                ends_clause(previous)
-                    && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
+                // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
+                // footnote at the end of the text opens with its number.
+                let clause = ends_clause(previous);
+                clause && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
+                    || previous.ends_with('.') && FOOTNOTE_START.is_match(next)
+                    // "(d) to facilitate" after "…, and": a sub-paragraph.
+                    || (clause || ends_conjunction(previous))
+                        && super::clean::PARAGRAPH_START.is_match(next)
             }
         }
     }
+}
+
+/// A footnote as extractors write the footnotes they gather at the end: number, space, a
+/// capital ("17 Ibid., 2022", "1 See A/70/219.").
+static FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}[ \u{a0}]\p{Lu}").unwrap());
+
+/// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
+fn ends_conjunction(line: &str) -> bool {
+    let t = line.trim_end();
+    [" and", " or", " et", " ou"].iter().any(|c| t.ends_with(c))
 }
 
 /// The line ends a clause: on `,;:.` or a closing quote, a footnote marker after it ignored
@@ -197,6 +213,9 @@ mod tests {
         assert!(w.breaks(&format!("{full}."), "77th plenary meeting"));
         assert!(w.breaks(&format!("{full} devoted to"), "The General Assembly,"));
         assert!(w.breaks(&format!("{full} droit de la mer »."), "2."));
+        assert!(w.breaks(&format!("{full} Yemeni law, and"), "(d) to facilitate"));
+        assert!(w.breaks(&format!("{full} (E/2021/22)."), "17 Ibid., 2022"));
+        assert!(!w.breaks(&format!("{full} adopted on"), "17 December 2020"));
         assert!(w.breaks(&format!("{full} (A/77/463/Add.1, par. 14)]"), "77/210. Organes"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));

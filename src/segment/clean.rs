@@ -69,7 +69,7 @@ static FOOTNOTE_START: LazyLock<Regex> =
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them.
-static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
 });
 /// The line that introduces the body, which never continues a title.
