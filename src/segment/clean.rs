@@ -457,8 +457,11 @@ impl Builder {
             open_end || (starts_lower(line) && last_char != Some('.'))
         } else {
             // A blank line alone ends a paragraph, except where the text stops mid-sentence
-            // and the next block goes on in lower case (a paragraph split in two by Word or XML).
+            // and the next block goes on in lower case (a paragraph split in two by Word or XML),
+            // or stops on a word no paragraph ends on (pdfminer puts blank lines inside
+            // paragraphs: "… on the ratification of the" / "United Nations Convention …").
             last_char.is_some_and(|c| c.is_alphanumeric() || c == '-') && starts_lower(line)
+                || ends_on_function_word(last)
         }
     }
 
@@ -650,6 +653,16 @@ pub(crate) fn starts_with_label_alone(s: &str) -> bool {
             .unwrap()
     });
     ALONE.is_match(s)
+}
+
+/// The text ends on an article, preposition or conjunction: it goes on in the next block.
+fn ends_on_function_word(s: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "the", "of", "and", "to", "in", "for", "on", "by", "with", "a", "an", "or", "le", "la",
+        "les", "de", "des", "du", "et", "à", "au", "aux", "en", "sur",
+    ];
+    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    WORDS.contains(&last)
 }
 
 /// The last character that is not a footnote marker: "thereto;1" ends on ';'.
