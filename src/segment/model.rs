@@ -170,4 +170,19 @@ impl Document {
             dropped: vec![],
         }
     }
+
+    /// What was dropped, as `-v` says it: "5 lines dropped (bar_code 1, job_number 1,
+    /// page_header 1, page_number 1, recycling 1)", reasons in alphabetical order.
+    pub fn dropped_summary(&self) -> String {
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        for d in &self.dropped {
+            *counts.entry(d.reason.name()).or_default() += 1;
+        }
+        let n = self.dropped.len();
+        if counts.is_empty() {
+            return format!("{n} lines dropped");
+        }
+        let each: Vec<String> = counts.iter().map(|(r, c)| format!("{r} {c}")).collect();
+        format!("{n} lines dropped ({})", each.join(", "))
+    }
 }

@@ -178,3 +178,19 @@ fn the_public_pairs_through_every_extractor_score_above_their_floor() {
     }
     assert!(failures.is_empty(), "{failures:?}");
 }
+
+#[test]
+fn verbose_names_the_reader_and_counts_what_was_dropped_by_reason() {
+    let (en, fr) = (fixture("pypdf", "en"), fixture("pypdf", "fr"));
+    let out = paralign().arg("align").args([&en, &fr]).arg("-v").output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err.lines().next().unwrap();
+    assert!(line.starts_with(&format!("{}: text, UTF-8, 18 paragraphs, ", en.display())), "{err}");
+    assert!(
+        line.ends_with(
+            "5 lines dropped (bar_code 1, job_number 1, page_header 1, page_number 1, recycling 1)"
+        ),
+        "{err}"
+    );
+}
