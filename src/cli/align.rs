@@ -106,9 +106,18 @@ fn summary(
     }
     let kinds: Vec<String> = kinds.into_iter().map(|(k, n)| format!("{k}: {n}")).collect();
     format!(
-        "{}: {}, {}, {} paragraphs, {} lines dropped\n{}: {}, {}, {} paragraphs, {} lines dropped\n{} units ({})",
-        a.en.source, formats[0].name(), encodings[0].name(), a.en.paragraphs.len(), a.en.dropped.len(),
-        a.fr.source, formats[1].name(), encodings[1].name(), a.fr.paragraphs.len(), a.fr.dropped.len(),
-        a.beads.len(), kinds.join(", ")
+        "{}: {}, {}, {} paragraphs, {}\n{}: {}, {}, {} paragraphs, {}\n{} units ({})",
+        a.en.source,
+        formats[0].name(),
+        encodings[0].name(),
+        a.en.paragraphs.len(),
+        a.en.dropped_summary(),
+        a.fr.source,
+        formats[1].name(),
+        encodings[1].name(),
+        a.fr.paragraphs.len(),
+        a.fr.dropped_summary(),
+        a.beads.len(),
+        kinds.join(", ")
     )
 }

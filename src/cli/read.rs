@@ -171,13 +171,13 @@ impl<'a> View<'a> {
         let d = self.document;
         writeln!(
             w,
-            "{}: {} ({}, {}), {} paragraphs, {} lines dropped",
+            "{}: {} ({}, {}), {} paragraphs, {}",
             d.source,
             d.symbol.as_deref().unwrap_or("no symbol found"),
             self.text.format.name(),
             self.text.encoding.name(),
             d.paragraphs.len(),
-            d.dropped.len()
+            d.dropped_summary()
         )?;
         let width = d.paragraphs.iter().map(|p| p.label.name.chars().count()).max().unwrap_or(0);
         for p in self.paragraphs() {

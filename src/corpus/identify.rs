@@ -36,7 +36,11 @@ pub(crate) fn symbol_key(symbol: &str) -> String {
 pub(super) fn name_key(path: &Path) -> String {
     const MARKS: [&str; 10] =
         ["en", "eng", "english", "e", "fr", "fra", "fre", "french", "f", "txt"];
-    let stem = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    // The extension of a document paralign reads says nothing about the pair: `res.docx`
+    // (English) goes with `res.odt` or `res.pdf` (French).
+    const EXTENSIONS: [&str; 5] = [".docx", ".odt", ".doc", ".pdf", ".text"];
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let stem = EXTENSIONS.iter().find_map(|e| name.strip_suffix(e)).unwrap_or(&name);
     stem.split(['.', '-', '_', ' '])
         .filter(|part| !part.is_empty() && !MARKS.contains(part))
         .collect::<Vec<_>>()
@@ -62,5 +66,11 @@ mod tests {
             name_key(Path::new("x/A-RES-58-135.en.txt")),
             name_key(Path::new("y/A_RES_58_135-F.txt"))
         );
+        assert_eq!(
+            name_key(Path::new("x/A_RES_70_10-EN.pdf")),
+            name_key(Path::new("y/A_RES_70_10-FR.docx"))
+        );
+        assert_eq!(name_key(Path::new("en/res.docx")), name_key(Path::new("fr/res.odt")));
+        assert_eq!(name_key(Path::new("doc.en")), "doc");
     }
 }

@@ -7,6 +7,7 @@
 //! furniture and the footnotes, so whether a line starts a new paragraph is decided from the
 //! last *body* line, not from the line just above.
 
+use super::breaks::Layout;
 use super::model::{DropReason, Dropped};
 use regex::Regex;
 use std::collections::HashSet;
@@ -45,10 +46,19 @@ struct Line<'a> {
 
 /// The document symbol alone on a line: A/RES/58/135, S/RES/2558 (2020), E/CN.15/2003/5.
 pub(crate) static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s*\(\d{4}\))?$").unwrap()
+    Regex::new(
+        r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s[A-Z])?(?:\s*\((?:\d{4}|[IVXLC]{1,6})\))?$",
+    )
+    .unwrap()
 });
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap()
+    Regex::new(r"^(?:\d{1,3}|\d{1,3}\s?/\s?\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap()
+});
+/// The first page's foot: the job number ("23-26261 (E)", with the date of issue in some
+/// files), the bar code's text ("*2326261*") and the recycling notice, one or more to a line
+/// (pdftotext -layout puts them side by side).
+static FIRST_PAGE_FOOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\d{2}-\d{5}\s?\([A-Z]\)(?:\s+\d{6})?|\*\d{7,8}\*|Please recycle|Merci de recycler|Prière de recycler)(?:\s+|$))+$").unwrap()
 });
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
@@ -59,7 +69,7 @@ static FOOTNOTE_START: LazyLock<Regex> =
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them.
-static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
 });
 /// The line that introduces the body, which never continues a title.
@@ -71,12 +81,21 @@ pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn blocks(text: &str) -> Blocks {
     let lines = split_lines(text);
     let vocabulary = vocabulary(text);
-    let mut b = Builder { wrap_width: wrap_width(&lines), ..Builder::default() };
+    let wrap = wrap_width(&lines);
+    let layout = Layout::of(layout_lines(&lines));
+    let mut b = Builder { wrap_width: wrap, layout, ..Builder::default() };
+    // Where the body starts: a symbol alone on a line after it is a running header even with
+    // no blank line around it (before it, it is the masthead's).
+    let opening = match layout {
+        Layout::BlankLines => None,
+        _ => lines.iter().position(|l| OPENING.is_match(l.text)),
+    };
     for (i, line) in lines.iter().enumerate() {
         let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
         let blank_after =
             i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
-        match classify(line, Surroundings { blank_before, blank_after }) {
+        let furniture_place = opening.is_some_and(|o| furniture_place(&lines, i, o));
+        match classify(line, Surroundings { blank_before, blank_after, furniture_place }) {
             Kind::Blank => b.blank(),
             Kind::Drop(reason) => {
                 if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
@@ -120,13 +139,60 @@ enum Kind {
 struct Surroundings {
     blank_before: bool,
     blank_after: bool,
+    /// In a text with no blank lines between paragraphs: the line stands where page
+    /// furniture does (see [`furniture_place`]).
+    furniture_place: bool,
 }
 
 impl Surroundings {
-    /// Blank on both sides, as page furniture stands.
+    /// Blank on both sides, as page furniture stands, or where furniture stands in a text
+    /// without blank lines.
     fn alone(self) -> bool {
-        self.blank_before && self.blank_after
+        self.blank_before && self.blank_after || self.furniture_place
     }
+}
+
+/// The lines [`Layout::of`] reads: each text line, and `None` for a blank line that stands
+/// between two body lines. The blank lines pdftotext writes around page furniture and at page
+/// breaks do not count: they separate no paragraphs.
+fn layout_lines<'a>(lines: &'a [Line<'a>]) -> impl Iterator<Item = Option<&'a str>> + 'a {
+    let body = |l: Option<&Line>| {
+        l.is_some_and(|l| {
+            !l.text.is_empty()
+                && !l.page_start
+                && !SYMBOL_LINE.is_match(l.text)
+                && !PAGE_NUMBER.is_match(l.text)
+                && !FIRST_PAGE_FOOT.is_match(l.text)
+        })
+    };
+    lines.iter().enumerate().filter_map(move |(i, l)| {
+        if !l.text.is_empty() {
+            return Some(Some(l.text));
+        }
+        let between = i > 0 && body(lines.get(i - 1)) && body(lines.get(i + 1));
+        between.then_some(None)
+    })
+}
+
+/// Whether line `i` of a text without blank lines between paragraphs stands where page
+/// furniture does: a symbol after the opening line (`opening`), or at a page start; a page
+/// number at a page start or end, at the end of the text, or beside a running header or the
+/// first page's foot.
+fn furniture_place(lines: &[Line], i: usize, opening: usize) -> bool {
+    let t = lines[i].text;
+    let page_edge = lines[i].page_start
+        || lines.get(i + 1).is_none_or(|l| l.page_start)
+        || i == 0
+        || lines[i - 1].text.is_empty()
+        || lines[i + 1].text.is_empty();
+    if SYMBOL_LINE.is_match(t) {
+        return i > opening || lines[i].page_start;
+    }
+    if !PAGE_NUMBER.is_match(t) {
+        return false;
+    }
+    let furniture = |l: &Line| SYMBOL_LINE.is_match(l.text) || FIRST_PAGE_FOOT.is_match(l.text);
+    page_edge || furniture(&lines[i - 1]) || furniture(&lines[i + 1])
 }
 
 fn classify(line: &Line, around: Surroundings) -> Kind {
@@ -139,6 +205,16 @@ fn classify(line: &Line, around: Surroundings) -> Kind {
     let first = t.chars().next().unwrap_or(' ');
     if matches!(first, '_' | '-' | '—' | '─') && SEPARATOR.is_match(t) {
         return Kind::Drop(DropReason::Separator);
+    }
+    // The first page's foot is furniture wherever it stands: no paragraph is a job number.
+    if matches!(first, '0'..='9' | '*' | 'P' | 'M') && FIRST_PAGE_FOOT.is_match(t) {
+        return Kind::Drop(if t.contains(')') {
+            DropReason::JobNumber
+        } else if first == '*' {
+            DropReason::BarCode
+        } else {
+            DropReason::Recycling
+        });
     }
     // Page furniture stands alone between blank lines; a symbol inside a wrapped paragraph
     // does not, and is text.
@@ -202,6 +278,8 @@ struct Builder {
     wrap_width: Option<usize>,
     /// Number of the last footnote read from a footnote area.
     last_footnote: u32,
+    /// How the text separates its paragraphs.
+    layout: Layout,
 }
 
 impl Builder {
@@ -252,6 +330,7 @@ impl Builder {
             // The cheap test first: most lines carry on a sentence.
             if ends_sentence(previous)
                 && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
+                || self.layout.breaks(previous, line.text)
             {
                 self.close_body();
             } else {
@@ -378,8 +457,11 @@ impl Builder {
             open_end || (starts_lower(line) && last_char != Some('.'))
         } else {
             // A blank line alone ends a paragraph, except where the text stops mid-sentence
-            // and the next block goes on in lower case (a paragraph split in two by Word or XML).
+            // and the next block goes on in lower case (a paragraph split in two by Word or XML),
+            // or stops on a word no paragraph ends on (pdfminer puts blank lines inside
+            // paragraphs: "… on the ratification of the" / "United Nations Convention …").
             last_char.is_some_and(|c| c.is_alphanumeric() || c == '-') && starts_lower(line)
+                || ends_on_function_word(last)
         }
     }
 
@@ -571,6 +653,16 @@ pub(crate) fn starts_with_label_alone(s: &str) -> bool {
             .unwrap()
     });
     ALONE.is_match(s)
+}
+
+/// The text ends on an article, preposition or conjunction: it goes on in the next block.
+fn ends_on_function_word(s: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "the", "of", "and", "to", "in", "for", "on", "by", "with", "a", "an", "or", "le", "la",
+        "les", "de", "des", "du", "et", "à", "au", "aux", "en", "sur",
+    ];
+    let last = s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    WORDS.contains(&last)
 }
 
 /// The last character that is not a footnote marker: "thereto;1" ends on ';'.

@@ -63,11 +63,11 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[IVX]{1,5}|[A-H])(?:\.\s+\S.*|\s*)$").unwrap());
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}(?:\s*\([IVXL]+\))?\s*\.\s+\S")
         .unwrap()
 });
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,4}\s*(?:st|nd|rd|th|e|re|er|ème)?\s+(?:\(resumed\)\s+)?(?:plenary\s+meeting|séance\s+plénière|meeting|séance)\b").unwrap()
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -8,6 +8,7 @@
 //! their numbers, as in the official XML: at the foot of a page they sit at a different place
 //! in each language, and the aligner needs both sides in one order.
 
+mod breaks;
 mod clean;
 mod label;
 mod markers;

@@ -109,15 +109,26 @@ pub enum DropReason {
     PageNumber,
     /// A footnote separator line ("_______________").
     Separator,
+    /// The job number on a first page's foot ("23-26261 (E)"), with any bar code or "Please
+    /// recycle" on the same line.
+    JobNumber,
+    /// The bar code's text ("*2326261*").
+    BarCode,
+    /// The recycling notice ("Please recycle", "Merci de recycler").
+    Recycling,
 }
 
 impl DropReason {
-    /// The name outputs use, as serialized: `page_header`, `page_number`, `separator`.
+    /// The name outputs use, as serialized: `page_header`, `page_number`, `separator`,
+    /// `job_number`, `bar_code`, `recycling`.
     pub fn name(self) -> &'static str {
         match self {
             DropReason::PageHeader => "page_header",
             DropReason::PageNumber => "page_number",
             DropReason::Separator => "separator",
+            DropReason::JobNumber => "job_number",
+            DropReason::BarCode => "bar_code",
+            DropReason::Recycling => "recycling",
         }
     }
 }
@@ -158,5 +169,20 @@ impl Document {
             paragraphs: vec![],
             dropped: vec![],
         }
+    }
+
+    /// What was dropped, as `-v` says it: "5 lines dropped (bar_code 1, job_number 1,
+    /// page_header 1, page_number 1, recycling 1)", reasons in alphabetical order.
+    pub fn dropped_summary(&self) -> String {
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        for d in &self.dropped {
+            *counts.entry(d.reason.name()).or_default() += 1;
+        }
+        let n = self.dropped.len();
+        if counts.is_empty() {
+            return format!("{n} lines dropped");
+        }
+        let each: Vec<String> = counts.iter().map(|(r, c)| format!("{r} {c}")).collect();
+        format!("{n} lines dropped ({})", each.join(", "))
     }
 }

@@ -59,3 +59,25 @@ fn a_damaged_docx_is_one_line_and_exit_2() {
     assert!(err.contains("cut.docx"), "{err}");
     assert!(!out_file.exists());
 }
+
+/// `batch` reads Word documents by their content and pairs them by symbol or, where one side
+/// has none (the French seed carries no symbol), by the file name less its extension.
+#[test]
+fn batch_pairs_and_aligns_word_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (dir.path().join("en"), dir.path().join("fr"));
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::create_dir_all(&fr).unwrap();
+    std::fs::copy(fixture("A-RES-58-135.en.docx"), en.join("A_RES_58_135-EN.docx")).unwrap();
+    std::fs::copy(fixture("A-RES-58-135.fr.odt"), fr.join("A_RES_58_135-FR.odt")).unwrap();
+    let out = dir.path().join("out");
+    let run = paralign().arg("batch").args([&en, &fr]).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let documents = std::fs::read_to_string(out.join("documents.csv")).unwrap();
+    let row = documents.lines().nth(1).expect("one pair");
+    assert!(row.starts_with("A/RES/58/135,"), "{documents}");
+    assert!(row.contains(",aligned,"), "{documents}");
+    let text = align_files(&data("A-RES-58-135.en.txt"), &data("A-RES-58-135.fr.txt"));
+    let units = std::fs::read_to_string(out.join("corpus.jsonl")).unwrap().lines().count();
+    assert_eq!(units, text.len(), "{documents}");
+}

@@ -11,6 +11,7 @@ mod align;
 mod batch;
 mod check;
 mod docx;
+mod extractors;
 mod faults;
 mod formats;
 mod hostile;

@@ -1,0 +1,223 @@
+//! Where paragraphs break in a text that has no blank line between them.
+//!
+//! Most extractors (pdftotext in every mode, pypdf, PyMuPDF, LibreOffice's text export,
+//! python-docx joined by line breaks) write a resolution with one line break between
+//! paragraphs, the same break as between the lines of a paragraph. The blocks are then found
+//! from the lines themselves: a line much shorter than the wrap width ends its paragraph (a
+//! justified paragraph's lines are all about as long, but its last line), as does a line that
+//! ends a clause before a line that opens with a preambular word ("Recalling", "Rappelant");
+//! a numbering label at a line start opens one (as in any layout). A text that is not wrapped
+//! at all (one paragraph a line) breaks at every line.
+//!
+//! Page furniture is found without the blank lines that set it apart in other layouts: the
+//! document symbol repeated after the body has started, a page number beside other furniture
+//! or at a page edge.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How the text separates its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Layout {
+    /// Paragraphs are separated by blank lines (the shape paralign always read).
+    #[default]
+    BlankLines,
+    /// Hard-wrapped at about this many characters, with no blank line between paragraphs.
+    Wrapped(usize),
+    /// One paragraph a line.
+    LinePerParagraph,
+}
+
+/// Text lines per blank line above which a text is read as having no blank lines between
+/// paragraphs. A resolution with blank lines has one every 2–6 lines (a paragraph wraps to
+/// 2–6 lines); extractors that write none leave a few at page breaks only, one every 25–60
+/// lines in the 14 public pairs rendered as PDF (tests/it/fixtures/extractors.py).
+const LINES_PER_BLANK: usize = 12;
+
+/// A text with this share of its lines (in tenths) longer than [`UNWRAPPED_LINE`] is not
+/// hard-wrapped: no extractor wraps that wide, while most paragraphs of a resolution are
+/// longer (python-docx and LibreOffice's text export: 3–8 tenths of the lines in the public
+/// pairs; pdftotext and pypdf: none).
+const UNWRAPPED_TENTHS: usize = 2;
+/// Characters beyond the widest line an extractor writes for an A4 or Letter page at the
+/// 10–12 pt of UN documents (about 110, with pypdf's doubled spaces up to 130).
+const UNWRAPPED_LINE: usize = 160;
+
+/// A line shorter than this share (in tenths) of the wrap width ends its paragraph: the lines
+/// of a justified paragraph are within a tenth of the width, ragged ones within three; a short
+/// last line is below seven tenths in most paragraphs (hand-set on the 14 public pairs).
+const SHORT_LINE_TENTHS: usize = 7;
+
+/// The percentile of line lengths taken for the wrap width: above the short lines of the cover
+/// and the paragraph ends, below the few long lines pdftotext -layout makes of the masthead.
+const WIDTH_PERCENTILE: usize = 80;
+
+impl Layout {
+    /// The layout of a text, from its lines (`None` for a blank line between paragraphs).
+    pub(crate) fn of<'a>(lines: impl Iterator<Item = Option<&'a str>>) -> Layout {
+        let mut blank = 0usize;
+        let mut lengths = Vec::new();
+        for line in lines {
+            match line {
+                None => blank += 1,
+                Some(t) => lengths.push(t.chars().count()),
+            }
+        }
+        let text = lengths.len();
+        if text < LINES_PER_BLANK || blank * LINES_PER_BLANK >= text {
+            return Layout::BlankLines;
+        }
+        let long = lengths.iter().filter(|&&n| n > UNWRAPPED_LINE).count();
+        if long * 10 >= text * UNWRAPPED_TENTHS {
+            return Layout::LinePerParagraph;
+        }
+        // The wrap width: most lines of a wrapped text are full, but a resolution has many
+        // short ones too (cover lines, one-line paragraphs, last lines), so not the median.
+        lengths.sort_unstable();
+        Layout::Wrapped(lengths[text * WIDTH_PERCENTILE / 100])
+    }
+
+    /// Whether the line `next` opens a new paragraph after the body line `previous`, by the
+    /// layout alone (labels and the opening line are decided by the caller, in every layout).
+    pub(crate) fn breaks(self, previous: &str, next: &str) -> bool {
+        if super::clean::starts_with_label_alone(previous) {
+            // "1." on a line of its own, its text on the next (pdftotext's default mode).
+            return false;
+        }
+        match self {
+            Layout::BlankLines => false,
+            // A lower-case line carries on a paragraph that Word or a page break split.
+            Layout::LinePerParagraph => !next.starts_with(|c: char| c.is_lowercase()),
+            // The opening line ("The General Assembly,") follows the title's last line and
+            // the closing ("77th plenary meeting") the last operative paragraph's; either
+            // may be full.
+            Layout::Wrapped(_)
+                if super::clean::OPENING.is_match(next)
+                    || super::label::CLOSING.is_match(next)
+                    || super::label::TITLE.is_match(next) =>
+            {
+                true
+            }
+            Layout::Wrapped(width) => {
+                let short = previous.chars().count() * 10 < width * SHORT_LINE_TENTHS;
+                if short {
+                    return !next.starts_with(|c: char| c.is_lowercase());
+                }
+                // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
+                // footnote at the end of the text opens with its number.
+                let clause = ends_clause(previous);
+                clause && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
+                    || previous.ends_with('.') && FOOTNOTE_START.is_match(next)
+                    // "(d) to facilitate" after "…, and": a sub-paragraph.
+                    || (clause || ends_conjunction(previous))
+                        && super::clean::PARAGRAPH_START.is_match(next)
+            }
+        }
+    }
+}
+
+/// A footnote as extractors write the footnotes they gather at the end: number, space, a
+/// capital ("17 Ibid., 2022", "1 See A/70/219.").
+static FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}[ \u{a0}]\p{Lu}").unwrap());
+
+/// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
+fn ends_conjunction(line: &str) -> bool {
+    let t = line.trim_end();
+    [" and", " or", " et", " ou"].iter().any(|c| t.ends_with(c))
+}
+
+/// The line ends a clause: on `,;:.` or a closing quote, a footnote marker after it ignored
+/// ("for 2014, 1", "thereto;2").
+fn ends_clause(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || super::markers::superscript_digit(c).is_some()
+    });
+    let t = if t.len() < line.trim_end().len() { t.trim_end() } else { t };
+    t.ends_with([',', ';', ':', '.', '”', '»'])
+}
+
+/// The line opens with a preambular word: an English present participle ("Recalling",
+/// "Bearing in mind"), a French one ("Rappelant"), or one of the adjectives and adverbs that
+/// open preambular paragraphs in both languages ("Convinced", "Consciente", "Profondément");
+/// or with the verb of an unnumbered operative paragraph ("Decides", "Décide"), named one by
+/// one: a capitalised word in -s is as often a noun ("States").
+fn opens_preamble(line: &str) -> bool {
+    static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
+        )
+        .unwrap()
+    });
+    // Names and sentence openers that look like participles.
+    const NOT_PREAMBLE: [&str; 11] = [
+        "Beijing",
+        "Nanjing",
+        "Kunming",
+        "During",
+        "Including",
+        "Wellington",
+        "Durant",
+        "Pendant",
+        "Avant",
+        "Cependant",
+        "Maintenant",
+    ];
+    PREAMBLE.is_match(line) && !NOT_PREAMBLE.iter().any(|w| line.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(text: &str) -> Layout {
+        Layout::of(text.lines().map(str::trim).map(|l| (!l.is_empty()).then_some(l)))
+    }
+
+    #[test]
+    fn blank_lines_between_paragraphs_keep_the_old_reading() {
+        let para = "Recalling its resolution 55/25 of 15 November 2000, by which it adopted the\nConvention against Transnational Organized Crime,\n\n";
+        assert_eq!(layout(&para.repeat(10)), Layout::BlankLines);
+    }
+
+    #[test]
+    fn wrapped_text_with_no_blank_line_is_wrapped() {
+        let para = "Recalling its resolution 55/25 of 15 November 2000, by which it adopted the\nConvention against Transnational Organized Crime and the protocols thereto,\nmore,\n";
+        assert!(matches!(layout(&para.repeat(10)), Layout::Wrapped(w) if w > 60));
+    }
+
+    #[test]
+    fn long_lines_are_one_paragraph_a_line() {
+        let para =
+            format!("Recalling {},\n", "its resolution 55/25 of 15 November 2000 ".repeat(5));
+        assert_eq!(layout(&para.repeat(15)), Layout::LinePerParagraph);
+    }
+
+    #[test]
+    fn a_short_line_ends_its_paragraph_and_a_label_alone_does_not() {
+        let w = Layout::Wrapped(100);
+        assert!(w.breaks("human rights law,", "Recalling previous resolutions"));
+        assert!(w.breaks("United Nations", "A/RES/78/286"));
+        assert!(!w.breaks("1.", "Takes note with appreciation"));
+        assert!(!w.breaks("of the", "continued text"));
+        let full = "x".repeat(95);
+        assert!(!w.breaks(&format!("{full},"), "United Nations"));
+        assert!(w.breaks(&format!("{full},"), "Recalling also its resolution"));
+        assert!(w.breaks(&format!("{full}, 1"), "Taking note of the statement"));
+        assert!(w.breaks(&format!("{full};"), "Rappelant sa résolution"));
+        assert!(!w.breaks(&format!("{full}, held in"), "Recalling"));
+        assert!(!w.breaks(&format!("{full},"), "Beijing Declaration"));
+        assert!(w.breaks(&format!("{full},"), "Decides to adopt the arrangements"));
+        assert!(!w.breaks(&format!("{full},"), "States parties to the Convention"));
+        assert!(w.breaks(&format!("{full}."), "77th plenary meeting"));
+        assert!(w.breaks(&format!("{full} devoted to"), "The General Assembly,"));
+        assert!(w.breaks(&format!("{full} droit de la mer »."), "2."));
+        assert!(w.breaks(&format!("{full} Yemeni law, and"), "(d) to facilitate"));
+        assert!(w.breaks(&format!("{full} (E/2021/22)."), "17 Ibid., 2022"));
+        assert!(!w.breaks(&format!("{full} adopted on"), "17 December 2020"));
+        assert!(w.breaks(&format!("{full} (A/77/463/Add.1, par. 14)]"), "77/210. Organes"));
+        assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
+        assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
+    }
+}

@@ -1,0 +1,196 @@
+//! The text users get from extractors (issue 13, item 3): the seed pair rendered as a UN-style
+//! PDF and DOCX by LibreOffice and read back by pdftotext (three modes), pdfminer.six, pypdf,
+//! PyMuPDF, LibreOffice's text export and python-docx (tests/it/fixtures/extractors/, made by
+//! tests/it/fixtures/make_extractor_fixtures.sh). Most have no blank line between paragraphs
+//! and keep page headers, page numbers, the job number, the bar code and "Please recycle" in
+//! the text.
+
+use crate::support::{align_files, data, have, paralign, score, shared};
+use std::path::PathBuf;
+
+const EXTRACTORS: [&str; 8] = [
+    "pdftotext",
+    "pdftotext-layout",
+    "pdftotext-raw",
+    "pdfminer",
+    "pypdf",
+    "pymupdf",
+    "docx-soffice",
+    "python-docx",
+];
+
+fn fixture(extractor: &str, lang: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/it/fixtures/extractors")
+        .join(extractor)
+        .join(format!("A-RES-58-135.{lang}.txt"))
+}
+
+/// Words with single spaces and no hyphens: pdftotext joins a word hyphenated at a line end
+/// itself ("capacity-" / "building" becomes "capacitybuilding"), which no reader can undo.
+fn words(s: &str) -> String {
+    s.replace('-', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `paralign read --format jsonl`: (label, [`words`]) of each paragraph, and the reasons of
+/// what was dropped.
+fn read(path: &PathBuf) -> (Vec<(String, String)>, Vec<String>) {
+    let out = paralign().arg("read").arg(path).args(["--format", "jsonl"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (mut paragraphs, mut dropped) = (vec![], vec![]);
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(reason) = v["dropped"].as_str() {
+            dropped.push(reason.to_string());
+        } else {
+            let text = words(v["text"].as_str().unwrap());
+            paragraphs.push((v["label"].as_str().unwrap().to_string(), text));
+        }
+    }
+    (paragraphs, dropped)
+}
+
+#[test]
+fn every_extractor_gives_the_paragraphs_of_the_text() {
+    for lang in ["en", "fr"] {
+        let (text, _) = read(&data(&format!("A-RES-58-135.{lang}.txt")));
+        for extractor in EXTRACTORS {
+            let (got, _) = read(&fixture(extractor, lang));
+            let labels = |p: &[(String, String)]| p.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+            assert_eq!(labels(&got), labels(&text), "{extractor} {lang}");
+            for (g, t) in got.iter().zip(&text) {
+                assert_eq!(g.1, t.1, "{extractor} {lang} {}", g.0);
+            }
+        }
+    }
+}
+
+#[test]
+fn page_furniture_in_extractor_text_is_dropped_with_its_reason() {
+    for extractor in ["pdftotext", "pypdf", "pymupdf"] {
+        let (_, dropped) = read(&fixture(extractor, "en"));
+        for reason in ["job_number", "bar_code", "recycling", "page_header", "page_number"] {
+            assert!(dropped.iter().any(|d| d == reason), "{extractor}: no {reason} in {dropped:?}");
+        }
+    }
+}
+
+#[test]
+fn every_extractor_text_aligns_as_the_text_pair() {
+    let text = align_files(&data("A-RES-58-135.en.txt"), &data("A-RES-58-135.fr.txt"));
+    let pairs = |u: &[crate::support::Unit]| -> Vec<(String, String, String)> {
+        u.iter().map(|u| (u.label.clone(), words(&u.en), words(&u.fr))).collect()
+    };
+    let gold = shared(&["eval/score.py", "eval/A-RES-58-135.gold.json"]);
+    for extractor in EXTRACTORS {
+        let (en, fr) = (fixture(extractor, "en"), fixture(extractor, "fr"));
+        assert_eq!(pairs(&align_files(&en, &fr)), pairs(&text), "{extractor}");
+        if let Some(shared) = &gold {
+            let out = paralign()
+                .arg("align")
+                .args([&en, &fr])
+                .args(["--format", "jsonl"])
+                .output()
+                .unwrap();
+            let report = score(shared, &shared.join("eval/A-RES-58-135.gold.json"), &out.stdout);
+            assert!(report.contains("precision=1.000 recall=1.000"), "{extractor}: {report}");
+        }
+    }
+}
+
+/// The lowest mean F1 (score.py, over the 14 public pairs) each extractor's text may score:
+/// what paralign reached when this test was written, less 0.01. The bar of issue 13 is 1.000
+/// everywhere; what stands in the way is in the README ("Reading extractor text").
+const PUBLIC_FLOORS: [(&str, f64); 8] = [
+    ("pdftotext", 0.95),
+    ("pdftotext-layout", 0.97),
+    ("pdftotext-raw", 0.97),
+    ("pdfminer", 0.97),
+    ("pypdf", 0.97),
+    ("pymupdf", 0.97),
+    ("docx-soffice", 0.98),
+    ("python-docx", 0.98),
+];
+
+/// The 14 public gold pairs rendered as UN-style PDF and DOCX by LibreOffice and read back by
+/// every extractor (tests/it/fixtures/extractors.py), aligned and scored against their gold.
+#[test]
+fn the_public_pairs_through_every_extractor_score_above_their_floor() {
+    let Some(shared) = shared(&["eval/score.py", "eval-public/un-resolutions-enfr"]) else {
+        return;
+    };
+    if !have("LibreOffice (soffice)", "soffice", &["--version"])
+        || !have("poppler-utils", "pdftotext", &["-v"])
+        || !have(
+            "pdfminer.six, pypdf, PyMuPDF and python-docx for python3",
+            "python3",
+            &["-c", "import pdfminer, pypdf, fitz, docx"],
+        )
+    {
+        return;
+    }
+    let public = shared.join("eval-public/un-resolutions-enfr");
+    let mut pairs: Vec<String> = std::fs::read_dir(&public)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| public.join(n).join("gold.json").is_file())
+        .collect();
+    pairs.sort();
+    assert_eq!(pairs.len(), 14, "{pairs:?}");
+    let out = tempfile::tempdir().unwrap();
+    let specs = pairs.iter().map(|n| {
+        let dir = public.join(n);
+        format!("{n}={},{}", dir.join("en.txt").display(), dir.join("fr.txt").display())
+    });
+    let made = std::process::Command::new("python3")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/extractors.py"))
+        .arg(out.path())
+        .args(specs)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let mut failures = vec![];
+    for (extractor, floor) in PUBLIC_FLOORS {
+        let mut total = 0.0;
+        for n in &pairs {
+            let dir = out.path().join(extractor);
+            let aligned = paralign()
+                .arg("align")
+                .arg(dir.join(format!("{n}.en.txt")))
+                .arg(dir.join(format!("{n}.fr.txt")))
+                .args(["--format", "jsonl"])
+                .output()
+                .unwrap();
+            assert!(aligned.status.success(), "{extractor} {n}");
+            let report = score(&shared, &public.join(n).join("gold.json"), &aligned.stdout);
+            let f1: f64 = report
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix("f1="))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{extractor} {n}: no f1 in {report}"));
+            total += f1;
+        }
+        let mean = total / pairs.len() as f64;
+        eprintln!("{extractor:18} mean F1 {mean:.3} (floor {floor:.2})");
+        if mean < floor {
+            failures.push(format!("{extractor}: {mean:.3} < {floor:.2}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
+fn verbose_names_the_reader_and_counts_what_was_dropped_by_reason() {
+    let (en, fr) = (fixture("pypdf", "en"), fixture("pypdf", "fr"));
+    let out = paralign().arg("align").args([&en, &fr]).arg("-v").output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err.lines().next().unwrap();
+    assert!(line.starts_with(&format!("{}: text, UTF-8, 18 paragraphs, ", en.display())), "{err}");
+    assert!(
+        line.ends_with(
+            "5 lines dropped (bar_code 1, job_number 1, page_header 1, page_number 1, recycling 1)"
+        ),
+        "{err}"
+    );
+}
