@@ -74,9 +74,9 @@ const PARAGRAPH_GAP_PITCHES: f64 = 1.3;
 /// A line starting this many font sizes right of the left margin is a first line (UN first
 /// lines are indented 36 pt; a space glyph drawn at the margin is skipped).
 const INDENT_EM: f64 = 1.0;
-/// A line ending this share of the text width short of the right margin ends its paragraph
-/// (justified lines end at the margin; the last line of a paragraph is where it stops).
-const SHORT_LINE_SHARE: f64 = 0.15;
+/// The width of a space, in font sizes (Times and Liberation Serif: 0.25 em), for the test
+/// whether the next line's first word would have fitted at the end of a line.
+const SPACE_EM: f64 = 0.25;
 /// The masthead's large type (organ, "United Nations", the symbol) is at least this many
 /// body sizes (14–20 pt against 10 pt).
 const MASTHEAD_BIG: f64 = 1.3;
@@ -343,6 +343,21 @@ fn vocabulary(texts: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// The width of a line's first word (up to the first gap wider than a word space).
+fn first_word_width(line: &Line) -> f64 {
+    let start = line.x0();
+    let mut end = start;
+    for (i, g) in line.glyphs.iter().enumerate() {
+        end = g.x1;
+        if let Some(next) = line.glyphs.get(i + 1) {
+            if next.x0 - g.x1 > WORD_GAP_EM * g.size.max(next.size) {
+                break;
+            }
+        }
+    }
+    end - start
+}
+
 /// Whether a line opens with a numbering label followed by a tab-wide gap: "1.", "(a)", "(i)".
 fn opens_with_label(line: &Line) -> bool {
     let mut label = String::new();
@@ -414,7 +429,9 @@ pub(super) fn text(pages: &[Page]) -> String {
             {
                 // The footnote rule drawn as text: the separator written before the notes
                 // stands for it.
-            } else if line.bottom <= height * HEADER_BAND {
+            } else if p > 0 && line.bottom <= height * HEADER_BAND {
+                // The first page has no running header in UN files: its top is the masthead
+                // or the start of the text.
                 header.push(line);
             } else {
                 body.push(line);
@@ -556,7 +573,10 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
                     None => true,
                     Some(p) => {
                         let indented = line.x0() > left + INDENT_EM * line.size;
-                        let short = p.x1() < right - SHORT_LINE_SHARE * width;
+                        // A line that stops where the next line's first word would have
+                        // fitted ends its paragraph: a wrap happens only when a word does not
+                        // fit (justified or ragged alike).
+                        let short = right - p.x1() > first_word_width(line) + SPACE_EM * line.size;
                         let label = opens_with_label(line);
                         let right_aligned = (line.x1() - right).abs() <= line.size
                             && (p.x1() - right).abs() <= line.size
@@ -564,11 +584,10 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
                             && line.x0() > left + width / 3.0;
                         let gap =
                             !crossed_page && line.bottom - p.bottom > PARAGRAPH_GAP_PITCHES * pitch;
-                        let outdented = line.x0() < left - INDENT_EM * line.size;
                         if right_aligned && !gap {
                             false
                         } else {
-                            indented || short || label || gap || outdented
+                            indented || short || label || gap
                         }
                     }
                 };
