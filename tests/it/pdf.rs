@@ -158,3 +158,10 @@ fn a_damaged_pdf_is_one_line_and_exit_2() {
 fn a_pdf_without_text_is_one_line_and_exit_2() {
     refused(&fixture("blank.pdf"), "no text layer: run OCR first");
 }
+
+#[test]
+fn an_encrypted_pdf_opens_with_the_empty_password_and_is_refused_with_another() {
+    let en = read_paragraphs(&fixture("A-RES-58-135.en.pdf"));
+    assert_eq!(read_paragraphs(&fixture("encrypted-empty.pdf")), en);
+    refused(&fixture("encrypted-password.pdf"), "needs a password");
+}
