@@ -631,3 +631,132 @@ fn flush_pending_blocks(out: &mut Vec<String>, pending: &mut Vec<String>) {
         pending.push(feeds);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from `x`, each 0.5 em wide, on the line whose bottom is `bottom`; a
+    /// space advances without a glyph, as a justified gap does.
+    fn run(text: &str, x: f64, bottom: f64, size: f64) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let w = 0.5 * size;
+            if c != ' ' {
+                out.push(Glyph {
+                    text: c.to_string(),
+                    x0: x,
+                    x1: x + w,
+                    top: bottom - size,
+                    bottom,
+                    font: "Times".into(),
+                    size,
+                });
+            }
+            x += w;
+        }
+        out
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> Page {
+        Page { width: 612.0, height: 792.0, glyphs, rules: Vec::new() }
+    }
+
+    #[test]
+    fn a_raised_small_number_is_a_superscript_glued_to_its_word() {
+        let mut g = run("for 2014,", 100.0, 300.0, 10.0);
+        let end = g.last().unwrap().x1;
+        g.extend(run("1", end + 0.3, 295.0, 6.5));
+        g.extend(run("and more", end + 8.0, 300.0, 10.0));
+        let lines = lines(&g);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(render(&lines[0]), "for 2014,¹ and more");
+    }
+
+    #[test]
+    fn a_raised_number_opening_a_line_is_a_footnote_number() {
+        let mut g = run("1", 100.0, 705.0, 5.5);
+        g.extend(run("See A/70/219.", 103.0, 709.0, 8.5));
+        assert_eq!(render(&lines(&g)[0]), "1 See A/70/219.");
+    }
+
+    #[test]
+    fn ligatures_are_decomposed_and_no_break_spaces_kept() {
+        let g = run("e\u{fb03}cient 17\u{a0}November", 100.0, 300.0, 10.0);
+        assert_eq!(render(&lines(&g)[0]), "efficient 17\u{a0}November");
+    }
+
+    #[test]
+    fn a_line_end_hyphen_is_removed_only_when_the_word_occurs_elsewhere() {
+        let words = vocabulary(&["the decision-making of the Secretariat".into()]);
+        let mut p = "the Secre-".to_owned();
+        join(&mut p, "tariat said", &words);
+        assert_eq!(p, "the Secretariat said");
+        let mut p = "the Secretary-".to_owned();
+        join(&mut p, "General said", &words);
+        assert_eq!(p, "the Secretary-General said");
+        let mut p = "inter\u{ad}".to_owned();
+        join(&mut p, "national", &words);
+        assert_eq!(p, "international");
+    }
+
+    /// Two pages: a running header and a page number on page 2, a paragraph cut by the page
+    /// break, a footnote below a typed rule on page 1.
+    #[test]
+    fn furniture_is_set_apart_and_a_cut_paragraph_is_one_block() {
+        let justified = |text: &str, x: f64, bottom: f64| {
+            // Widen the spaces so that the line ends at the right margin (x = 500).
+            let spaces = text.trim_start().matches(' ').count() as f64;
+            let extra = (500.0 - x - 5.0 * text.chars().count() as f64) / spaces;
+            let mut g = run(text, x, bottom, 10.0);
+            let mut words = 0.0;
+            let mut prev_x1 = f64::NEG_INFINITY;
+            for gl in g.iter_mut() {
+                if gl.x0 - prev_x1 > 1.0 && prev_x1.is_finite() {
+                    words += 1.0;
+                }
+                prev_x1 = gl.x1;
+                gl.x0 += words * extra;
+                gl.x1 += words * extra;
+            }
+            g
+        };
+        let mut one = Vec::new();
+        one.extend(justified(
+            "    The first paragraph opens here and runs on to the end",
+            100.0,
+            300.0,
+        ));
+        one.extend(run("of it.", 100.0, 312.0, 10.0));
+        one.extend(justified(
+            "    The second paragraph starts and runs to the very end of",
+            100.0,
+            330.0,
+        ));
+        one.extend(justified(
+            "the page where it is cut by the break and it continues to",
+            100.0,
+            342.0,
+        ));
+        let end = one.last().unwrap().x1;
+        one.extend(run("1", end + 0.2, 338.0, 6.5));
+        one.extend(run("_______________", 100.0, 690.0, 10.0));
+        one.extend(run("1", 100.0, 705.0, 5.5));
+        one.extend(run("See A/70/219.", 103.0, 709.0, 8.5));
+        one.extend(run("15-16764 (E)", 60.0, 729.0, 10.0));
+        let mut two = run("A/RES/70/10", 60.0, 62.0, 9.0);
+        two.extend(run("Running title", 450.0, 62.0, 9.0));
+        two.extend(run("the next page.", 100.0, 90.0, 10.0));
+        two.extend(run("2/2", 60.0, 741.0, 9.0));
+        let text = text(&[page(one), page(two)]);
+        assert_eq!(
+            text,
+            "The first paragraph opens here and runs on to the end of it.\n\n\
+             The second paragraph starts and runs to the very end of the page where it is cut \
+             by the break and it continues to¹ the next page.\n\n\
+             15-16764 (E)\n\n\x0cA/RES/70/10\n\nRunning title\n\n2/2\n\n\
+             _______________\n\n1 See A/70/219.\n"
+        );
+    }
+}
