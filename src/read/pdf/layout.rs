@@ -254,34 +254,28 @@ fn columns(line: &Line) -> Vec<Line> {
 /// digits glued to what precedes them (or, at the start of a line, as the plain number and a
 /// space: a footnote's own number).
 fn render(line: &Line) -> String {
+    // Raised digits opening the line are a footnote's number, written plain.
+    let leading = line.glyphs.iter().take_while(|g| g.superscript).count();
     let mut out = String::new();
-    let mut prev: Option<&Placed> = None;
     for (i, g) in line.glyphs.iter().enumerate() {
-        if g.superscript && i == 0 {
-            out.push_str(&g.text);
-            prev = Some(g);
-            continue;
-        }
-        if let Some(p) = prev {
-            let gap = g.x0 - p.x1;
-            let start_note =
-                p.superscript && i > 0 && line.glyphs[..i].iter().all(|g| g.superscript);
-            let glued = g.superscript && !p.superscript;
-            if start_note && !g.superscript {
-                out.push(' ');
-            } else if !glued
-                && gap > WORD_GAP_EM * g.size.max(p.size)
-                && !out.ends_with(['\u{a0}', '\u{202f}', ' '])
-            {
+        if i > 0 {
+            let p = &line.glyphs[i - 1];
+            let space = if i == leading {
+                true
+            } else {
+                // A superscript after text is glued to it.
+                let glued = g.superscript && !p.superscript;
+                i > leading && !glued && g.x0 - p.x1 > WORD_GAP_EM * g.size.max(p.size)
+            };
+            if space && !out.ends_with(['\u{a0}', '\u{202f}', ' ']) {
                 out.push(' ');
             }
         }
-        if g.superscript && i > 0 && !line.glyphs[..i].iter().all(|g| g.superscript) {
+        if g.superscript && i >= leading {
             out.push_str(&superscript(&g.text));
         } else {
             out.push_str(&g.text);
         }
-        prev = Some(g);
     }
     out
 }
