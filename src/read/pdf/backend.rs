@@ -23,6 +23,10 @@ pub(super) enum Failure {
     Damaged(String),
 }
 
+/// Rules beyond this on one page are not read: the layout looks for the footnote rule among
+/// them, and a page of UN text draws a handful (a hatched drawing would draw thousands).
+const MAX_RULES_PER_PAGE: usize = 2_000;
+
 /// Reads every page of the PDF held in `bytes`, glyphs in content order.
 pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     use pdfplumber::{ExtractOptions, PdfErrorKind};
@@ -71,6 +75,7 @@ pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
                 y: (r.top + r.bottom) / 2.0,
             }),
         );
+        rules.truncate(MAX_RULES_PER_PAGE);
         out.push(Page { width: page.width(), height: page.height(), glyphs, rules });
     }
     Ok(out)
