@@ -23,6 +23,8 @@ pub(super) enum Failure {
     Damaged(String),
 }
 
+/// Files larger than this are refused before parsing (the largest UN documents are tens of MB).
+const MAX_INPUT_BYTES: usize = 512 * 1024 * 1024;
 /// Rules beyond this on one page are not read: the layout looks for the footnote rule among
 /// them, and a page of UN text draws a handful (a hatched drawing would draw thousands).
 const MAX_RULES_PER_PAGE: usize = 2_000;
@@ -33,6 +35,7 @@ pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     let options = ExtractOptions {
         max_objects_per_page: MAX_OBJECTS_PER_PAGE,
         max_pages: Some(MAX_PAGES),
+        max_input_bytes: Some(MAX_INPUT_BYTES),
         ..ExtractOptions::default()
     };
     let failure = |e: pdfplumber::PdfError| match e.kind() {

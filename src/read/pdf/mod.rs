@@ -23,7 +23,11 @@ pub(crate) fn text(bytes: &[u8], path: &Path) -> Result<String> {
             backend::Failure::Password => {
                 fail("encrypted PDF: it needs a password; save a copy without one".into())
             }
-            backend::Failure::Damaged(why) => fail(format!("damaged PDF: {why}")),
+            // The library's message, on one line: the error is one line of stderr.
+            backend::Failure::Damaged(why) => fail(format!(
+                "damaged PDF: {}",
+                why.split_whitespace().collect::<Vec<_>>().join(" ")
+            )),
         })?;
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs > MAX_GLYPHS {
