@@ -142,16 +142,23 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
         }
         return corpus::read_manifest(manifest, options);
     }
+    // The outputs of an earlier run into an input folder (`batch DIR -o DIR`) are not inputs:
+    // read, they would pair corpus.en with corpus.fr.
+    let own: Vec<PathBuf> = Output::ALL.iter().map(|o| args.output.join(o.name())).collect();
+    let files = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut files = corpus::files_in(dir)?;
+        files.retain(|f| !own.iter().any(|o| super::io::same_file(f, o)));
+        Ok(files)
+    };
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
-            let (mut a, mut bad) =
-                corpus::identify(&corpus::files_in(en)?, Some(Language::En), options);
-            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr), options);
+            let (mut a, mut bad) = corpus::identify(&files(en)?, Some(Language::En), options);
+            let (b, bad_fr) = corpus::identify(&files(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
-        [dir] => corpus::identify(&corpus::files_in(dir)?, None, options),
+        [dir] => corpus::identify(&files(dir)?, None, options),
         _ => {
             return Err(Error::Usage(
                 "give an English and a French folder, one folder with both, or --manifest FILE"

@@ -126,6 +126,11 @@ pub fn refuse_output_over_input(outputs: &[&Path], inputs: &[&Path]) -> Result<(
     Ok(())
 }
 
+/// Whether two paths name one existing file (through links or other names).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    identity(a).is_some_and(|id| identity(b) == Some(id))
+}
+
 /// What makes two paths one file: device and inode where the system has them.
 #[cfg(unix)]
 type FileId = (u64, u64);

@@ -366,3 +366,22 @@ fn encoding_and_excel_safe_reach_every_file_of_a_batch() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("unknown encoding 'klingon'"), "{stderr}");
 }
+
+/// Issue 14, item 9: `batch DIR -o DIR` does not read its own outputs on the next run.
+#[test]
+fn a_batch_into_its_input_folder_gives_the_same_corpus_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["A-RES-58-135.en.txt", "A-RES-58-135.fr.txt"] {
+        std::fs::copy(data(name), dir.path().join(name)).unwrap();
+    }
+    let run = || {
+        let out =
+            paralign().arg("batch").arg(dir.path()).arg("-o").arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        ["corpus.jsonl", "documents.csv", "unpaired.csv"]
+            .map(|f| std::fs::read_to_string(dir.path().join(f)).unwrap())
+    };
+    let first = run();
+    assert_eq!(first[0].lines().count(), 18);
+    assert_eq!(run(), first);
+}
