@@ -15,6 +15,7 @@
 //! and on 653 mismatched pairs built from them (all are flagged, 640 from content alone).
 
 use crate::align::Alignment;
+use crate::segment::Language;
 use std::collections::HashSet;
 
 /// Below this share of shared numbers (Dice coefficient over the sets of numbers of two
@@ -33,8 +34,50 @@ const MEAN_SCORE: f64 = 0.5;
 const MIN_PARAGRAPHS: usize = 5;
 const MIN_NUMBERS: usize = 6;
 
+/// The language a side's paragraphs read in.
+fn language_of(d: &crate::segment::Document) -> Language {
+    let mut text = String::new();
+    for p in &d.paragraphs {
+        text.push_str(&p.text);
+        text.push(' ');
+        if text.len() > LANGUAGE_SAMPLE {
+            break;
+        }
+    }
+    crate::segment::guess_language(&text)
+}
+
+/// Text enough to tell English from French by their function words (a few paragraphs).
+const LANGUAGE_SAMPLE: usize = 4000;
+
 /// Why the two texts of `a` look like two different documents, or None.
 pub(super) fn detail(a: &Alignment) -> Option<String> {
+    // Swapped or twice the same language: the surest sign, and one the scores below miss
+    // (a text aligned with itself scores perfectly). Not for `--units lines`, which aligns
+    // lines in any two languages (its paragraphs are labelled `line.N`).
+    let lines = |d: &crate::segment::Document| {
+        d.paragraphs.iter().any(|p| p.label.name.starts_with("line."))
+    };
+    let languages = if lines(&a.en) || lines(&a.fr) {
+        (Language::Other, Language::Other)
+    } else {
+        (language_of(&a.en), language_of(&a.fr))
+    };
+    match languages {
+        (Language::Fr, Language::En) => {
+            return Some(
+                "the English text reads as French and the French text as English: the inputs look swapped"
+                    .into(),
+            )
+        }
+        (Language::En, Language::En) => {
+            return Some("both texts read as English: the French text is not French".into())
+        }
+        (Language::Fr, Language::Fr) => {
+            return Some("both texts read as French: the English text is not English".into())
+        }
+        _ => {}
+    }
     if let (Some(en), Some(fr)) = (&a.en.symbol, &a.fr.symbol) {
         if !same_symbol(en, fr) {
             return Some(format!(

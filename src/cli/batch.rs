@@ -102,11 +102,17 @@ pub fn run(args: &Args) -> Result<u8> {
     corpus::run(&plan.pairs, threads, window, &settings, |pair, result| {
         progress.inc(1);
         match result {
+            // Two texts that are not one document in two languages (another resolution,
+            // swapped folders, twice the same language) would put wrong pairs into the corpus:
+            // the pair is reported and skipped.
+            Ok(aligned) if aligned.mismatch.is_some() => {
+                let detail = aligned.mismatch.as_deref().unwrap_or_default();
+                summary.skipped += 1;
+                progress.suspend(|| eprintln!("paralign: skipped {}: {detail}", pair.symbol));
+                writers.skipped(pair, &format!("mismatched documents: {detail}"))
+            }
             Ok(aligned) => {
                 summary.add(&aligned);
-                if let Some(detail) = &aligned.mismatch {
-                    progress.suspend(|| eprintln!("paralign: warning: {}: {detail}", pair.symbol));
-                }
                 writers.document(&aligned)
             }
             Err(e) => {
@@ -142,16 +148,31 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
         }
         return corpus::read_manifest(manifest, options);
     }
+    // The outputs of an earlier run into an input folder (`batch DIR -o DIR`) are not inputs:
+    // read, they would pair corpus.en with corpus.fr. They are told by the documents.csv that
+    // run wrote beside them; a user's own file that happens to be named corpus.en, with no
+    // such run, is an input (and writing over it is refused below).
+    let earlier_run = std::fs::read_to_string(args.output.join(Output::Documents.name()))
+        .is_ok_and(|d| d.starts_with("symbol,en_file,fr_file,status,"));
+    let own: Vec<PathBuf> = if earlier_run {
+        Output::ALL.iter().map(|o| args.output.join(o.name())).collect()
+    } else {
+        vec![]
+    };
+    let files = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut files = corpus::files_in(dir)?;
+        files.retain(|f| !own.iter().any(|o| super::io::same_file(f, o)));
+        Ok(files)
+    };
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
-            let (mut a, mut bad) =
-                corpus::identify(&corpus::files_in(en)?, Some(Language::En), options);
-            let (b, bad_fr) = corpus::identify(&corpus::files_in(fr)?, Some(Language::Fr), options);
+            let (mut a, mut bad) = corpus::identify(&files(en)?, Some(Language::En), options);
+            let (b, bad_fr) = corpus::identify(&files(fr)?, Some(Language::Fr), options);
             a.extend(b);
             bad.extend(bad_fr);
             (a, bad)
         }
-        [dir] => corpus::identify(&corpus::files_in(dir)?, None, options),
+        [dir] => corpus::identify(&files(dir)?, None, options),
         _ => {
             return Err(Error::Usage(
                 "give an English and a French folder, one folder with both, or --manifest FILE"

@@ -34,6 +34,7 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
     if en == Path::new("-") && fr == Path::new("-") {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
+    refuse_same_file_twice(en, fr)?;
     let settings = pair.align.settings(pair.encoding.as_deref())?;
     let (en, fr) = (read_input(en, &settings.read)?, read_input(fr, &settings.read)?);
     let encodings = [en.encoding, fr.encoding];
@@ -124,6 +125,23 @@ pub fn refuse_output_over_input(outputs: &[&Path], inputs: &[&Path]) -> Result<(
         }
     }
     Ok(())
+}
+
+/// Refuses, before any work, the same file given as both the English and the French text.
+pub fn refuse_same_file_twice(en: &Path, fr: &Path) -> Result<()> {
+    if same_file(en, fr) {
+        return Err(Error::Usage(format!(
+            "{} and {}: the same file given twice, as the English and as the French text",
+            en.display(),
+            fr.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether two paths name one existing file (through links or other names).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    identity(a).is_some_and(|id| identity(b) == Some(id))
 }
 
 /// What makes two paths one file: device and inode where the system has them.

@@ -6,6 +6,7 @@ use paralign::corpus::{self, DocumentPair};
 use paralign::read;
 use paralign::write::{JsonlWriter, UnitWriter};
 use paralign::Result;
+use serde_json::value::RawValue;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -25,13 +26,33 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<u8> {
     let config = args.align.config();
     let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut stdout = std::io::stdout().lock();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(|source| paralign::Error::Io { path: "<stdin>".into(), source })?;
-        if line.trim().is_empty() {
-            continue;
+    let mut buf = Vec::new();
+    for n in 1.. {
+        buf.clear();
+        let read = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| paralign::Error::Io { path: "<stdin>".into(), source })?;
+        if read == 0 {
+            break;
         }
-        let written = match document(&line, n + 1, &config) {
+        let mut bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if n == 1 {
+            // A UTF-8 byte order mark, as Windows tools write one, is not part of the record.
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        // Each line is decoded on its own: one bad record is reported and the stream goes on.
+        let result = match std::str::from_utf8(bytes) {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => document(line, n, &config),
+            Err(e) => {
+                let id = record_id(&String::from_utf8_lossy(bytes));
+                Err((id, format!("line {n}: not valid UTF-8 (byte {} is not)", e.valid_up_to())))
+            }
+        };
+        let written = match result {
             Ok((id, aligned)) => {
                 let mut w = JsonlWriter::new(&mut stdout).with_id(id).with_symbol();
                 aligned
@@ -44,7 +65,7 @@ pub fn run(args: &Args) -> Result<u8> {
             Err((id, error)) => {
                 #[derive(serde::Serialize)]
                 struct Failed<'a> {
-                    id: &'a serde_json::Value,
+                    id: &'a RawValue,
                     error: &'a str,
                 }
                 let record = serde_json::to_string(&Failed { id: &id, error: &error })
@@ -65,16 +86,31 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(0)
 }
 
-type Failure = (serde_json::Value, String);
+type Failure = (Box<RawValue>, String);
+
+fn null() -> Box<RawValue> {
+    RawValue::from_string("null".into()).expect("null is JSON")
+}
+
+/// The record's `"id"` exactly as written (null when absent or when the line is no JSON
+/// object): ids are echoed, never converted (an integer beyond 64 bits must not become a float).
+fn record_id(line: &str) -> Box<RawValue> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(default)]
+        id: Option<Box<RawValue>>,
+    }
+    serde_json::from_str::<Id>(line).ok().and_then(|r| r.id).unwrap_or_else(null)
+}
 
 fn document(
     line: &str,
     n: usize,
     config: &paralign::align::AlignConfig,
-) -> std::result::Result<(serde_json::Value, corpus::Aligned), Failure> {
-    let value: serde_json::Value = serde_json::from_str(line)
-        .map_err(|e| (serde_json::Value::Null, format!("line {n}: not JSON: {e}")))?;
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+) -> std::result::Result<(Box<RawValue>, corpus::Aligned), Failure> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| (null(), format!("line {n}: not JSON: {e}")))?;
+    let id = record_id(line);
     let text = |key: &str| -> std::result::Result<read::Text, Failure> {
         let s = value
             .get(key)

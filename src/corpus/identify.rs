@@ -1,29 +1,7 @@
 //! Telling a file's language and normalising symbols and names for pairing.
 
-use crate::segment::Language;
+pub use crate::segment::guess_language;
 use std::path::Path;
-
-/// English or French, from the frequency of short function words (other languages, or too
-/// little text, give `Other`).
-pub fn guess_language(text: &str) -> Language {
-    const EN: [&str; 10] = ["the", "of", "and", "to", "in", "its", "that", "for", "on", "with"];
-    const FR: [&str; 10] = ["de", "la", "le", "et", "les", "des", "du", "à", "que", "sur"];
-    let (mut en, mut fr) = (0usize, 0usize);
-    for word in text.split(|c: char| !c.is_alphabetic()).take(5000) {
-        let w = word.to_lowercase();
-        if EN.contains(&w.as_str()) {
-            en += 1;
-        } else if FR.contains(&w.as_str()) {
-            fr += 1;
-        }
-    }
-    match (en, fr) {
-        (e, f) if e + f < 3 => Language::Other,
-        (e, f) if e > 2 * f => Language::En,
-        (e, f) if f > 2 * e => Language::Fr,
-        _ => Language::Other,
-    }
-}
 
 /// The form of a symbol used to compare: upper case, no white space ("S/RES/2505 (2020)" =
 /// "S/RES/2505(2020)").
@@ -50,6 +28,7 @@ pub(super) fn name_key(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::Language;
 
     #[test]
     fn languages_and_keys() {

@@ -5,7 +5,7 @@
 use super::summary;
 use crate::align::Alignment;
 use crate::check::{Report, Severity};
-use crate::write::text::xml_text as escape;
+use crate::write::text::xml_text;
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
@@ -28,6 +28,7 @@ td.meta { font-size: .8rem; color: #555; }
 td.meta b { color: #1b1b1b; font-size: .9rem; }
 tr.error td { background: #fdecea; } tr.warning td { background: #fff4e0; } tr.info td { background: #eef5fa; }
 td.absent { color: #999; font-style: italic; }
+.ctl { color: var(--error); font: .75em ui-monospace, monospace; }
 tr.note td { border-top: none; padding-top: 0; font-size: .85rem; }
 a { color: inherit; }
 @media print {
@@ -43,7 +44,8 @@ pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
     let title =
         format!("paralign check{}", a.symbol().map(|s| format!(": {s}")).unwrap_or_default());
     writeln!(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
-    writeln!(w, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(&title))?;
+    // No markup inside <title>: the name is escaped only.
+    writeln!(w, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", xml_text(&title))?;
     writeln!(w, "<h1>{}</h1>", escape(&title))?;
     writeln!(
         w,
@@ -111,6 +113,35 @@ pub fn html(report: &Report, a: &Alignment, mut w: impl Write) -> io::Result<()>
     w.flush()
 }
 
+/// Text from the documents (or their names), escaped and isolated in `<bdi>`, with every
+/// bidirectional control character shown as a visible code instead of acting: a U+202E in a
+/// paragraph must not reorder what the reviser reads in the report, nor leak into the cells
+/// after it.
+fn escape(s: &str) -> String {
+    let escaped = xml_text(s);
+    if !escaped.chars().any(is_bidi_control) {
+        return format!("<bdi>{escaped}</bdi>");
+    }
+    let mut out = String::with_capacity(escaped.len() + 64);
+    out.push_str("<bdi>");
+    for c in escaped.chars() {
+        if is_bidi_control(c) {
+            let code = format!("U+{:04X}", c as u32);
+            out.push_str(&format!("<span class=\"ctl\" title=\"{code}\">[{code}]</span>"));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str("</bdi>");
+    out
+}
+
+/// The characters that change the direction of the text around them (Unicode Bidirectional
+/// Algorithm: embeddings, overrides, isolates and marks).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn badge(s: Severity) -> String {
     format!("<span class=\"badge {0}\">{0}</span>", s.name())
 }
@@ -126,7 +157,17 @@ mod tests {
         // text is a space.
         assert_eq!(
             escape("<script>alert('x')</script> & \"q\"\u{c}"),
-            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot; "
+            "<bdi>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot; </bdi>"
+        );
+    }
+
+    #[test]
+    fn bidirectional_controls_are_shown_not_obeyed() {
+        let shown = escape("price \u{202E}001$\u{202C} and \u{2067}x\u{2069}");
+        assert!(!shown.chars().any(is_bidi_control), "{shown}");
+        assert_eq!(
+            shown,
+            "<bdi>price <span class=\"ctl\" title=\"U+202E\">[U+202E]</span>001$<span class=\"ctl\" title=\"U+202C\">[U+202C]</span> and <span class=\"ctl\" title=\"U+2067\">[U+2067]</span>x<span class=\"ctl\" title=\"U+2069\">[U+2069]</span></bdi>"
         );
     }
 }

@@ -64,7 +64,9 @@ impl Layout {
             }
         }
         let text = lengths.len();
-        if text < LINES_PER_BLANK || blank * LINES_PER_BLANK >= text {
+        // A short body (a Security Council resolution of a dozen lines) with no blank line
+        // at all is read as having none, not as too short to tell.
+        if text == 0 || blank * LINES_PER_BLANK >= text.max(LINES_PER_BLANK) {
             return Layout::BlankLines;
         }
         let long = lengths.iter().filter(|&&n| n > UNWRAPPED_LINE).count();
@@ -80,8 +82,13 @@ impl Layout {
     /// Whether the line `next` opens a new paragraph after the body line `previous`, by the
     /// layout alone (labels and the opening line are decided by the caller, in every layout).
     pub(crate) fn breaks(self, previous: &str, next: &str) -> bool {
-        if super::clean::starts_with_label_alone(previous) {
-            // "1." on a line of its own, its text on the next (pdftotext's default mode).
+        // "1." on a line of its own, its text on the next (pdftotext's default mode). A title's
+        // number ("70/10.") is one too, but a line "61/275." ends a paragraph that cites it.
+        if super::clean::starts_with_label_alone(previous) && !previous.contains('/') {
+            return false;
+        }
+        // The closing is one paragraph: "56th plenary meeting" / "17 November 2015".
+        if super::label::CLOSING.is_match(previous) && super::label::DATE_LINE.is_match(next) {
             return false;
         }
         match self {
@@ -200,6 +207,8 @@ mod tests {
         assert!(w.breaks("human rights law,", "Recalling previous resolutions"));
         assert!(w.breaks("United Nations", "A/RES/78/286"));
         assert!(!w.breaks("1.", "Takes note with appreciation"));
+        assert!(w.breaks("61/275.", "50th (resumed) plenary meeting"));
+        assert!(!w.breaks("56th plenary meeting", "17 November 2015"));
         assert!(!w.breaks("of the", "continued text"));
         let full = "x".repeat(95);
         assert!(!w.breaks(&format!("{full},"), "United Nations"));

@@ -65,6 +65,8 @@ static SEPARATOR: LazyLock<Regex> =
 /// A footnote line in a footnote area: "1 E/CN.15/2003/5." (number, space, text; no period).
 static FOOTNOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \u{a0}\t]+\S").unwrap());
+/// A footnote's number alone on its line, its text on the next (pdftotext on real UN PDFs).
+static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})$").unwrap());
 /// A footnote written with a superscript number, as Word exports them: "¹ E/CN.15/2004/5."
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
@@ -81,8 +83,13 @@ pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn blocks(text: &str) -> Blocks {
     let lines = split_lines(text);
     let vocabulary = vocabulary(text);
+    let lines = split_columns(lines);
     let wrap = wrap_width(&lines);
-    let layout = Layout::of(layout_lines(&lines));
+    // The layout is read from the body: the cover of a real UN PDF comes out of pdftotext with
+    // blank lines between its blocks even where the body has none.
+    let body_from = lines.iter().position(|l| OPENING.is_match(l.text)).unwrap_or(0);
+    let layout = Layout::of(layout_lines(&lines[body_from..]));
+    let running_titles = running_titles(&lines[..body_from]);
     let mut b = Builder { wrap_width: wrap, layout, ..Builder::default() };
     // Where the body starts: a symbol alone on a line after it is a running header even with
     // no blank line around it (before it, it is the masthead's).
@@ -95,7 +102,14 @@ pub(crate) fn blocks(text: &str) -> Blocks {
         let blank_after =
             i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
         let furniture_place = opening.is_some_and(|o| furniture_place(&lines, i, o));
-        match classify(line, Surroundings { blank_before, blank_after, furniture_place }) {
+        let running_title = i > body_from && is_running_title(&lines, i, &running_titles);
+        let mut around = Surroundings { blank_before, blank_after, furniture_place, running_title };
+        if b.in_footnotes && b.footnote.is_none() && NUMBER_ALONE.is_match(line.text) {
+            // The first footnote's number, alone on its line below the rule: not a page number.
+            around =
+                Surroundings { blank_before: false, blank_after: false, ..Surroundings::default() };
+        }
+        match classify(line, around) {
             Kind::Blank => b.blank(),
             Kind::Drop(reason) => {
                 if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
@@ -135,13 +149,15 @@ enum Kind {
 
 /// What lies on either side of a line: a blank line, a page start or the edge of the text
 /// counts as blank.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Surroundings {
     blank_before: bool,
     blank_after: bool,
     /// In a text with no blank lines between paragraphs: the line stands where page
     /// furniture does (see [`furniture_place`]).
     furniture_place: bool,
+    /// The line repeats the title beside a running header (see [`is_running_title`]).
+    running_title: bool,
 }
 
 impl Surroundings {
@@ -150,6 +166,72 @@ impl Surroundings {
     fn alone(self) -> bool {
         self.blank_before && self.blank_after || self.furniture_place
     }
+}
+
+/// Splits the lines that pdftotext -layout makes of two columns ("United Nations   …   A/RES/70/10",
+/// "A/RES/70/10   …   Report of the …") into one line a column: the lines before the opening
+/// line, and any line with the symbol as one of its columns.
+fn split_columns(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]{3,}").unwrap());
+    let opening = lines.iter().position(|l| OPENING.is_match(l.text)).unwrap_or(0);
+    if !lines.iter().any(|l| l.text.contains("   ")) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        if !line.text.contains("   ") {
+            out.push(line);
+            continue;
+        }
+        let columns: Vec<&str> = GAP.split(line.text).collect();
+        let symbol_column = columns.iter().any(|c| SYMBOL_LINE.is_match(c));
+        if !(i < opening || symbol_column) {
+            out.push(line);
+            continue;
+        }
+        let base = line.text.as_ptr() as usize - line.raw.as_ptr() as usize;
+        for (k, column) in columns.into_iter().enumerate() {
+            let offset = base + (column.as_ptr() as usize - line.text.as_ptr() as usize);
+            out.push(Line {
+                number: line.number,
+                start: line.start + offset,
+                raw: column,
+                text: column,
+                indent: offset,
+                page_start: line.page_start && k == 0,
+            });
+        }
+    }
+    out
+}
+
+/// The lines of the cover and the title, as a running header may repeat them on later pages
+/// ("Report of the International Atomic Energy Agency" under the symbol), the title without
+/// its number.
+fn running_titles<'a>(head: &[Line<'a>]) -> HashSet<&'a str> {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}\.\s*").unwrap());
+    let mut titles = HashSet::new();
+    for line in head.iter().filter(|l| !l.text.is_empty() && !SYMBOL_LINE.is_match(l.text)) {
+        titles.insert(line.text);
+        if let Some(m) = NUMBER.find(line.text) {
+            titles.insert(&line.text[m.end()..]);
+        }
+    }
+    titles.remove("");
+    titles
+}
+
+/// Whether line `i` repeats a line of the cover or the title beside a running header (the
+/// symbol on the line before or after it, blank lines skipped): the running title of a page.
+fn is_running_title(lines: &[Line], i: usize, titles: &HashSet<&str>) -> bool {
+    if !titles.contains(lines[i].text) {
+        return false;
+    }
+    let symbol = |l: &Line| SYMBOL_LINE.is_match(l.text);
+    let before = lines[..i].iter().rev().find(|l| !l.text.is_empty());
+    let after = lines[i + 1..].iter().find(|l| !l.text.is_empty());
+    before.is_some_and(symbol) || after.is_some_and(symbol)
 }
 
 /// The lines [`Layout::of`] reads: each text line, and `None` for a blank line that stands
@@ -203,6 +285,9 @@ fn classify(line: &Line, around: Surroundings) -> Kind {
     // The patterns are tried only on lines whose first character could open them: classify
     // sees every line of every document.
     let first = t.chars().next().unwrap_or(' ');
+    if around.running_title {
+        return Kind::Drop(DropReason::PageHeader);
+    }
     if matches!(first, '_' | '-' | '—' | '─') && SEPARATOR.is_match(t) {
         return Kind::Drop(DropReason::Separator);
     }
@@ -291,7 +376,13 @@ impl Builder {
 
     fn blank(&mut self) {
         self.close_body();
-        if self.in_footnotes {
+        // A footnote's number alone on its line (pdftotext writes the superscript apart from
+        // its text, with a blank line between) waits for its text.
+        let number_only = self
+            .footnote
+            .as_ref()
+            .is_some_and(|f| f.lines.len() == 1 && f.lines[0].bytes().all(|b| b.is_ascii_digit()));
+        if self.in_footnotes && !number_only {
             self.close_footnote();
         }
         self.saw(SinceLastBody::BlankLine);
@@ -358,7 +449,11 @@ impl Builder {
     fn footnote_line(&mut self, line: &Line) -> bool {
         let indent = *self.footnote_indent.get_or_insert(line.indent);
         let t = line.text;
-        if let Some(c) = FOOTNOTE_START.captures(t) {
+        let number_alone = (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+        if let Some(c) = FOOTNOTE_START
+            .captures(t)
+            .or_else(|| number_alone.then(|| NUMBER_ALONE.captures(t)).flatten())
+        {
             // Footnotes are numbered in sequence through the document; a wrapped footnote line
             // that starts with a number ("55 (A/76/55); and ibid.") is a continuation.
             let number: u32 = c[1].parse().unwrap_or(0);
@@ -381,6 +476,12 @@ impl Builder {
             // A separator not followed by a numbered footnote: the area holds no footnote.
             return false;
         };
+        if lines.len() == 1 && lines[0].bytes().all(|b| b.is_ascii_digit()) {
+            // The text of a footnote whose number stands alone above it, indented or not.
+            lines.push(t.to_string());
+            *end = line.start + line.raw.len();
+            return true;
+        }
         // Body text resumes on a line indented further than the footnotes (pdftotext keeps the
         // first-line indent of body paragraphs and their continuations after a page break),
         // on a numbered paragraph, or on a lower-case line after a footnote that ended.
@@ -646,10 +747,11 @@ fn is_punctuation_only(s: &str) -> bool {
         })
 }
 
-/// A block holding only a label ("1.", "a)", "(ii)"): it belongs with what follows.
+/// A block holding only a label ("1.", "a)", "(ii)", a title's number "70/10."): it belongs
+/// with what follows.
 pub(crate) fn starts_with_label_alone(s: &str) -> bool {
     static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,3}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$")
+        Regex::new(r"^(?:\d{1,3}\.|\d{1,3}/\d{1,4}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$")
             .unwrap()
     });
     ALONE.is_match(s)

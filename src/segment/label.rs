@@ -70,7 +70,7 @@ pub(crate) static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d{1,4}\s*(?:st|nd|rd|th|e|re|er|ème)?\s+(?:\(resumed\)\s+)?(?:plenary\s+meeting|séance\s+plénière|meeting|séance)\b").unwrap()
 });
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})$").unwrap()
 });
 static COVER: LazyLock<Regex> = LazyLock::new(|| {
@@ -448,6 +448,13 @@ impl Labeller {
 /// A short line with no closing punctuation, in title case: a heading of a section or annex.
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
+    // A footnote marker set apart after the closing punctuation ("for 2014, 1") is no part of
+    // how the paragraph ends.
+    let unmarked = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = match unmarked.strip_suffix(' ') {
+        Some(u) if unmarked.len() < t.len() && t.len() - unmarked.len() <= 3 => u,
+        _ => t,
+    };
     let last = t.chars().last().unwrap_or('.');
     t.chars().count() <= 200
         && !matches!(last, '.' | ',' | ';' | ':')

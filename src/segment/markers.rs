@@ -175,6 +175,20 @@ fn candidates(text: &str) -> Vec<Candidate> {
                     });
                 }
             }
+            // A superscript marker that pdftotext set apart by a space, at the paragraph's end
+            // after its last punctuation: "for 2014, 1", "Agency; 1".
+            Some(' ')
+                if after.is_none()
+                    && before2.is_some_and(|c| ",;:.".contains(c))
+                    && digits.len() <= MARKER_DIGITS =>
+            {
+                out.push(Candidate {
+                    range: start - 1..end,
+                    number,
+                    clear: true,
+                    keep_text: false,
+                });
+            }
             // A year with a marker glued to it: "20231," → 2023 + 1. In mid-sentence ("at its
             // 202116 and 2022 sessions") the digits stay as written, as the official text and
             // its gold alignment have them, but the marker is recorded.
@@ -291,6 +305,21 @@ mod tests {
             ]
         );
         assert_eq!(got[4].1, [4, 5]);
+    }
+
+    #[test]
+    fn a_marker_set_apart_by_a_space_at_the_paragraph_end_is_removed() {
+        let got = stripped(
+            &["report of the Agency for 2014, 1", "paragraphs 2, 3 and 4", "of the Agency; 2"],
+            &[1, 2, 3],
+        );
+        let texts: Vec<_> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["report of the Agency for 2014,", "paragraphs 2, 3 and 4", "of the Agency;"]
+        );
+        assert_eq!(got[0].1, [1]);
+        assert_eq!(got[2].1, [2]);
     }
 
     #[test]

@@ -50,6 +50,28 @@ pub fn lines(text: &Text, language: Language) -> Document {
     Document { source: text.source.clone(), language, symbol: None, paragraphs, dropped: vec![] }
 }
 
+/// English or French, from the frequency of short function words (other languages, or too
+/// little text, give `Other`).
+pub fn guess_language(text: &str) -> Language {
+    const EN: [&str; 10] = ["the", "of", "and", "to", "in", "its", "that", "for", "on", "with"];
+    const FR: [&str; 10] = ["de", "la", "le", "et", "les", "des", "du", "à", "que", "sur"];
+    let (mut en, mut fr) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphabetic()).take(5000) {
+        let w = word.to_lowercase();
+        if EN.contains(&w.as_str()) {
+            en += 1;
+        } else if FR.contains(&w.as_str()) {
+            fr += 1;
+        }
+    }
+    match (en, fr) {
+        (e, f) if e + f < 3 => Language::Other,
+        (e, f) if e > 2 * f => Language::En,
+        (e, f) if f > 2 * e => Language::Fr,
+        _ => Language::Other,
+    }
+}
+
 /// Splits a text into the paragraphs of a resolution.
 pub fn segment(text: &Text, language: Language) -> Document {
     let clean::Blocks { body, mut footnotes, dropped, header_symbol } =

@@ -11,7 +11,7 @@ pub struct JsonlWriter<W: Write> {
     out: BufWriter<W>,
     symbol: bool,
     translation: bool,
-    id: Option<serde_json::Value>,
+    id: Option<Box<serde_json::value::RawValue>>,
 }
 
 impl<W: Write> JsonlWriter<W> {
@@ -20,8 +20,9 @@ impl<W: Write> JsonlWriter<W> {
         JsonlWriter { out: buffered(out), symbol: false, translation: false, id: None }
     }
 
-    /// Starts every object with `"id"`: the identifier of the input record (stream mode).
-    pub fn with_id(mut self, id: serde_json::Value) -> Self {
+    /// Starts every object with `"id"`: the identifier of the input record (stream mode),
+    /// written exactly as it was read (an integer beyond 64 bits stays that integer).
+    pub fn with_id(mut self, id: Box<serde_json::value::RawValue>) -> Self {
         self.id = Some(id);
         self
     }

@@ -79,8 +79,9 @@ fn nothing_is_lost_on_any_file_of_data() {
         std::fs::read_dir(data("")).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     assert!(files.len() >= 5);
-    for en in &files {
-        // every file against the French seed: documents that do not match still align
+    for en in files.iter().filter(|f| **f != data(FR)) {
+        // every file against the French seed (but itself: the same file twice is refused):
+        // documents that do not match still align
         let units = align_files(en, &data(FR));
         let text = std::fs::read_to_string(en).unwrap();
         assert_nothing_lost(

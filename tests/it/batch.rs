@@ -296,6 +296,30 @@ fn stream_answers_each_record_and_goes_on_after_a_bad_one() {
     assert!(records[3]["error"].as_str().unwrap().contains("empty"));
 }
 
+/// Issue 14, item 3: a UTF-8 BOM before the first record, a record that is not valid UTF-8
+/// (reported with its line and its id, and the stream goes on) and an id beyond 64 bits
+/// (echoed exactly, not as a float).
+#[test]
+fn stream_reads_each_line_on_its_own_and_echoes_ids_exactly() {
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(
+        r#"{"id": 1, "en": "The General Assembly,\n\n1. Decides;", "fr": "L’Assemblée générale,\n\n1. Décide ;"}"#.as_bytes(),
+    );
+    input.extend_from_slice(b"\n{\"id\": \"bad\", \"en\": \"x \xFF\", \"fr\": \"y\"}\r\n");
+    input.extend_from_slice(
+        r#"{"id": 123456789012345678901234567890, "en": "The General Assembly,", "fr": "L’Assemblée générale,"}"#.as_bytes(),
+    );
+    input.push(b'\n');
+    let out = paralign().arg("stream").write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with(r#"{"id":1,"#), "the record after the BOM is read: {text}");
+    assert_eq!(lines[2], r#"{"id":"bad","error":"line 2: not valid UTF-8 (byte 23 is not)"}"#);
+    assert!(lines[3].starts_with(r#"{"id":123456789012345678901234567890,"#), "{text}");
+}
+
 #[test]
 fn encoding_and_excel_safe_reach_every_file_of_a_batch() {
     let dir = tempfile::tempdir().unwrap();
@@ -341,4 +365,23 @@ fn encoding_and_excel_safe_reach_every_file_of_a_batch() {
     assert_eq!(code, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("unknown encoding 'klingon'"), "{stderr}");
+}
+
+/// Issue 14, item 9: `batch DIR -o DIR` does not read its own outputs on the next run.
+#[test]
+fn a_batch_into_its_input_folder_gives_the_same_corpus_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["A-RES-58-135.en.txt", "A-RES-58-135.fr.txt"] {
+        std::fs::copy(data(name), dir.path().join(name)).unwrap();
+    }
+    let run = || {
+        let out =
+            paralign().arg("batch").arg(dir.path()).arg("-o").arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        ["corpus.jsonl", "documents.csv", "unpaired.csv"]
+            .map(|f| std::fs::read_to_string(dir.path().join(f)).unwrap())
+    };
+    let first = run();
+    assert_eq!(first[0].lines().count(), 18);
+    assert_eq!(run(), first);
 }

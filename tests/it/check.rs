@@ -253,7 +253,8 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     let dir = tempfile::tempdir().unwrap();
     let (e, f, page) =
         (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("review.html"));
-    std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the report;\n").unwrap();
+    // U+202E (right-to-left override) would show "report" reversed, and everything after it.
+    std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the \u{202E}report;\n").unwrap();
     std::fs::write(
         &f,
         "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n",
@@ -263,6 +264,8 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(!html.contains("<script"), "text must be escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
+    assert!(!html.contains('\u{202E}'), "a bidirectional override is shown, not obeyed");
+    assert!(html.contains("[U+202E]</span>report;"));
     for external in ["http://", "https://", "<link", "@import", "src="] {
         assert!(!html.contains(external), "the page must be self-contained: {external}");
     }
@@ -298,6 +301,7 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
         dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "escaped text stays text in the DOM"
     );
+    assert!(dom.contains("[U+202E]</span>report;</bdi>") && !dom.contains('\u{202E}'), "{dom}");
 }
 
 fn which(program: &str) -> bool {

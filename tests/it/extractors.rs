@@ -194,3 +194,45 @@ fn verbose_names_the_reader_and_counts_what_was_dropped_by_reason() {
         "{err}"
     );
 }
+
+/// The real UN PDF of ../shared/seeds/real-pdf through `pdftotext -layout`: the masthead's two
+/// columns on one line, the page-2 header with the symbol and the running title on one line,
+/// footnote markers set apart by a space ("for 2014, 1"), the footnote's number alone above its
+/// text. Every paragraph from the title to the footnote comes out as the seed's expected list
+/// has it, and the cover lines are cover lines (the last two of them still come out as one).
+#[test]
+fn pdftotext_layout_of_the_real_un_pdf_gives_its_paragraphs() {
+    let Some(shared) = shared(&["seeds/real-pdf/A-RES-70-10.en.pdf"]) else { return };
+    if !have("poppler-utils", "pdftotext", &["-v"]) {
+        return;
+    }
+    let seed = shared.join("seeds/real-pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("A-RES-70-10.en.txt");
+    let made = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(seed.join("A-RES-70-10.en.pdf"))
+        .arg(&txt)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (got, dropped) = read(&txt);
+    let expected: Vec<(String, String)> =
+        std::fs::read_to_string(seed.join("A-RES-70-10.en.paragraphs.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                (v["label"].as_str().unwrap().to_string(), words(v["text"].as_str().unwrap()))
+            })
+            .collect();
+    let body = |p: &[(String, String)]| -> Vec<(String, String)> {
+        p.iter().filter(|(l, _)| !l.starts_with("cover")).cloned().collect()
+    };
+    assert_eq!(body(&got), body(&expected));
+    let covers = got.iter().filter(|(l, _)| l.starts_with("cover")).count();
+    assert_eq!(covers, 8, "{got:?}");
+    for reason in ["job_number", "bar_code", "page_header", "page_number", "separator"] {
+        assert!(dropped.iter().any(|d| d == reason), "no {reason} in {dropped:?}");
+    }
+}

@@ -286,3 +286,40 @@ fn an_output_that_is_a_pipe_or_device_is_written_into_not_replaced() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left.len(), 3, "no temporary file left beside it: {left:?}");
 }
+
+/// Issue 14, item 8: swapped languages, the same language twice, the same file twice.
+#[test]
+fn swapped_or_identical_languages_are_noticed() {
+    let dir = seed_copies();
+    let (en, fr) = (dir.path().join("doc.en"), dir.path().join("doc.fr"));
+    // align FR EN: written, with one warning.
+    let out = paralign().arg("align").args([&fr, &en]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the inputs look swapped"), "{err}");
+    // check FR FR (a copy): an error finding.
+    let copy = dir.path().join("copy.fr");
+    std::fs::copy(&fr, &copy).unwrap();
+    let out =
+        paralign().arg("check").args([&fr, &copy]).args(["--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &report["findings"][0];
+    assert_eq!(finding["kind"], "mismatched_documents", "{report:#}");
+    assert_eq!(finding["severity"], "error");
+    assert!(finding["detail"].as_str().unwrap().contains("both texts read as French"));
+    // The same file twice: refused before any work.
+    let out = paralign().arg("check").args([&fr, &fr]).output().unwrap();
+    refused(out, "the same file given twice");
+    // batch with the folders swapped: the pair is reported and skipped, nothing is written.
+    let (a, b, o) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("out"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::copy(&fr, a.join("res.txt")).unwrap();
+    std::fs::copy(&en, b.join("res.txt")).unwrap();
+    let out = paralign().arg("batch").args([&a, &b]).arg("-o").arg(&o).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let documents = std::fs::read_to_string(o.join("documents.csv")).unwrap();
+    assert!(documents.contains("skipped: mismatched documents"), "{documents}");
+    assert_eq!(std::fs::read_to_string(o.join("corpus.jsonl")).unwrap(), "");
+}
