@@ -46,6 +46,8 @@ pub struct Args {
     pub excel_safe: bool,
     #[command(flatten)]
     pub align: super::AlignOptions,
+    #[command(flatten)]
+    pub limit: super::InputLimit,
 }
 
 /// Most threads `--jobs` takes: more than any machine's cores, few enough to start at once
@@ -63,7 +65,7 @@ pub struct Shard {
 
 pub fn run(args: &Args) -> Result<u8> {
     let started = Instant::now();
-    let settings = args.align.settings(args.encoding.as_deref())?;
+    let settings = args.align.settings(args.encoding.as_deref(), args.limit)?;
     let mut plan = plan(args, &settings.read)?;
     if let Some(Shard { k, n }) = args.shard {
         corpus::shard(&mut plan, k, n);

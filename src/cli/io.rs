@@ -4,17 +4,14 @@
 use paralign::align::{self, Alignment};
 use paralign::write::Format;
 use paralign::{read, Error, Result};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Reads an input file, or standard input for `-`.
 pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io { path: path.into(), source })?;
-        return read::decode(&bytes, Path::new("<stdin>"), options);
+        // Bounded and sniffed as a file is: `< /dev/zero` or `yes |` must end too.
+        return read::read_from(std::io::stdin().lock(), None, Path::new("<stdin>"), options);
     }
     read::read_path(path, options)
 }
@@ -35,7 +32,7 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
     refuse_same_file_twice(en, fr)?;
-    let settings = pair.align.settings(pair.encoding.as_deref())?;
+    let settings = pair.align.settings(pair.encoding.as_deref(), pair.limit)?;
     let (en, fr) = (read_input(en, &settings.read)?, read_input(fr, &settings.read)?);
     let encodings = [en.encoding, fr.encoding];
     let formats = [en.format, fr.format];
