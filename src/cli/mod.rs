@@ -103,6 +103,7 @@ pub struct Pair {
 
 /// Runs the subcommand; returns the process exit code.
 pub fn run(cli: &Cli) -> paralign::Result<u8> {
+    io::remove_temporary_files_on_signal();
     match &cli.command {
         Command::Align(args) => align::run(args).map(|()| 0),
         Command::Check(args) => check::run(args),
