@@ -244,7 +244,8 @@ fn a_document_that_does_not_fit_in_memory_is_an_error_not_an_abort() {
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let out = String::from_utf8(run.stdout).unwrap();
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    assert_eq!(first["id"], 1);
+    // id 1 when the line fits and the document does not; null when the line itself does not.
+    assert!(first["id"] == 1 || first["id"].is_null(), "{first}");
     assert!(first["error"].as_str().unwrap().contains("not enough memory"), "{first}");
     assert!(out.lines().skip(1).all(|l| l.starts_with(r#"{"id":2"#)), "{out}");
 }
