@@ -22,6 +22,31 @@ pub enum Error {
         /// The directory named where a file was expected.
         path: PathBuf,
     },
+    /// The path names something that is neither a regular file nor a pipe (a character
+    /// device such as `/dev/zero`, a socket): it may never end, and it holds no document.
+    #[error("{}: is {kind}, not a text file", path.display())]
+    NotAFile {
+        /// What the path names.
+        path: PathBuf,
+        /// What it is instead ("a character device").
+        kind: &'static str,
+    },
+    /// The input is longer than the limit one document may hold (`--max-input`).
+    #[error("{}: longer than {} (--max-input): refused", path.display(), crate::read::show_size(*limit))]
+    TooLarge {
+        /// The file or stream.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The memory to read or process the input could not be had.
+    #[error("{}: not enough memory for this document ({} needed)", path.display(), crate::read::show_size(*bytes))]
+    OutOfMemory {
+        /// The file or stream.
+        path: PathBuf,
+        /// The bytes asked for when the allocation failed.
+        bytes: u64,
+    },
     /// The file holds no text (zero bytes or only white space).
     #[error("{}: the file is empty", path.display())]
     Empty {

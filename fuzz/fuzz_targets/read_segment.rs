@@ -18,7 +18,9 @@ fuzz_target!(|data: &[u8]| {
         3 => Some(encoding_rs::WINDOWS_1252),
         _ => None,
     };
-    let Ok(text) = decode(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding }) else {
+    let Ok(text) =
+        decode(bytes, Path::new("fuzz.txt"), &ReadOptions { encoding, ..ReadOptions::default() })
+    else {
         return;
     };
     assert!(!text.content.trim().is_empty());

@@ -1,6 +1,6 @@
 //! `paralign batch`: align a whole collection of document pairs into one corpus.
 
-use super::io::AtomicFile;
+use super::io::{AtomicFile, FolderLock};
 use paralign::corpus::{self, Aligned, DocumentPair, Plan, Summary, Unpaired};
 use paralign::read::ReadOptions;
 use paralign::segment::Language;
@@ -46,6 +46,8 @@ pub struct Args {
     pub excel_safe: bool,
     #[command(flatten)]
     pub align: super::AlignOptions,
+    #[command(flatten)]
+    pub limit: super::InputLimit,
 }
 
 /// Most threads `--jobs` takes: more than any machine's cores, few enough to start at once
@@ -63,12 +65,12 @@ pub struct Shard {
 
 pub fn run(args: &Args) -> Result<u8> {
     let started = Instant::now();
-    let settings = args.align.settings(args.encoding.as_deref())?;
+    let settings = args.align.settings(args.encoding.as_deref(), args.limit)?;
     let mut plan = plan(args, &settings.read)?;
     if let Some(Shard { k, n }) = args.shard {
         corpus::shard(&mut plan, k, n);
     }
-    let outputs: Vec<PathBuf> = Output::ALL.iter().map(|o| args.output.join(o.name())).collect();
+    let outputs = own_outputs(&args.output);
     let inputs: Vec<&Path> = plan
         .pairs
         .iter()
@@ -81,6 +83,9 @@ pub fn run(args: &Args) -> Result<u8> {
     )?;
     std::fs::create_dir_all(&args.output)
         .map_err(|source| Error::Write { path: args.output.clone(), source })?;
+    // Held to the end of the run: a second batch into this folder fails at once instead of
+    // mixing its outputs with these.
+    let _lock = FolderLock::exclusive(&args.output)?;
     let out = Outputs::create(&args.output)?;
     let threads = args
         .jobs
@@ -154,11 +159,7 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     // such run, is an input (and writing over it is refused below).
     let earlier_run = std::fs::read_to_string(args.output.join(Output::Documents.name()))
         .is_ok_and(|d| d.starts_with("symbol,en_file,fr_file,status,"));
-    let own: Vec<PathBuf> = if earlier_run {
-        Output::ALL.iter().map(|o| args.output.join(o.name())).collect()
-    } else {
-        vec![]
-    };
+    let own: Vec<PathBuf> = if earlier_run { own_outputs(&args.output) } else { vec![] };
     let files = |dir: &Path| -> Result<Vec<PathBuf>> {
         let mut files = corpus::files_in(dir)?;
         files.retain(|f| !own.iter().any(|o| super::io::same_file(f, o)));
@@ -184,6 +185,12 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     plan.unpaired.append(&mut bad);
     plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(plan)
+}
+
+/// Every file a run writes into `dir`: the outputs and the run manifest.
+fn own_outputs(dir: &Path) -> Vec<PathBuf> {
+    let names = Output::ALL.iter().map(|o| o.name()).chain([RUN_MANIFEST]);
+    names.map(|name| dir.join(name)).collect()
 }
 
 /// The value of `--shard`: `K/N` with 1 ≤ K ≤ N.
@@ -243,7 +250,8 @@ struct Outputs {
 
 impl Outputs {
     fn create(dir: &Path) -> Result<Outputs> {
-        let files = Output::ALL.iter().map(|o| AtomicFile::create(&dir.join(o.name())));
+        let files =
+            Output::ALL.iter().map(|o| AtomicFile::create_in_locked_folder(&dir.join(o.name())));
         Ok(Outputs { dir: dir.to_path_buf(), files: files.collect::<Result<_>>()? })
     }
 
@@ -266,9 +274,68 @@ impl Outputs {
         Ok(writers)
     }
 
+    /// Puts the outputs in place so that a reader can tell a complete run from a mix: the run
+    /// manifest (`run.json`: each output's name, size and SHA-256) of the run before is
+    /// removed first, the outputs are renamed one by one, and the new manifest comes last. A
+    /// crash in between leaves no `run.json`, and outputs that match the manifest are all of
+    /// one run. No signal is handled between the first step and the last.
     fn commit(self) -> Result<()> {
-        self.files.into_iter().try_for_each(AtomicFile::commit)
+        let manifest_path = self.dir.join(RUN_MANIFEST);
+        let manifest = AtomicFile::create_in_locked_folder(&manifest_path)?;
+        let entries = Output::ALL
+            .iter()
+            .zip(&self.files)
+            .map(|(o, f)| manifest_entry(o.name(), f, &self.dir))
+            .collect::<Result<Vec<_>>>()?;
+        let write_error = |source| Error::Write { path: manifest_path.clone(), source };
+        let mut text = serde_json::to_string_pretty(&RunManifest {
+            paralign: env!("CARGO_PKG_VERSION"),
+            files: entries,
+        })
+        .map_err(|e| write_error(e.into()))?;
+        text.push('\n');
+        manifest.writer()?.write_all(text.as_bytes()).map_err(write_error)?;
+        let mut files = self.files;
+        files.push(manifest);
+        AtomicFile::commit_all(files, || match std::fs::remove_file(&manifest_path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(Error::Write { path: manifest_path.clone(), source: e })
+            }
+            _ => Ok(()),
+        })
     }
+}
+
+/// The run manifest, written last (see [`Outputs::commit`]).
+const RUN_MANIFEST: &str = "run.json";
+
+#[derive(serde::Serialize)]
+struct RunManifest {
+    /// The version that wrote the run.
+    paralign: &'static str,
+    files: Vec<ManifestEntry>,
+}
+
+#[derive(serde::Serialize)]
+struct ManifestEntry {
+    name: &'static str,
+    bytes: u64,
+    sha256: String,
+}
+
+/// Size and SHA-256 of a finished output, read back from its temporary file (from the page
+/// cache: the outputs were just written).
+fn manifest_entry(name: &'static str, file: &AtomicFile, dir: &Path) -> Result<ManifestEntry> {
+    use sha2::Digest;
+    let read_error = |source| Error::Write { path: dir.join(name), source };
+    let Some(temp) = file.temporary_path() else {
+        return Ok(ManifestEntry { name, bytes: 0, sha256: String::new() });
+    };
+    let mut reader = std::fs::File::open(temp).map_err(read_error)?;
+    let mut hasher = sha2::Sha256::new();
+    let bytes = std::io::copy(&mut reader, &mut hasher).map_err(read_error)?;
+    let sha256 = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(ManifestEntry { name, bytes, sha256 })
 }
 
 type Out = Box<dyn Write + Send>;

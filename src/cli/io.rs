@@ -4,17 +4,14 @@
 use paralign::align::{self, Alignment};
 use paralign::write::Format;
 use paralign::{read, Error, Result};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Reads an input file, or standard input for `-`.
 pub fn read_input(path: &Path, options: &read::ReadOptions) -> Result<read::Text> {
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io { path: path.into(), source })?;
-        return read::decode(&bytes, Path::new("<stdin>"), options);
+        // Bounded and sniffed as a file is: `< /dev/zero` or `yes |` must end too.
+        return read::read_from(std::io::stdin().lock(), None, Path::new("<stdin>"), options);
     }
     read::read_path(path, options)
 }
@@ -35,7 +32,7 @@ pub fn load_alignment(pair: &super::Pair) -> Result<Loaded> {
         return Err(Error::Usage("only one of the two inputs can be standard input".into()));
     }
     refuse_same_file_twice(en, fr)?;
-    let settings = pair.align.settings(pair.encoding.as_deref())?;
+    let settings = pair.align.settings(pair.encoding.as_deref(), pair.limit)?;
     let (en, fr) = (read_input(en, &settings.read)?, read_input(fr, &settings.read)?);
     let encodings = [en.encoding, fr.encoding];
     let formats = [en.format, fr.format];
@@ -176,10 +173,17 @@ fn identity(path: &Path) -> Option<FileId> {
 /// over it would replace the device itself (as root, `-o /dev/null` would leave every later
 /// program reading a plain file where the null device was), and a pipe has no contents to
 /// spare from a half-done run anyway.
+///
+/// While it lives, its temporary file is in a registry that the SIGINT and SIGTERM handler
+/// ([`remove_temporary_files_on_signal`]) empties before the process exits, and it holds a
+/// shared lock on its folder ([`FolderLock`]), so that a batch into the same folder neither
+/// runs at the same time nor takes the file for a stale one.
 pub struct AtomicFile {
     /// The path as the user gave it, for messages.
     path: PathBuf,
     sink: Sink,
+    /// The shared lock on the folder, when this file took one itself (batch holds its own).
+    _lock: Option<FolderLock>,
 }
 
 enum Sink {
@@ -187,14 +191,152 @@ enum Sink {
     Temp {
         /// Where the file goes: `path`, or the target of the link `path` is.
         target: PathBuf,
-        temp: tempfile::NamedTempFile,
+        temp: Registered,
     },
     /// A device, pipe or socket, opened for writing as it is.
     Direct(std::fs::File),
 }
 
+/// The temporary files of this process that exist now: what a signal handler must remove.
+/// The one global of the binary (STYLE.md allows one, set in the binary only): a signal can
+/// come at any time, and the handler has no other way to find them. Its lock is also held
+/// while files are created and renamed, so that a signal waits until a rename is done and
+/// never leaves a temporary file created after it looked.
+static LIVE_TEMPORARY_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn live_temporary_files() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE_TEMPORARY_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A temporary file in [`LIVE_TEMPORARY_FILES`]; dropped, it leaves the registry and the disk.
+struct Registered(Option<tempfile::NamedTempFile>);
+
+impl Registered {
+    fn file(&self) -> &std::fs::File {
+        self.0.as_ref().expect("taken only by commit, which consumes it").as_file()
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Some(temp) = self.0.take() {
+            let mut live = live_temporary_files();
+            live.retain(|p| p != temp.path());
+            drop(temp);
+        }
+    }
+}
+
+/// Installs the handler of SIGINT and SIGTERM: it removes every temporary file of the run and
+/// exits with 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM), as a shell reports
+/// a program the signal ended. Without it the signal ends the process at once and its hidden
+/// `.paralign-*` files stay behind (up to 50 MB a batch).
+pub fn remove_temporary_files_on_signal() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    // Without a handler (the system refused one), a signal ends the run as it always did.
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Held until exit: no file is created or renamed after this.
+            let live = live_temporary_files();
+            for path in live.iter() {
+                let _ = std::fs::remove_file(path);
+            }
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+/// A lock on an output folder, on the folder itself (flock on its descriptor), so that no
+/// lock file is left in the user's folder: `batch` holds it exclusively for its whole run, a
+/// single output (`align -o`, `check -o`, `read -o`) shares it while its file is written. A
+/// second batch into the folder, or an `align -o` into a running batch's folder, fails at
+/// once; any number of `align -o` runs share a folder. Released when dropped (or when the
+/// process ends, however it ends: a crashed run leaves no lock behind).
+pub struct FolderLock {
+    _dir: Option<std::fs::File>,
+}
+
+impl FolderLock {
+    /// The exclusive lock of a batch on `dir`, and the stale temporary files of paralign's
+    /// removed from it: with the lock held, no other paralign is writing there.
+    pub fn exclusive(dir: &Path) -> Result<FolderLock> {
+        let Some(file) = open_folder(dir) else { return Ok(FolderLock { _dir: None }) };
+        match file.try_lock() {
+            Ok(()) => {
+                remove_stale_temporary_files(dir);
+                Ok(FolderLock { _dir: Some(file) })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(busy(dir)),
+            // A file system without locks (some network ones): the run goes on unlocked.
+            Err(std::fs::TryLockError::Error(_)) => Ok(FolderLock { _dir: None }),
+        }
+    }
+
+    /// A shared lock on `dir`; when no other paralign holds any, the stale temporary files are
+    /// removed first (briefly exclusive, then shared).
+    pub fn shared(dir: &Path) -> Result<FolderLock> {
+        let Some(file) = open_folder(dir) else { return Ok(FolderLock { _dir: None }) };
+        if file.try_lock().is_ok() {
+            remove_stale_temporary_files(dir);
+        }
+        // On the same descriptor this turns an exclusive lock into a shared one.
+        match file.try_lock_shared() {
+            Ok(()) => Ok(FolderLock { _dir: Some(file) }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(busy(dir)),
+            Err(std::fs::TryLockError::Error(_)) => Ok(FolderLock { _dir: None }),
+        }
+    }
+}
+
+fn open_folder(dir: &Path) -> Option<std::fs::File> {
+    // A folder that cannot be opened for reading is not locked: writing into it says more.
+    std::fs::File::open(dir).ok()
+}
+
+fn busy(dir: &Path) -> Error {
+    Error::Usage(format!(
+        "{}: another paralign run is writing into this folder; wait for it to end",
+        dir.display()
+    ))
+}
+
+/// The prefix of every temporary file paralign makes; the rest of the name is
+/// [`TEMPORARY_RANDOM_CHARS`] random letters and digits (tempfile's default), nothing after.
+const TEMPORARY_PREFIX: &str = ".paralign-";
+const TEMPORARY_RANDOM_CHARS: usize = 6;
+
+/// Whether `name` is exactly the name of one of paralign's temporary files.
+pub fn is_temporary_name(name: &std::ffi::OsStr) -> bool {
+    name.to_str().and_then(|n| n.strip_prefix(TEMPORARY_PREFIX)).is_some_and(|rest| {
+        rest.len() == TEMPORARY_RANDOM_CHARS && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// Removes what an interrupted or crashed paralign left in `dir`: regular files (not links,
+/// not folders) named exactly as paralign names its temporary files. Called only under an
+/// exclusive [`FolderLock`], when no other paralign can be writing there.
+fn remove_stale_temporary_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && is_temporary_name(&entry.file_name()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
+        AtomicFile::create_locked(path, false)
+    }
+
+    /// As [`AtomicFile::create`], in a folder the caller holds locked already (batch).
+    pub fn create_in_locked_folder(path: &Path) -> Result<AtomicFile> {
+        AtomicFile::create_locked(path, true)
+    }
+
+    fn create_locked(path: &Path, folder_locked: bool) -> Result<AtomicFile> {
         if path.is_dir() {
             return Err(Error::IsDirectory { path: path.into() });
         }
@@ -202,15 +344,16 @@ impl AtomicFile {
         // metadata follows links: what counts is the file the output names in the end.
         if std::fs::metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
             let file = std::fs::OpenOptions::new().write(true).open(path).map_err(write_error)?;
-            return Ok(AtomicFile { path: path.into(), sink: Sink::Direct(file) });
+            return Ok(AtomicFile { path: path.into(), sink: Sink::Direct(file), _lock: None });
         }
         let target = link_target(path);
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        let lock = if folder_locked { None } else { Some(FolderLock::shared(dir)?) };
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".paralign-");
+        builder.prefix(TEMPORARY_PREFIX).rand_bytes(TEMPORARY_RANDOM_CHARS);
         // Created as open(2) creates any file, 0666 less the umask (tempfile's own default is
         // 0600, right for a secret, wrong for a translation memory).
         #[cfg(unix)]
@@ -218,8 +361,23 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
+        // Created and registered under the registry's lock: a signal between the two would
+        // otherwise leave this file behind.
+        let mut live = live_temporary_files();
         let temp = builder.tempfile_in(dir).map_err(write_error)?;
-        Ok(AtomicFile { path: path.into(), sink: Sink::Temp { target, temp } })
+        live.push(temp.path().to_path_buf());
+        drop(live);
+        let sink = Sink::Temp { target, temp: Registered(Some(temp)) };
+        Ok(AtomicFile { path: path.into(), sink, _lock: lock })
+    }
+
+    /// The temporary file's path while it is written (None for a device or pipe written
+    /// directly): for checksums read back before the commit.
+    pub fn temporary_path(&self) -> Option<&Path> {
+        match &self.sink {
+            Sink::Temp { temp, .. } => temp.0.as_ref().map(|t| t.path()),
+            Sink::Direct(_) => None,
+        }
     }
 
     /// A handle to write through; the data goes to the temporary file (or the device).
@@ -229,15 +387,32 @@ impl AtomicFile {
 
     fn file(&self) -> Result<std::fs::File> {
         let file = match &self.sink {
-            Sink::Temp { temp, .. } => temp.as_file(),
+            Sink::Temp { temp, .. } => temp.file(),
             Sink::Direct(file) => file,
         };
         file.try_clone().map_err(|source| Error::Write { path: self.path.clone(), source })
     }
 
     pub fn commit(self) -> Result<()> {
-        let AtomicFile { path, sink } = self;
-        let Sink::Temp { target, temp } = sink else { return Ok(()) };
+        self.commit_registered(&mut live_temporary_files())
+    }
+
+    /// Renames every file into place, in order, with no signal handled between two renames
+    /// (a signal waits until the last is done): an interrupted batch never stops half-way
+    /// through its commit.
+    pub fn commit_all(files: Vec<AtomicFile>, before: impl FnOnce() -> Result<()>) -> Result<()> {
+        let mut live = live_temporary_files();
+        before()?;
+        files.into_iter().try_for_each(|f| f.commit_registered(&mut live))
+    }
+
+    fn commit_registered(self, live: &mut Vec<PathBuf>) -> Result<()> {
+        let AtomicFile { path, sink, _lock } = self;
+        let Sink::Temp { target, mut temp } = sink else { return Ok(()) };
+        let temp = temp.0.take().expect("a temporary file until committed");
+        // Out of the registry whatever follows: renamed, it is the output; failed, it is
+        // removed when `temp` drops.
+        live.retain(|p| p != temp.path());
         // A file replaced keeps its mode and, where the user may set it, its owner.
         if let Ok(old) = std::fs::metadata(&target) {
             temp.as_file()

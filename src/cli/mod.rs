@@ -48,18 +48,40 @@ impl AlignOptions {
         paralign::align::AlignConfig { units: self.units, band_slack: self.band_slack }
     }
 
-    /// The settings of a run that reads files in `encoding` (None: detect).
-    pub fn settings(&self, encoding: Option<&str>) -> paralign::Result<paralign::corpus::Settings> {
-        Ok(paralign::corpus::Settings { read: read_options(encoding)?, align: self.config() })
+    /// The settings of a run that reads files in `encoding` (None: detect), each at most
+    /// `limit` long.
+    pub fn settings(
+        &self,
+        encoding: Option<&str>,
+        limit: InputLimit,
+    ) -> paralign::Result<paralign::corpus::Settings> {
+        Ok(paralign::corpus::Settings {
+            read: read_options(encoding, limit)?,
+            align: self.config(),
+        })
     }
 }
 
-/// Read options for an `--encoding` value (None: detect).
-pub fn read_options(encoding: Option<&str>) -> paralign::Result<paralign::read::ReadOptions> {
-    encoding.map_or(
+/// `--max-input`, on every subcommand that reads documents.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct InputLimit {
+    /// The most one document may hold, in bytes or with K, M or G (powers of 1024: 64M, 1G); a
+    /// longer file or stream is refused, so that an endless input ends. In `stream`, the most
+    /// one record line may hold.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = paralign::read::parse_size)]
+    pub max_input: u64,
+}
+
+/// Read options for an `--encoding` value (None: detect) and a `--max-input`.
+pub fn read_options(
+    encoding: Option<&str>,
+    limit: InputLimit,
+) -> paralign::Result<paralign::read::ReadOptions> {
+    let options = encoding.map_or(
         Ok(paralign::read::ReadOptions::default()),
         paralign::read::ReadOptions::with_encoding_label,
-    )
+    )?;
+    Ok(paralign::read::ReadOptions { max_input: limit.max_input, ..options })
 }
 
 /// The two documents `align` and `check` read.
@@ -75,10 +97,13 @@ pub struct Pair {
     /// windows-1252, latin1… (any WHATWG label).
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    #[command(flatten)]
+    pub limit: InputLimit,
 }
 
 /// Runs the subcommand; returns the process exit code.
 pub fn run(cli: &Cli) -> paralign::Result<u8> {
+    io::remove_temporary_files_on_signal();
     match &cli.command {
         Command::Align(args) => align::run(args).map(|()| 0),
         Command::Check(args) => check::run(args),

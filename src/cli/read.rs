@@ -32,6 +32,8 @@ pub struct Args {
     /// Output file. Standard output when absent.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub limit: super::InputLimit,
 }
 
 /// What `paralign read` prints.
@@ -52,7 +54,7 @@ pub enum LanguageArg {
 }
 
 pub fn run(args: &Args) -> Result<()> {
-    let read = super::read_options(args.encoding.as_deref())?;
+    let read = super::read_options(args.encoding.as_deref(), args.limit)?;
     let output = output_path(args.output.as_deref());
     refuse_output_over_input(&output.into_iter().collect::<Vec<_>>(), &[&args.file])?;
     let text = read_input(&args.file, &read)?;

@@ -21,6 +21,8 @@ pub struct Args {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub limit: super::InputLimit,
 }
 
 pub fn run(args: &Args) -> Result<()> {
@@ -33,10 +35,11 @@ pub fn run(args: &Args) -> Result<()> {
     if args.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Error::Usage("only one of the files can be standard input".into()));
     }
+    let options = super::read_options(None, args.limit)?;
     let mut score = Score::default();
     for pair in args.files.chunks(2) {
-        let test = parse_beads(&read_input(&pair[0], &Default::default())?)?;
-        let gold = parse_beads(&read_input(&pair[1], &Default::default())?)?;
+        let test = parse_beads(&read_input(&pair[0], &options)?)?;
+        let gold = parse_beads(&read_input(&pair[1], &options)?)?;
         score.add(&test, &gold);
     }
     write_output(None, |mut out| {

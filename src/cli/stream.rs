@@ -21,6 +21,8 @@ use std::path::Path;
 pub struct Args {
     #[command(flatten)]
     pub align: super::AlignOptions,
+    #[command(flatten)]
+    pub limit: super::InputLimit,
 }
 
 pub fn run(args: &Args) -> Result<u8> {
@@ -29,13 +31,26 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut input = stdin.lock();
     let mut stdout = std::io::stdout().lock();
     let mut buf = Vec::new();
+    let limit = args.limit.max_input;
     for n in 1.. {
-        buf.clear();
-        let read = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| paralign::Error::Io { path: "<stdin>".into(), source })?;
-        if read == 0 {
-            break;
+        let line = next_line(&mut input, &mut buf, limit, n)?;
+        let refused = match line {
+            Line::End => break,
+            Line::Record => None,
+            Line::TooLong => Some(format!(
+                "line {n}: longer than {} (--max-input): skipped",
+                read::show_size(limit)
+            )),
+            Line::OutOfMemory => Some(format!("line {n}: not enough memory for this record")),
+        };
+        if let Some(error) = refused {
+            // Reported at once, then the rest of the line is passed over without keeping it.
+            let written = write_error(&mut stdout, &null(), &error);
+            if let Err(e) = written {
+                return finish_on_write_error(e);
+            }
+            skip_line(&mut input, n)?;
+            continue;
         }
         let mut bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
         bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
@@ -46,7 +61,10 @@ pub fn run(args: &Args) -> Result<u8> {
         // Each line is decoded on its own: one bad record is reported and the stream goes on.
         let result = match std::str::from_utf8(bytes) {
             Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => document(line, n, &config),
+            Ok(line) => match read::ensure_room(Path::new(&format!("line {n}")), line.len()) {
+                Ok(()) => document(line, n, &config),
+                Err(e) => Err((record_id(line), e.to_string())),
+            },
             Err(e) => {
                 let id = record_id(&String::from_utf8_lossy(bytes));
                 Err((id, format!("line {n}: not valid UTF-8 (byte {} is not)", e.valid_up_to())))
@@ -62,28 +80,119 @@ pub fn run(args: &Args) -> Result<u8> {
                     .try_for_each(|b| w.write_unit(&aligned.alignment, b))
                     .and_then(|()| w.finish())
             }
-            Err((id, error)) => {
-                #[derive(serde::Serialize)]
-                struct Failed<'a> {
-                    id: &'a RawValue,
-                    error: &'a str,
-                }
-                let record = serde_json::to_string(&Failed { id: &id, error: &error })
-                    .map_err(std::io::Error::other);
-                record.and_then(|r| writeln!(stdout, "{r}")).and_then(|()| stdout.flush())
-            }
+            Err((id, error)) => write_error(&mut stdout, &id, &error),
         };
         if let Err(e) = written {
-            // the reader went away: stop quietly, as a pipe stage should
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(0);
-            }
-            return Err(paralign::Error::Write { path: "<stdout>".into(), source: e });
+            return finish_on_write_error(e);
         }
     }
     // A bad record is reported in the stream, not by the exit code: an engine that pipes
     // records through this program fails the whole task on a non-zero exit.
     Ok(0)
+}
+
+/// The end of a run whose output failed: the reader went away (stop quietly, as a pipe stage
+/// should), or a real write error.
+fn finish_on_write_error(e: std::io::Error) -> Result<u8> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Ok(0);
+    }
+    Err(paralign::Error::Write { path: "<stdout>".into(), source: e })
+}
+
+/// Writes the error record `{"id": …, "error": …}` of a line, and flushes it.
+fn write_error(out: &mut impl Write, id: &RawValue, error: &str) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Failed<'a> {
+        id: &'a RawValue,
+        error: &'a str,
+    }
+    let record = serde_json::to_string(&Failed { id, error }).map_err(std::io::Error::other)?;
+    writeln!(out, "{record}")?;
+    out.flush()
+}
+
+/// What [`next_line`] read.
+enum Line {
+    /// A whole line is in the buffer (with its `\n`, when it had one).
+    Record,
+    /// The line is longer than the limit: what was read of it is dropped, the rest is unread.
+    TooLong,
+    /// The memory to hold the line could not be had: as for [`Line::TooLong`].
+    OutOfMemory,
+    /// The input has ended.
+    End,
+}
+
+/// Reads line `n` into `buf`, keeping at most `limit` bytes of it: a line is read a block at a
+/// time, so that a line with no end (`/dev/zero`, `yes | tr -d '\n'`) never fills memory. A
+/// NUL byte ends the run: no JSON holds one, so the input is binary data, not JSON lines, and
+/// reading on would only discard it (forever, from `/dev/zero`).
+fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>, limit: u64, n: usize) -> Result<Line> {
+    buf.clear();
+    loop {
+        let available = fill(input)?;
+        if available.is_empty() {
+            return Ok(if buf.is_empty() { Line::End } else { Line::Record });
+        }
+        let end = available.iter().position(|&b| b == b'\n');
+        let chunk = &available[..end.map_or(available.len(), |i| i + 1)];
+        refuse_nul(chunk, n)?;
+        if (buf.len() + chunk.len()) as u64 > limit {
+            buf.clear();
+            return Ok(Line::TooLong);
+        }
+        if buf.try_reserve(chunk.len()).is_err() {
+            buf.clear();
+            return Ok(Line::OutOfMemory);
+        }
+        buf.extend_from_slice(chunk);
+        let used = chunk.len();
+        input.consume(used);
+        if end.is_some() {
+            return Ok(Line::Record);
+        }
+    }
+}
+
+/// Passes over the rest of line `n` without keeping it.
+fn skip_line(input: &mut impl BufRead, n: usize) -> Result<()> {
+    loop {
+        let available = fill(input)?;
+        if available.is_empty() {
+            return Ok(());
+        }
+        let end = available.iter().position(|&b| b == b'\n');
+        let used = end.map_or(available.len(), |i| i + 1);
+        refuse_nul(&available[..used], n)?;
+        input.consume(used);
+        if end.is_some() {
+            return Ok(());
+        }
+    }
+}
+
+fn fill(input: &mut impl BufRead) -> Result<&[u8]> {
+    loop {
+        match input.fill_buf() {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(paralign::Error::Io { path: "<stdin>".into(), source }),
+        }
+    }
+    // Filled above: this returns the same buffer without reading.
+    input.fill_buf().map_err(|source| paralign::Error::Io { path: "<stdin>".into(), source })
+}
+
+fn refuse_nul(chunk: &[u8], n: usize) -> Result<()> {
+    if chunk.contains(&0) {
+        return Err(paralign::Error::Syntax {
+            path: "<stdin>".into(),
+            line: n,
+            reason: "holds NUL bytes: binary data, not JSON lines".into(),
+        });
+    }
+    Ok(())
 }
 
 type Failure = (Box<RawValue>, String);

@@ -212,7 +212,7 @@ pub fn pair(files: Vec<Identified>) -> Plan {
 /// manifest's folder; a first line starting with `en` is a header. The manifest itself is
 /// read with its encoding detected; the English files it names, with `options`.
 pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
-    let text = read::read_path(path, &ReadOptions::default())?;
+    let text = read::read_path(path, &ReadOptions { encoding: None, ..*options })?;
     let base = path.parent().unwrap_or(Path::new("."));
     let mut plan = Plan::default();
     for (n, line) in text.content.lines().enumerate() {
@@ -231,6 +231,15 @@ pub fn read_manifest(path: &Path, options: &ReadOptions) -> Result<Plan> {
             });
         }
         let (en, fr) = (base.join(fields[0]), base.join(fields[1]));
+        // A device named here (`/dev/zero`) is a mistake in the manifest, refused with its
+        // line before any work; a missing file is only a pair skipped, as in a folder.
+        for file in [&en, &fr] {
+            read::refuse_non_file(file).map_err(|e| Error::Syntax {
+                path: path.to_path_buf(),
+                line: n + 1,
+                reason: e.to_string(),
+            })?;
+        }
         let symbol = fields.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let symbol = match symbol {
             Some(s) => s,

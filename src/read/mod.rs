@@ -126,11 +126,36 @@ impl Text {
 }
 
 /// How to read input files.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
     /// Decode in this encoding instead of detecting one (a BOM of the same encoding is skipped).
     pub encoding: Option<&'static Encoding>,
+    /// The most bytes one document may hold ([`DEFAULT_MAX_INPUT`] unless set): a longer file
+    /// or stream is refused, so that an endless input (`/dev/zero` behind a pipe, `yes`) ends.
+    pub max_input: u64,
 }
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions { encoding: None, max_input: DEFAULT_MAX_INPUT }
+    }
+}
+
+/// The default limit on one document: far above any resolution (the longest of the
+/// Security Council and General Assembly pairs is under 1 MB), low enough that the memory a
+/// document needs ([`WORKING_MEMORY_FACTOR`] times its size) fits an ordinary machine.
+pub const DEFAULT_MAX_INPUT: u64 = 256 << 20;
+
+/// How many times its size in memory a document may take while it is decoded, segmented and
+/// aligned (measured peak resident memory over input size, README "Robustness"). Before the
+/// work starts this much is asked for once, fallibly, so that a document that cannot fit is
+/// an error naming it rather than an abort half-way (an infallible allocation that fails
+/// aborts the process).
+pub const WORKING_MEMORY_FACTOR: u64 = 8;
+
+/// How many bytes of an input are looked at before the rest is read: enough to tell NUL-filled
+/// or random data (`/dev/zero` or `/dev/urandom` behind a pipe) from text.
+const SNIFF_BYTES: usize = 64 << 10;
 
 impl ReadOptions {
     /// Options that force the encoding named `label`, as WHATWG names encodings (`utf-8`,
@@ -139,24 +164,241 @@ impl ReadOptions {
         let encoding = Encoding::for_label_no_replacement(label.trim().as_bytes()).ok_or_else(|| {
             Error::Usage(format!("unknown encoding '{label}' (e.g. utf-8, utf-16le, utf-16be, windows-1252, latin1)"))
         })?;
-        Ok(ReadOptions { encoding: Some(encoding) })
+        Ok(ReadOptions { encoding: Some(encoding), ..ReadOptions::default() })
     }
 }
 
-/// Reads and decodes a file, in the encoding `options` force or the one detected.
+/// Reads and decodes a file, in the encoding `options` force or the one detected. Only a
+/// regular file or a pipe is read: a device (`/dev/zero`, `/dev/urandom`, a terminal) or a
+/// socket is refused before a byte is read, and a file longer than `options.max_input` from
+/// its size alone.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Text> {
-    if path.is_dir() {
+    let metadata =
+        std::fs::metadata(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let kind = metadata.file_type();
+    refuse_kind(path, &kind)?;
+    if kind.is_file() && metadata.len() > options.max_input {
+        return Err(Error::TooLarge { path: path.to_path_buf(), limit: options.max_input });
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let size = kind.is_file().then_some(metadata.len());
+    read_from(file, size, path, options)
+}
+
+/// Reads and decodes what `reader` gives (standard input, a pipe), `path` naming it in
+/// messages. `size` is the length when it is known (a regular file), to reserve it at once.
+/// At most `options.max_input` bytes are read; the first block is looked at before the rest,
+/// so that binary data is refused without being read to its end, if it has one.
+pub fn read_from(
+    reader: impl std::io::Read,
+    size: Option<u64>,
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Text> {
+    let bytes = read_bounded(reader, size, path, options)?;
+    ensure_room(path, bytes.len())?;
+    decode_owned(bytes, path, options)
+}
+
+/// Asks once, fallibly, for the memory a document of `len` bytes needs while it is processed
+/// ([`WORKING_MEMORY_FACTOR`] times), and gives it back: only the address space is reserved,
+/// no page is touched. A document that cannot fit is then [`Error::OutOfMemory`] naming it,
+/// not an abort in the middle of segmenting.
+pub fn ensure_room(path: &Path, len: usize) -> Result<()> {
+    let need = (len as u64).saturating_mul(WORKING_MEMORY_FACTOR);
+    let mut probe: Vec<u8> = Vec::new();
+    let fits = usize::try_from(need).is_ok_and(|n| probe.try_reserve_exact(n).is_ok());
+    drop(probe);
+    if fits {
+        Ok(())
+    } else {
+        Err(Error::OutOfMemory { path: path.to_path_buf(), bytes: need })
+    }
+}
+
+/// Reads at most `options.max_input` bytes (one more tells that there were more), into a
+/// buffer grown fallibly, and refuses binary data once the first block is in.
+fn read_bounded(
+    reader: impl std::io::Read,
+    size: Option<u64>,
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = options.max_input;
+    let mut reader = reader.take(limit.saturating_add(1));
+    let out_of_memory = |bytes: u64| Error::OutOfMemory { path: path.to_path_buf(), bytes };
+    let mut bytes = Vec::new();
+    if let Some(size) = size {
+        // One more byte than the file holds, so that reading to its end never grows the buffer.
+        let want = size.min(limit).saturating_add(1);
+        let want_usize = usize::try_from(want).map_err(|_| out_of_memory(want))?;
+        bytes.try_reserve_exact(want_usize).map_err(|_| out_of_memory(want))?;
+    }
+    let mut chunk = vec![0u8; SNIFF_BYTES];
+    let mut sniffed = false;
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(source) => return Err(Error::Io { path: path.to_path_buf(), source }),
+        };
+        bytes.try_reserve(n).map_err(|_| out_of_memory((bytes.len() + n) as u64))?;
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.len() as u64 > limit {
+            return Err(Error::TooLarge { path: path.to_path_buf(), limit });
+        }
+        if !sniffed && bytes.len() >= SNIFF_BYTES {
+            sniff(&bytes[..SNIFF_BYTES], path, options)?;
+            sniffed = true;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Refuses, from its first block, an input that [`decode`] would refuse as binary whatever
+/// followed: a known binary signature, NUL bytes or control bytes beyond the shares text
+/// tolerates. Word documents (ZIP, OLE) and UTF-16 (a NUL in every other byte) pass: they are
+/// told apart later, from the whole file.
+fn sniff(block: &[u8], path: &Path, options: &ReadOptions) -> Result<()> {
+    let refuse = |reason: String| Error::Encoding { path: path.to_path_buf(), reason };
+    if block.starts_with(ZIP) || block.starts_with(OLE) {
+        return Ok(());
+    }
+    if let Some(kind) = binary_kind(block) {
+        return Err(refuse(format!(
+            "looks like {kind}, not text: extract the text first (e.g. pdftotext -layout)"
+        )));
+    }
+    let utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+    if options.encoding.is_some_and(utf16)
+        || Encoding::for_bom(block).is_some_and(|(e, _)| utf16(e))
+        || utf16_without_bom(block).is_some()
+    {
+        return Ok(());
+    }
+    let nuls = block.iter().filter(|&&b| b == 0).count();
+    if nuls * 1000 > block.len() * NUL_PER_MILLE {
+        return Err(refuse("holds NUL bytes: binary data, not text".into()));
+    }
+    let controls = block
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) || b == 0x7f)
+        .count();
+    if controls > 8 && controls * 1000 > block.len() * CONTROL_PER_MILLE {
+        return Err(refuse(format!(
+            "looks like binary data, not text ({controls} control bytes in its first {} KiB)",
+            SNIFF_BYTES >> 10
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses, from its metadata alone, a path that names something no document is read from: a
+/// folder, a device or a socket. A path that does not exist passes (reading it says so).
+pub fn refuse_non_file(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => refuse_kind(path, &metadata.file_type()),
+        Err(_) => Ok(()),
+    }
+}
+
+fn refuse_kind(path: &Path, kind: &std::fs::FileType) -> Result<()> {
+    if kind.is_dir() {
         return Err(Error::IsDirectory { path: path.to_path_buf() });
     }
-    let bytes =
-        std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    decode(&bytes, path, options)
+    if !kind.is_file() && !is_fifo(kind) {
+        return Err(Error::NotAFile { path: path.to_path_buf(), kind: describe(kind) });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::FileType) -> bool {
+    false
+}
+
+/// What a path that is neither a file, a folder nor a pipe names, for the message.
+fn describe(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "not a regular file"
+}
+
+/// A size as `--max-input` takes it back: `256 MiB`, `64 KiB`, `1000 bytes`.
+pub fn show_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / (1u64 << 20) as f64),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// A size as `--max-input` takes it: a number of bytes, or with a binary suffix `K`, `M`, `G`
+/// (also `KiB`, `MB`…: always powers of 1024). Zero is refused: no document fits.
+pub fn parse_size(spec: &str) -> std::result::Result<u64, String> {
+    let bad = || format!("takes a size such as 64M, 1G or 500000, not '{spec}'");
+    let s = spec.trim();
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(digits);
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(bad()),
+    };
+    let bytes = number.checked_mul(1 << shift).ok_or_else(bad)?;
+    if bytes == 0 {
+        return Err(bad());
+    }
+    Ok(bytes)
 }
 
 /// A text with more control characters than this share (in 1/1000) is binary data.
 const CONTROL_PER_MILLE: usize = 10;
 /// A text with more NUL bytes than this share (in 1/1000) is binary data; fewer are dropped.
 const NUL_PER_MILLE: usize = 10;
+
+/// As [`decode`], for bytes the caller gives up: UTF-8 text, the common case, becomes the
+/// text without a copy (a copy would double the memory a long document takes).
+fn decode_owned(bytes: Vec<u8>, path: &Path, options: &ReadOptions) -> Result<Text> {
+    let plain = options.encoding.is_none()
+        && !bytes.starts_with(ZIP)
+        && !bytes.starts_with(OLE)
+        && binary_kind(&bytes).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes, path, options);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => finish(text, path, UTF_8, InputFormat::Text),
+        Err(e) => decode(e.as_bytes(), path, options),
+    }
+}
 
 /// Decodes bytes read from `path` (used in messages only), in the encoding `options` force or
 /// the one detected.

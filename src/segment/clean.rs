@@ -111,6 +111,12 @@ pub(crate) fn blocks(text: &str) -> Blocks {
         }
         match classify(line, around) {
             Kind::Blank => b.blank(),
+            // The masthead's symbol, alone on its line before the opening: a cover line
+            // (the real A/RES/70/10 PDF, seeds/real-pdf), and the document's symbol.
+            Kind::Drop(DropReason::PageHeader) if i < body_from && !line.page_start => {
+                b.out.header_symbol.get_or_insert_with(|| line.text.to_string());
+                b.text(line);
+            }
             Kind::Drop(reason) => {
                 if reason == DropReason::PageHeader && b.out.header_symbol.is_none() {
                     b.out.header_symbol = Some(line.text.to_string());
@@ -817,6 +823,28 @@ mod tests {
             [DropReason::Separator, DropReason::PageHeader, DropReason::PageNumber]
         );
         assert_eq!(b.header_symbol.as_deref(), Some("A/RES/58/135"));
+    }
+
+    #[test]
+    fn the_masthead_symbol_before_the_opening_is_a_cover_line_and_the_symbol() {
+        let text = "United Nations\n\nA/RES/70/10\n\nGeneral Assembly\n\nThe General Assembly,\n\n\
+                    1. Decides;\n\nA/RES/70/10\n\n2/2\n\n2. Requests;\n";
+        let b = blocks(text);
+        let body: Vec<_> = b.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            body,
+            [
+                "United Nations",
+                "A/RES/70/10",
+                "General Assembly",
+                "The General Assembly,",
+                "1. Decides;",
+                "2. Requests;"
+            ]
+        );
+        assert_eq!(b.header_symbol.as_deref(), Some("A/RES/70/10"));
+        let reasons: Vec<_> = b.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, [DropReason::PageHeader, DropReason::PageNumber]);
     }
 
     #[test]

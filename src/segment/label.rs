@@ -455,6 +455,8 @@ fn looks_like_heading(text: &str) -> bool {
         Some(u) if unmarked.len() < t.len() && t.len() - unmarked.len() <= 3 => u,
         _ => t,
     };
+    // A superscript marker ("for 2014,¹", how a PDF's layout text carries it) likewise.
+    let t = t.trim_end_matches(|c| super::markers::superscript_digit(c).is_some()).trim_end();
     let last = t.chars().last().unwrap_or('.');
     t.chars().count() <= 200
         && !matches!(last, '.' | ',' | ';' | ':')
@@ -636,6 +638,16 @@ mod tests {
                 "annex.art.1.op.1"
             ]
         );
+    }
+
+    #[test]
+    fn a_footnote_marker_after_the_closing_comma_does_not_make_a_heading() {
+        // A/RES/70/10 read from its PDF: the marker is a superscript digit after the comma
+        for t in ["Having received the report for 2014,¹", "Having received the report for 2014, 1"]
+        {
+            assert!(!looks_like_heading(t), "{t}");
+        }
+        assert!(looks_like_heading("International cooperation¹"));
     }
 
     #[test]

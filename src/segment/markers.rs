@@ -252,8 +252,13 @@ fn in_symbol(text: &str, at: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    text[from..at].rsplit(char::is_whitespace).next().unwrap_or("").contains('/')
+    let word = text[from..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    word.contains('/') || SYMBOL_SUFFIXES.iter().any(|s| word.trim_start_matches('(') == *s)
 }
+
+/// The parts of a document symbol that also stand alone after "and" or "et": "A/70/L.8 and
+/// Add.1", "A/77/463 et Corr.1". Their digits are not markers (UN-DOCUMENTS.md, symbols).
+const SYMBOL_SUFFIXES: [&str; 5] = ["Add.", "Rev.", "Corr.", "Amend.", "Suppl."];
 
 /// Longer than any document symbol ("A/HRC/RES/55/1/Add.1/Corr.1" is 27 bytes).
 /// From 82c6a5f (linear time on huge paragraphs); a bound chosen by hand, not tuned on a set.
@@ -378,5 +383,15 @@ mod tests {
             "the Group of 77 and A/77/463/Add.1, para. 14"
         );
         assert_eq!(stripped(&["Sea1 was"], &[])[0].0, "Sea1 was");
+    }
+
+    #[test]
+    fn a_symbol_suffix_standing_alone_keeps_its_number() {
+        // A/RES/70/10: "[without reference to a Main Committee (A/70/L.8 and Add.1)]"
+        let text = "(A/70/L.8 and Add.1)]";
+        assert_eq!(stripped(&[text], &[1])[0].0, text);
+        assert_eq!(stripped(&["(A/77/L.2 et Corr.1)"], &[1])[0].0, "(A/77/L.2 et Corr.1)");
+        // a footnote after an ordinary word is still taken
+        assert_eq!(stripped(&["and Addis1)"], &[1])[0], ("and Addis)".to_string(), vec![1]));
     }
 }

@@ -323,3 +323,51 @@ fn swapped_or_identical_languages_are_noticed() {
     assert!(documents.contains("skipped: mismatched documents"), "{documents}");
     assert_eq!(std::fs::read_to_string(o.join("corpus.jsonl")).unwrap(), "");
 }
+
+/// Whether `dir` holds none of paralign's temporary files.
+fn no_temporary_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".paralign-"))
+}
+
+#[test]
+fn an_interrupted_batch_leaves_no_temporary_file_and_a_second_batch_is_refused() {
+    let Some(bulk) =
+        crate::support::shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026")
+    else {
+        return;
+    };
+    let bin = assert_cmd::cargo::cargo_bin("paralign");
+    for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut child = Command::new(&bin)
+            .arg("batch")
+            .arg(bulk.join("en"))
+            .arg(bulk.join("fr"))
+            .arg("-o")
+            .arg(&out)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Until it has started writing.
+        while !out.exists() || no_temporary_files(&out) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        // A second batch into the same folder fails at once.
+        let second = paralign()
+            .arg("batch")
+            .arg(bulk.join("en"))
+            .arg(bulk.join("fr"))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        refused(second, "another paralign run is writing into this folder");
+        Command::new("kill").arg(signal).arg(child.id().to_string()).status().unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(code));
+        assert!(no_temporary_files(&out));
+        assert!(!out.join("run.json").exists());
+    }
+}

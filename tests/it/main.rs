@@ -15,6 +15,7 @@ mod extractors;
 mod faults;
 mod formats;
 mod hostile;
+mod limits;
 mod pdf;
 mod pdf_shape;
 mod properties;
