@@ -260,11 +260,12 @@ fn read_bounded(
 
 /// Refuses, from its first block, an input that [`decode`] would refuse as binary whatever
 /// followed: a known binary signature, NUL bytes or control bytes beyond the shares text
-/// tolerates. Word documents (ZIP, OLE) and UTF-16 (a NUL in every other byte) pass: they are
-/// told apart later, from the whole file.
+/// tolerates. Word documents (ZIP, OLE), PDFs when their reader is built in, and UTF-16 (a NUL
+/// in every other byte) pass: they are told apart later, from the whole file.
 fn sniff(block: &[u8], path: &Path, options: &ReadOptions) -> Result<()> {
     let refuse = |reason: String| Error::Encoding { path: path.to_path_buf(), reason };
-    if block.starts_with(ZIP) || block.starts_with(OLE) {
+    if block.starts_with(ZIP) || block.starts_with(OLE) || (cfg!(feature = "pdf") && is_pdf(block))
+    {
         return Ok(());
     }
     if let Some(kind) = binary_kind(block) {
@@ -574,7 +575,6 @@ const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0";
 
 /// The signature of a PDF file.
-#[cfg(feature = "pdf")]
 fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF")
 }

@@ -47,8 +47,6 @@ fn expected(path: &Path) -> Vec<(String, String)> {
 
 /// The end-to-end target: reader and segmenter together give exactly the expected paragraphs.
 #[test]
-#[ignore = "needs the segmenter rules the lead adds on main (masthead symbol kept as cover, \
-            running title dropped, 'Add.1' not a marker, 'Having received' not a heading)"]
 fn the_real_pdf_gives_exactly_the_expected_paragraphs() {
     let (Some(pdf), Some(want)) = (shared_path(REAL), shared_path(REAL_EXPECTED)) else { return };
     let got: Vec<(String, String)> =
