@@ -326,6 +326,16 @@ fn remove_stale_temporary_files(dir: &Path) {
     }
 }
 
+/// tempfile names its own file in an error ("… at path \"/out/.paralign-oG9HgI\""); the user
+/// named the output, which the message already names, so the temporary name is cut off.
+fn without_temporary_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rsplit_once(" at path \"") {
+        Some((cause, _)) => std::io::Error::new(e.kind(), cause.to_owned()),
+        None => e,
+    }
+}
+
 impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
         AtomicFile::create_locked(path, false)
@@ -364,7 +374,7 @@ impl AtomicFile {
         // Created and registered under the registry's lock: a signal between the two would
         // otherwise leave this file behind.
         let mut live = live_temporary_files();
-        let temp = builder.tempfile_in(dir).map_err(write_error)?;
+        let temp = builder.tempfile_in(dir).map_err(|e| write_error(without_temporary_path(e)))?;
         live.push(temp.path().to_path_buf());
         drop(live);
         let sink = Sink::Temp { target, temp: Registered(Some(temp)) };

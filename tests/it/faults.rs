@@ -371,3 +371,34 @@ fn an_interrupted_batch_leaves_no_temporary_file_and_a_second_batch_is_refused()
         assert!(!out.join("run.json").exists());
     }
 }
+
+/// An output that cannot be created is named as the user gave it, never by the temporary file
+/// paralign writes first (`…/.paralign-oG9HgI`): a missing folder, a folder that is a file.
+#[test]
+fn an_output_that_cannot_be_made_is_named_as_given() {
+    let dir = seed_copies();
+    let file = dir.path().join("doc.en");
+    for out in [dir.path().join("missing"), file.clone()] {
+        for (command, name) in [("align", "out.tmx"), ("check", "report.json")] {
+            let out = out.join(name);
+            let o = paralign()
+                .arg(command)
+                .arg(&file)
+                .arg(dir.path().join("doc.fr"))
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr).into_owned();
+            refused(o, &format!("{}: cannot write", out.display()));
+            assert!(!err.contains(".paralign-"), "{command}: {err}");
+        }
+    }
+    // batch makes a missing output folder; one under a file it cannot
+    let corpus = file.join("corpus");
+    let o = paralign().arg("batch").arg(dir.path()).arg("-o").arg(&corpus).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(&format!("{}", corpus.display())), "{err}");
+    assert!(!err.contains(".paralign-"), "batch: {err}");
+}
