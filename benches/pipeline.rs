@@ -12,6 +12,12 @@
 //! - `scaling/align_public/K`: the same with the K first paragraph-shape pairs of
 //!   ../shared/eval-public/un-resolutions-enfr/*/{en,fr}.txt (cycled), concatenated and
 //!   relabelled; skipped when that folder is absent.
+//! - `read/<file>/decode`: the PDF or Word reader in-process, from the file's bytes in memory
+//!   (tests/it/fixtures: the seed pair rendered by LibreOffice, 2 pages a side; the real
+//!   A/RES/70/10 PDF of ../shared/seeds/real-pdf when present); throughput in pages;
+//!   `read/<file>/paralign_read` and `read/<file>/pdftotext_layout`: the `paralign read`
+//!   command and poppler's `pdftotext -layout FILE -` as processes, side by side (the second
+//!   skipped when pdftotext is not installed).
 //!
 //! All inputs are read, segmented and built outside the timed loops. The benchmarks use the
 //! allocator the `paralign` binary uses (mimalloc), so that they time what users run.
@@ -414,12 +420,12 @@ fn bench_batch(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("pair_align_write", pairs), |b| {
         b.iter(|| {
             let (en, _) = paralign::corpus::identify(
-                &paralign::corpus::files_in(&dir.path().join("en")).expect("en"),
+                &paralign::corpus::files_in(&dir.path().join("en")).expect("en").files,
                 Some(Language::En),
                 &Default::default(),
             );
             let (fr, _) = paralign::corpus::identify(
-                &paralign::corpus::files_in(&dir.path().join("fr")).expect("fr"),
+                &paralign::corpus::files_in(&dir.path().join("fr")).expect("fr").files,
                 Some(Language::Fr),
                 &Default::default(),
             );
@@ -445,5 +451,56 @@ fn bench_batch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_seed, bench_scaling, bench_batch);
+/// Reading PDF and Word files: the reader in-process, and as a command beside pdftotext.
+fn bench_read(c: &mut Criterion) {
+    let mut inputs: Vec<(&str, PathBuf, u64)> = vec![
+        ("docx_seed_en", manifest_path("tests/it/fixtures/A-RES-58-135.en.docx"), 2),
+        ("odt_seed_en", manifest_path("tests/it/fixtures/A-RES-58-135.en.odt"), 2),
+    ];
+    if cfg!(feature = "pdf") {
+        inputs.push(("pdf_seed_en", manifest_path("tests/it/fixtures/A-RES-58-135.en.pdf"), 2));
+        inputs.push(("pdf_seed_fr", manifest_path("tests/it/fixtures/A-RES-58-135.fr.pdf"), 2));
+        let real = manifest_path("../shared/seeds/real-pdf/A-RES-70-10.en.pdf");
+        if real.exists() {
+            inputs.push(("pdf_real_A-RES-70-10", real, 2));
+        } else {
+            eprintln!("read: {} is absent; the real PDF is not timed", real.display());
+        }
+    }
+    let pdftotext = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    if !pdftotext {
+        eprintln!("read: pdftotext is not installed; it is not timed beside paralign");
+    }
+    let run = |cmd: &mut std::process::Command| {
+        let out = cmd.output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        black_box(out.stdout.len())
+    };
+    let mut group = c.benchmark_group("read");
+    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    for (name, path, pages) in &inputs {
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        group.throughput(Throughput::Elements(*pages));
+        group.bench_function(BenchmarkId::new(*name, "decode"), |b| {
+            b.iter(|| decode(black_box(&bytes), path, &Default::default()).expect("reads"))
+        });
+        group.bench_function(BenchmarkId::new(*name, "paralign_read"), |b| {
+            b.iter(|| {
+                run(std::process::Command::new(env!("CARGO_BIN_EXE_paralign"))
+                    .arg("read")
+                    .arg(path))
+            })
+        });
+        if pdftotext && name.starts_with("pdf") {
+            group.bench_function(BenchmarkId::new(*name, "pdftotext_layout"), |b| {
+                b.iter(|| {
+                    run(std::process::Command::new("pdftotext").arg("-layout").arg(path).arg("-"))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_seed, bench_scaling, bench_batch, bench_read);
 criterion_main!(benches);

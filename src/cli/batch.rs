@@ -128,20 +128,29 @@ pub fn run(args: &Args) -> Result<u8> {
         }
     })?;
     progress.finish_and_clear();
-    writers.unpaired(&plan.unpaired)?;
+    writers.unpaired(&plan.unpaired, &plan.not_read)?;
     writers.finish()?;
     drop(writers);
     out.commit()?;
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    // Pages per second only when PDF files were read: the other formats have no pages.
+    let not_read = match plan.not_read.len() {
+        0 => String::new(),
+        n => format!(" ({n} entries not read: hidden, folders or special files)"),
+    };
+    let pages = match summary.pages {
+        0 => String::new(),
+        n => format!(", {n} PDF pages, {:.0} pages/s", n as f64 / seconds),
+    };
     eprintln!(
-        "paralign: {} pairs aligned ({} units), {} skipped, {} files unpaired, {} documents with findings, in {:.1} s ({:.1} MB/s)",
+        "paralign: {} pairs aligned ({} units), {} skipped, {} files unpaired{not_read}, {} documents with findings, in {:.1} s ({:.1} MB/s of text{pages})",
         summary.aligned,
         summary.units,
         summary.skipped,
         summary.unpaired,
         summary.with_findings,
         seconds,
-        summary.bytes as f64 / 1e6 / seconds.max(1e-9)
+        summary.bytes as f64 / 1e6 / seconds
     );
     Ok(u8::from(summary.skipped + summary.unpaired > 0))
 }
@@ -160,10 +169,15 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     let earlier_run = std::fs::read_to_string(args.output.join(Output::Documents.name()))
         .is_ok_and(|d| d.starts_with("symbol,en_file,fr_file,status,"));
     let own: Vec<PathBuf> = if earlier_run { own_outputs(&args.output) } else { vec![] };
-    let files = |dir: &Path| -> Result<Vec<PathBuf>> {
-        let mut files = corpus::files_in(dir)?;
-        files.retain(|f| !own.iter().any(|o| super::io::same_file(f, o)));
-        Ok(files)
+    // Entries that are not files to read are kept, to be listed in unpaired.csv.
+    let mut unreadable = Vec::new();
+    let mut not_read = Vec::new();
+    let mut files = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut listing = corpus::files_in(dir)?;
+        listing.files.retain(|f| !own.iter().any(|o| super::io::same_file(f, o)));
+        unreadable.append(&mut listing.unreadable);
+        not_read.append(&mut listing.not_read);
+        Ok(listing.files)
     };
     let (identified, mut bad) = match args.inputs.as_slice() {
         [en, fr] => {
@@ -183,7 +197,12 @@ fn plan(args: &Args, options: &ReadOptions) -> Result<Plan> {
     };
     let mut plan = corpus::pair(identified);
     plan.unpaired.append(&mut bad);
+    plan.unpaired.append(&mut unreadable);
     plan.unpaired.sort_by(|a, b| a.path.cmp(&b.path));
+    // A folder holding its own output folder (`batch DIR -o DIR/out`) does not list it.
+    not_read.retain(|n| !super::io::same_file(&n.path, &args.output));
+    not_read.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.not_read = not_read;
     Ok(plan)
 }
 
@@ -426,12 +445,13 @@ impl Writers {
         self.documents.write_record(row).map_err(|e| self.failed(Output::Documents)(e.into()))
     }
 
-    fn unpaired(&mut self, files: &[Unpaired]) -> Result<()> {
+    /// The files left out, then the entries not read, each group in path order.
+    fn unpaired(&mut self, files: &[Unpaired], not_read: &[Unpaired]) -> Result<()> {
         let failed = |w: &Self, e: csv::Error| w.failed(Output::Unpaired)(e.into());
         self.unpaired
             .write_record(["file", "language", "symbol", "reason"])
             .map_err(|e| failed(self, e))?;
-        for u in files {
+        for u in files.iter().chain(not_read) {
             let language = u.language.map(|l| l.code()).unwrap_or("");
             let row = vec![
                 path(&u.path),
@@ -455,6 +475,19 @@ impl Writers {
     }
 }
 
+/// A path as a CSV cell: as it is when it is UTF-8; otherwise each byte that is not UTF-8 as
+/// `\xNN` (Python's "backslashreplace"), so that two such names stay apart and can be found.
 fn path(p: &Path) -> String {
-    p.display().to_string()
+    let bytes = p.as_os_str().as_encoded_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
 }

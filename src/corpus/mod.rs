@@ -5,6 +5,7 @@
 //! as a stream.
 
 mod identify;
+pub mod stream;
 
 pub use identify::guess_language;
 pub(crate) use identify::symbol_key;
@@ -59,22 +60,91 @@ pub struct Unpaired {
 pub struct Plan {
     /// The pairs to align, sorted by symbol.
     pub pairs: Vec<DocumentPair>,
-    /// The files left out.
+    /// The files left out: no partner, not readable, not English or French.
     pub unpaired: Vec<Unpaired>,
+    /// Entries of the input folders that are not documents by their kind (hidden entries,
+    /// sub-folders, FIFOs, sockets, devices): listed, but not counted as left out.
+    pub not_read: Vec<Unpaired>,
 }
 
-/// The text files of a folder (not recursive), sorted by name.
-pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+/// What a folder holds (not recursive): the files to read, sorted by name, and every other
+/// entry with why it is not read, so that a run can list everything it left out.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The regular files (or links to one), not hidden.
+    pub files: Vec<PathBuf>,
+    /// Entries that may have been meant as documents but cannot be read: a link to nothing,
+    /// an entry whose type cannot be read, an entry the folder listing failed on.
+    pub unreadable: Vec<Unpaired>,
+    /// Entries that are not documents by their kind: hidden entries (`.DS_Store`, `.git`),
+    /// sub-folders, FIFOs, sockets and devices.
+    pub not_read: Vec<Unpaired>,
+}
+
+/// Lists `dir`: see [`Listing`]. An error only when the folder itself cannot be opened.
+pub fn files_in(dir: &Path) -> Result<Listing> {
     let entries =
         std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.into(), source })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    files.sort();
-    Ok(files)
+    let left_out =
+        |path: PathBuf, reason: String| Unpaired { path, language: None, symbol: None, reason };
+    let mut listing = Listing::default();
+    for entry in entries {
+        let path = match entry {
+            Ok(e) => e.path(),
+            Err(e) => {
+                let reason = format!("an entry of this folder cannot be listed: {e}");
+                listing.unreadable.push(left_out(dir.to_path_buf(), reason));
+                continue;
+            }
+        };
+        if path.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b".")) {
+            let reason = "hidden (its name starts with a dot): not read".to_string();
+            listing.not_read.push(left_out(path, reason));
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => listing.files.push(path),
+            Ok(m) => {
+                let reason = format!("{}, not a file: not read", special_kind(&m.file_type()));
+                listing.not_read.push(left_out(path, reason));
+            }
+            Err(e) => {
+                let dangling = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+                let reason = if dangling {
+                    format!("a symbolic link to nothing: {e}")
+                } else {
+                    format!("its kind cannot be read: {e}")
+                };
+                listing.unreadable.push(left_out(path, reason));
+            }
+        }
+    }
+    listing.files.sort();
+    listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    listing.not_read.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(listing)
+}
+
+/// What an entry that is no regular file is, for the reason written in unpaired.csv.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder (sub-folders are not read)"
+    } else {
+        "a special file"
+    }
 }
 
 /// Reads every file (in parallel) and tells its language and symbol. `language` forces the
@@ -278,6 +348,8 @@ pub struct Aligned {
     pub mean_score: f64,
     /// Bytes of input text read.
     pub bytes: usize,
+    /// Pages of the PDF inputs (0 for the other formats).
+    pub pages: usize,
     /// Why the two files look like two different documents, when they do (the finding is
     /// also counted in `errors`).
     pub mismatch: Option<String>,
@@ -309,6 +381,7 @@ pub fn align_texts(
     config: &AlignConfig,
 ) -> Result<Aligned> {
     let bytes = en.content.len() + fr.content.len();
+    let pages = en.pages() + fr.pages();
     let alignment = align::align_texts(en, fr, config);
     for d in [&alignment.en, &alignment.fr] {
         if d.paragraphs.is_empty() {
@@ -336,6 +409,7 @@ pub fn align_texts(
         kinds,
         mean_score,
         bytes,
+        pages,
         mismatch,
     })
 }
@@ -400,6 +474,8 @@ pub struct Summary {
     pub units: usize,
     /// Bytes of input text read.
     pub bytes: usize,
+    /// Pages of the PDF inputs read.
+    pub pages: usize,
 }
 
 impl Summary {
@@ -408,6 +484,7 @@ impl Summary {
         self.aligned += 1;
         self.units += a.alignment.beads.len();
         self.bytes += a.bytes;
+        self.pages += a.pages;
         if a.errors + a.warnings > 0 {
             self.with_findings += 1;
         }

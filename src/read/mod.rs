@@ -123,6 +123,15 @@ impl Text {
             format: InputFormat::Text,
         }
     }
+
+    /// The pages of a PDF input (its reader opens each page after the first with a form feed);
+    /// 0 for the other formats, whose pages are not known.
+    pub fn pages(&self) -> usize {
+        match self.format {
+            InputFormat::Pdf => 1 + self.content.bytes().filter(|&b| b == b'\x0c').count(),
+            _ => 0,
+        }
+    }
 }
 
 /// How to read input files.

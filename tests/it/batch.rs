@@ -385,3 +385,53 @@ fn a_batch_into_its_input_folder_gives_the_same_corpus_twice() {
     assert_eq!(first[0].lines().count(), 18);
     assert_eq!(run(), first);
 }
+
+/// Everything in an input folder that is not read is listed in unpaired.csv with why: hidden
+/// entries, sub-folders, FIFOs, sockets (not counted as left out: exit 0), a link to nothing
+/// (counted: exit 1). A name that is not UTF-8 is written with its bytes escaped.
+#[cfg(unix)]
+#[test]
+fn batch_lists_every_entry_it_does_not_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_tmp, root) = corpus(2);
+    let (en, fr) = (root.join("en"), root.join("fr"));
+    std::fs::write(en.join(".DS_Store"), b"\0\0\x01Bud1").unwrap();
+    std::fs::create_dir(fr.join("drafts")).unwrap();
+    let fifo = fr.join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let _socket = std::os::unix::net::UnixListener::bind(en.join("socket")).unwrap();
+    let out = root.join("out");
+    let (code, stderr) = batch(&[&en, &fr, Path::new("-o"), &out]);
+    assert_eq!(code, 0, "entries not read are no failure: {stderr}");
+    assert!(stderr.contains("2 pairs aligned"), "{stderr}");
+    let listed = |out: &Path| -> BTreeMap<String, String> {
+        csv_rows(&read(out, "unpaired.csv"))
+            .into_iter()
+            .map(|u| {
+                let name = u["file"].rsplit('/').next().unwrap().to_owned();
+                (name, u["reason"].clone())
+            })
+            .collect()
+    };
+    let reasons = listed(&out);
+    assert!(reasons[".DS_Store"].starts_with("hidden"), "{reasons:?}");
+    assert!(reasons["drafts"].starts_with("a folder"), "{reasons:?}");
+    assert!(reasons["socket"].starts_with("a socket"), "{reasons:?}");
+    if made.is_ok_and(|s| s.success()) {
+        assert!(reasons["pipe"].starts_with("a FIFO"), "{reasons:?}");
+    }
+    assert!(stderr.contains("entries not read"), "{stderr}");
+
+    // A dangling link is a document that may be missing: counted, exit 1. A file whose name
+    // is not UTF-8 ("caf\xe9", Latin-1) is read, and named with the byte escaped.
+    std::os::unix::fs::symlink(root.join("gone.txt"), en.join("gone.txt")).unwrap();
+    let latin1 = en.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&latin1, "Ceci n'est ni un texte anglais ni un texte en deux langues.").unwrap();
+    let out = root.join("out2");
+    let (code, stderr) = batch(&[&en, &fr, Path::new("-o"), &out]);
+    assert_eq!(code, 1, "{stderr}");
+    let reasons = listed(&out);
+    assert!(reasons["gone.txt"].starts_with("a symbolic link to nothing"), "{reasons:?}");
+    assert!(reasons.contains_key("caf\\xe9.txt"), "{reasons:?}");
+    assert!(!read(&out, "unpaired.csv").contains('\u{fffd}'));
+}

@@ -121,6 +121,33 @@ fn the_seed_pair_as_pdf_reads_and_aligns_as_the_text_pair() {
     assert_eq!(labels(&pdf), labels(&text));
 }
 
+/// A folder of PDF pairs: paired by the symbol in their content, aligned as the text pair,
+/// and the summary line counts the pages read (2 + 2) and the pages per second.
+#[test]
+fn batch_pairs_pdf_files_and_reports_pages_per_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (dir.path().join("en"), dir.path().join("fr"));
+    for (folder, lang) in [(&en, "en"), (&fr, "fr")] {
+        std::fs::create_dir(folder).unwrap();
+        let name = format!("A-RES-58-135.{lang}.pdf");
+        // names that do not pair: the pairing is by content
+        std::fs::copy(fixture(&name), folder.join(format!("{lang}-download.pdf"))).unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = paralign().arg("batch").arg(&en).arg(&fr).arg("-o").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("1 pairs aligned"), "{stderr}");
+    assert!(stderr.contains(", 4 PDF pages, "), "{stderr}");
+    let rate = stderr.split(" PDF pages, ").nth(1).and_then(|r| r.split(' ').next()).unwrap();
+    assert!(rate.parse::<f64>().is_ok_and(|r| r > 0.0), "{stderr}");
+    let documents = std::fs::read_to_string(out.join("documents.csv")).unwrap();
+    assert!(documents.contains("A/RES/58/135"), "{documents}");
+    let units = std::fs::read_to_string(out.join("corpus.jsonl")).unwrap().lines().count();
+    let text = align_files(&data("A-RES-58-135.en.txt"), &data("A-RES-58-135.fr.txt"));
+    assert_eq!(units, text.len());
+}
+
 /// A PDF that cannot be read is one line naming the file, exit code 2, no output file.
 fn refused(pdf: &Path, says: &str) {
     let dir = tempfile::tempdir().unwrap();
