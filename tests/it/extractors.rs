@@ -103,7 +103,7 @@ fn every_extractor_text_aligns_as_the_text_pair() {
 /// everywhere; what stands in the way is in the README ("Reading extractor text").
 /// `pdf` and `docx` are the rendered files themselves, read by paralign's own readers.
 const PUBLIC_FLOORS: [(&str, f64); 10] = [
-    ("pdf", 0.95),
+    ("pdf", 0.99),
     ("docx", 0.99),
     ("pdftotext", 0.95),
     ("pdftotext-layout", 0.97),

@@ -68,6 +68,12 @@ const COLUMN_GAP_EM: f64 = 4.0;
 /// 50–73 pt from the bottom of a 792 pt page; body text and footnotes end above 716 pt.
 const HEADER_BAND: f64 = 0.10;
 const FOOTER_BAND: f64 = 0.10;
+/// The running header stands apart from the text below it: a gap of at least this many font
+/// sizes between a line's foot and the next line's top (12–25 pt under the header, under 2 pt
+/// between the lines of a paragraph at a 12 pt pitch). Text that starts high on a page, inside
+/// the header band but at the text's pitch, is text; the same holds for the footer and text
+/// that runs low on a page.
+const HEADER_GAP_EM: f64 = 1.0;
 /// A vertical step larger than this many line pitches starts a paragraph (UN files put 6 pt
 /// between paragraphs: 18 pt steps against a 12 pt pitch).
 const PARAGRAPH_GAP_PITCHES: f64 = 1.3;
@@ -400,7 +406,8 @@ pub(super) fn text(pages: &[Page]) -> String {
         .zip(&all_lines)
         .skip(1)
         .flat_map(|(page, ls)| {
-            ls.iter().filter(move |l| l.bottom <= page_height(page) * HEADER_BAND).map(header_key)
+            let cut = header_cut(ls, page_height(page));
+            ls.iter().filter(move |l| l.bottom <= cut).map(header_key)
         })
         .collect();
     for ((p, page), mut page_lines) in pages.iter().enumerate().zip(all_lines) {
@@ -413,7 +420,9 @@ pub(super) fn text(pages: &[Page]) -> String {
             (p == 0).then(|| wide_rule(page, height)).flatten().unwrap_or(f64::NEG_INFINITY);
         // The footnote area opens at a short rule near the foot, with only smaller type below.
         let body_size = mode(page_lines.iter().map(|l| l.size)).unwrap_or(10.0);
-        let footnote_start = footnote_rule(page, &page_lines, height, body_size);
+        let header_end = header_cut(&page_lines, height);
+        let footer_start = footer_cut(&page_lines, height);
+        let footnote_start = footnote_rule(page, &page_lines, footer_start, body_size);
         let mut masthead_row = 0;
         let mut header = Vec::new();
         let mut body = Vec::new();
@@ -426,7 +435,7 @@ pub(super) fn text(pages: &[Page]) -> String {
                     let big = big && col.size >= MASTHEAD_BIG * body_size;
                     masthead.push((!big, masthead_row, col.x0(), render(&col)));
                 }
-            } else if line.top >= height * (1.0 - FOOTER_BAND) {
+            } else if line.top >= footer_start {
                 footer.push(line);
             } else if footnote_start.is_some_and(|y| line.top >= y) {
                 if !line.is_text_rule() {
@@ -436,9 +445,7 @@ pub(super) fn text(pages: &[Page]) -> String {
             {
                 // The footnote rule drawn as text: the separator written before the notes
                 // stands for it.
-            } else if line.bottom <= height * HEADER_BAND
-                && (p > 0 || running.contains(&header_key(&line)))
-            {
+            } else if line.bottom <= header_end && (p > 0 || running.contains(&header_key(&line))) {
                 // The top of the first page is the masthead or the start of the text in UN
                 // files, unless it repeats the running header of the other pages.
                 header.push(line);
@@ -480,6 +487,33 @@ pub(super) fn text(pages: &[Page]) -> String {
     out
 }
 
+/// How far down the running header reaches: the foot of the lowest line in the header band
+/// that a gap sets apart from the line after it (all of the band when none is).
+fn header_cut(lines: &[Line], height: f64) -> f64 {
+    let band = height * HEADER_BAND;
+    lines
+        .windows(2)
+        .take_while(|w| w[0].bottom <= band)
+        .filter(|w| w[1].top - w[0].bottom >= HEADER_GAP_EM * w[0].size.max(w[1].size))
+        .map(|w| w[0].bottom)
+        .last()
+        .unwrap_or(band)
+}
+
+/// Where the footer begins: the top of the highest line in the footer band that a gap sets
+/// apart from the line before it (all of the band when none is).
+fn footer_cut(lines: &[Line], height: f64) -> f64 {
+    let band = height * (1.0 - FOOTER_BAND);
+    lines
+        .windows(2)
+        .rev()
+        .take_while(|w| w[1].top >= band)
+        .filter(|w| w[1].top - w[0].bottom >= HEADER_GAP_EM * w[0].size.max(w[1].size))
+        .map(|w| w[1].top)
+        .last()
+        .unwrap_or(band)
+}
+
 /// A page's height, or Letter's when the file gives none.
 fn page_height(page: &Page) -> f64 {
     if page.height > 0.0 {
@@ -508,11 +542,11 @@ fn wide_rule(page: &Page, height: f64) -> Option<f64> {
         .max_by(f64::total_cmp)
 }
 
-fn footnote_rule(page: &Page, lines: &[Line], height: f64, body_size: f64) -> Option<f64> {
+fn footnote_rule(page: &Page, lines: &[Line], footer: f64, body_size: f64) -> Option<f64> {
+    let height = page_height(page);
     let left = mode(lines.iter().map(Line::x0))?;
     let right = mode(lines.iter().map(Line::x1))?;
     let width = (right - left).max(1.0);
-    let footer = height * (1.0 - FOOTER_BAND);
     let drawn = page
         .rules
         .iter()
@@ -566,10 +600,19 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    let left = mode(body.iter().map(|l| l.x0())).unwrap_or(0.0);
     let right = mode(body.iter().map(|l| l.x1())).unwrap_or(0.0);
+    // The text block is measured on the lines that run to the right margin: lines a paragraph
+    // wraps. Cover lines (title, session, agenda item) start further left than the body in
+    // UN resolutions and can outnumber it on a one-page text; they are seldom full width.
+    let full = |l: &&&Line| (l.x1() - right).abs() <= l.size;
+    let left = mode(body.iter().filter(full).map(|l| l.x0()))
+        .or_else(|| mode(body.iter().map(|l| l.x0())))
+        .unwrap_or(0.0);
     let width = (right - left).max(1.0);
-    let pitch = mode(body.windows(2).map(|w| w[1].bottom - w[0].bottom).filter(|d| *d > 0.0))
+    // The line pitch inside a paragraph: the step after a wrapped line.
+    let step = |w: &[&Line]| w[1].bottom - w[0].bottom;
+    let pitch = mode(body.windows(2).filter(|w| full(&&w[0])).map(step).filter(|d| *d > 0.0))
+        .or_else(|| mode(body.windows(2).map(step).filter(|d| *d > 0.0)))
         .unwrap_or(12.0);
     let texts: Vec<String> = body.iter().map(|l| render(l)).collect();
     let words = vocabulary(&texts);
@@ -810,5 +853,52 @@ mod tests {
         // Not repeated: the first page's top line is text (a paragraph of its own here).
         assert!(alone.starts_with("The title of the text\n\nSome text"), "{alone}");
         assert!(alone.contains("\x0cReport 2\n\nSome text"), "{alone}");
+    }
+
+    /// A one-page text whose cover lines (at the page's left margin) outnumber the body's lines
+    /// (further right): the body's margin is where its full lines start, so its continuation
+    /// lines are not read as indented first lines, and the pitch is the body's.
+    #[test]
+    fn cover_lines_outnumbering_the_body_do_not_set_its_margin() {
+        let full = "The text of the body which runs on and on to its margin here";
+        let mut g = Vec::new();
+        for (i, cover) in
+            ["Title", "Session", "Agenda item", "Resolution", "The Assembly,"].iter().enumerate()
+        {
+            g.extend(run(cover, 60.0, 100.0 + 17.0 * i as f64, 10.0));
+        }
+        // First lines indented 36 pt, ending at the margin as the full lines do.
+        g.extend(run(&full[..full.len() - 4], 136.0, 200.0, 10.0));
+        g.extend(run(full, 100.0, 212.0, 10.0));
+        g.extend(run("and ends.", 100.0, 224.0, 10.0));
+        g.extend(run(&full[..full.len() - 4], 136.0, 241.0, 10.0));
+        g.extend(run("and the last.", 100.0, 253.0, 10.0));
+        let text = text(&[page(g)]);
+        let blocks: Vec<&str> = text.trim_end().split("\n\n").collect();
+        assert_eq!(blocks.len(), 7, "{text}");
+        assert!(blocks[5].ends_with("margin here and ends."), "{text}");
+        assert!(blocks[6].ends_with("and the last."), "{text}");
+    }
+
+    /// Text that starts high on a page (inside the header band, at the text's pitch under a
+    /// header set apart by a gap) and runs low into the footer band is text; the header and the
+    /// page number, set apart by gaps, stay furniture.
+    #[test]
+    fn text_inside_the_header_and_footer_bands_at_its_pitch_is_text() {
+        let full = "Some text of the body that runs on to the end of its line";
+        let mut one = run(&format!("    {full}"), 100.0, 690.0, 10.0);
+        for i in 1..=5 {
+            one.extend(run(full, 100.0, 690.0 + 12.0 * i as f64, 10.0));
+        }
+        one.extend(run("1", 300.0, 780.0, 9.0));
+        let mut two = run("A/RES/1/2", 60.0, 40.0, 9.0);
+        two.extend(run(full, 100.0, 66.0, 10.0));
+        two.extend(run("the end.", 100.0, 78.0, 10.0));
+        let text = text(&[page(one), page(two)]);
+        let blocks: Vec<&str> = text.trim_end().split("\n\n").collect();
+        assert_eq!(blocks.len(), 3, "{text}");
+        assert!(blocks[0].ends_with("end of its line the end."), "{text}");
+        assert_eq!(blocks[1], "1");
+        assert_eq!(blocks[2], "\x0cA/RES/1/2");
     }
 }
