@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)\d{1,4}/\d{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
+    Regex::new(r"(?:[A-Z]{1,6}(?:/\s?[A-Za-z0-9][A-Za-z0-9.\-]*)+|(?-u:\b)[0-9]{1,4}/[0-9]{1,4}(?:/[A-Za-z0-9.\-]+)*)").unwrap()
 });
 
 /// A piece of text that translation leaves alone, in canonical form.

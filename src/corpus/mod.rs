@@ -147,6 +147,9 @@ fn special_kind(t: &std::fs::FileType) -> &'static str {
     }
 }
 
+/// The pages of a PDF read to tell its symbol and language (the masthead is on the first).
+const IDENTIFY_PAGES: usize = 1;
+
 /// Reads every file (in parallel) and tells its language and symbol. `language` forces the
 /// language (files from an English or a French folder); None guesses it from the text.
 /// Files that cannot be read (with `options`) are returned apart, with the reason.
@@ -158,15 +161,38 @@ pub fn identify(
     let results: Vec<std::result::Result<Identified, Unpaired>> = files
         .par_iter()
         .map(|path| {
-            let text = read::read_path(path, options).map_err(|e| Unpaired {
+            let tell = |text: &read::Text| {
+                let language = language.unwrap_or_else(|| guess_language(&text.content));
+                let symbol = segment::header_symbol(&text.content)
+                    .or_else(|| segment::segment(text, language).symbol);
+                (language, symbol)
+            };
+            // A PDF's first page holds its masthead: reading it alone tells most files, at a
+            // fraction of the cost (the file is read whole again when its pair is aligned).
+            let first = ReadOptions { pages: Some(IDENTIFY_PAGES), ..*options };
+            let text = match read::read_path(path, &first) {
+                // Not a PDF: the text is whole already.
+                Ok(text) if text.format != read::InputFormat::Pdf => Ok(text),
+                Ok(text) => match tell(&text) {
+                    (language, Some(symbol)) => {
+                        return Ok(Identified {
+                            path: path.clone(),
+                            language,
+                            symbol: Some(symbol),
+                        })
+                    }
+                    _ => read::read_path(path, options),
+                },
+                // Read whole, the error is the one `align` would give.
+                Err(_) => read::read_path(path, options),
+            }
+            .map_err(|e| Unpaired {
                 path: path.clone(),
                 language,
                 symbol: None,
                 reason: e.to_string(),
             })?;
-            let language = language.unwrap_or_else(|| guess_language(&text.content));
-            let symbol = segment::header_symbol(&text.content)
-                .or_else(|| segment::segment(&text, language).symbol);
+            let (language, symbol) = tell(&text);
             Ok(Identified { path: path.clone(), language, symbol })
         })
         .collect();

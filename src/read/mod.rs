@@ -142,11 +142,15 @@ pub struct ReadOptions {
     /// The most bytes one document may hold ([`DEFAULT_MAX_INPUT`] unless set): a longer file
     /// or stream is refused, so that an endless input (`/dev/zero` behind a pipe, `yes`) ends.
     pub max_input: u64,
+    /// Read only this many pages of a PDF (None: all of them). `batch` tells a file's symbol
+    /// and language from its first page, which holds the masthead, and reads the whole file
+    /// only when the page does not tell.
+    pub pages: Option<usize>,
 }
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { encoding: None, max_input: DEFAULT_MAX_INPUT }
+        ReadOptions { encoding: None, max_input: DEFAULT_MAX_INPUT, pages: None }
     }
 }
 
@@ -429,7 +433,7 @@ pub fn decode(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Text> 
     }
     #[cfg(feature = "pdf")]
     if is_pdf(bytes) {
-        return finish(pdf::text(bytes, path)?, path, UTF_8, InputFormat::Pdf);
+        return finish(pdf::text(bytes, path, options.pages)?, path, UTF_8, InputFormat::Pdf);
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(refuse(format!(

@@ -88,7 +88,7 @@ impl Layout {
             return false;
         }
         // The closing is one paragraph: "56th plenary meeting" / "17 November 2015".
-        if super::label::CLOSING.is_match(previous) && super::label::DATE_LINE.is_match(next) {
+        if super::label::CLOSING.is_match(previous) && super::label::is_date(next) {
             return false;
         }
         match self {
@@ -114,7 +114,7 @@ impl Layout {
                 // footnote at the end of the text opens with its number.
                 let clause = ends_clause(previous);
                 clause && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
-                    || previous.ends_with('.') && FOOTNOTE_START.is_match(next)
+                    || previous.ends_with('.') && opens_footnote(next)
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
                     || (clause || ends_conjunction(previous))
                         && super::clean::PARAGRAPH_START.is_match(next)
@@ -123,10 +123,15 @@ impl Layout {
     }
 }
 
-/// A footnote as extractors write the footnotes they gather at the end: number, space, a
-/// capital ("17 Ibid., 2022", "1 See A/70/219.").
-static FOOTNOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}[ \u{a0}]\p{Lu}").unwrap());
+/// A footnote as extractors write the footnotes they gather at the end: a number of up to
+/// three digits, a space, a capital ("17 Ibid., 2022", "1 See A/70/219.").
+fn opens_footnote(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = line[digits..].chars();
+    (1..=3).contains(&digits)
+        && matches!(rest.next(), Some(' ' | '\u{a0}'))
+        && rest.next().is_some_and(char::is_uppercase)
+}
 
 /// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
 fn ends_conjunction(line: &str) -> bool {

@@ -47,32 +47,32 @@ struct Line<'a> {
 /// The document symbol alone on a line: A/RES/58/135, S/RES/2558 (2020), E/CN.15/2003/5.
 pub(crate) static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s[A-Z])?(?:\s*\((?:\d{4}|[IVXLC]{1,6})\))?$",
+        r"^[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+(?:\s[A-Z])?(?:\s*\((?:[0-9]{4}|[IVXLC]{1,6})\))?$",
     )
     .unwrap()
 });
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}|\d{1,3}\s?/\s?\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|(?:Page|page)\s+\d{1,3}(?:\s+(?:of|sur|de)\s+\d{1,3})?)$").unwrap()
+    Regex::new(r"^(?:[0-9]{1,3}|[0-9]{1,3}\s?/\s?[0-9]{1,3}|[-–]\s*[0-9]{1,3}\s*[-–]|(?:Page|page)\s+[0-9]{1,3}(?:\s+(?:of|sur|de)\s+[0-9]{1,3})?)$").unwrap()
 });
 /// The first page's foot: the job number ("23-26261 (E)", with the date of issue in some
 /// files), the bar code's text ("*2326261*") and the recycling notice, one or more to a line
 /// (pdftotext -layout puts them side by side).
 static FIRST_PAGE_FOOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:\d{2}-\d{5}\s?\([A-Z]\)(?:\s+\d{6})?|\*\d{7,8}\*|Please recycle|Merci de recycler|Prière de recycler)(?:\s+|$))+$").unwrap()
+    Regex::new(r"^(?:(?:[0-9]{2}-[0-9]{5}\s?\([A-Z]\)(?:\s+[0-9]{6})?|\*[0-9]{7,8}\*|Please recycle|Merci de recycler|Prière de recycler)(?:\s+|$))+$").unwrap()
 });
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
 /// A footnote line in a footnote area: "1 E/CN.15/2003/5." (number, space, text; no period).
 static FOOTNOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[ \u{a0}\t]+\S").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})[ \u{a0}\t]+\S").unwrap());
 /// A footnote's number alone on its line, its text on the next (pdftotext on real UN PDFs).
-static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})$").unwrap());
+static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,3})$").unwrap());
 /// A footnote written with a superscript number, as Word exports them: "¹ E/CN.15/2004/5."
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them.
 pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[“«\x22*]?\s*(?:\d{1,3}\.(?:\d{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\(\d{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
+    Regex::new(r"^[“«\x22*]?\s*(?:[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
 });
 /// The line that introduces the body, which never continues a title.
 pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,8 +215,9 @@ fn split_columns(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 /// ("Report of the International Atomic Energy Agency" under the symbol), the title without
 /// its number.
 fn running_titles<'a>(head: &[Line<'a>]) -> HashSet<&'a str> {
-    static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4}\.\s*").unwrap());
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[“«\x22]?\s*(?:[A-Z]{1,3}-)?[0-9]{1,3}/[0-9]{1,4}\.\s*").unwrap()
+    });
     let mut titles = HashSet::new();
     for line in head.iter().filter(|l| !l.text.is_empty() && !SYMBOL_LINE.is_match(l.text)) {
         titles.insert(line.text);
@@ -757,7 +758,7 @@ fn is_punctuation_only(s: &str) -> bool {
 /// with what follows.
 pub(crate) fn starts_with_label_alone(s: &str) -> bool {
     static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,3}\.|\d{1,3}/\d{1,4}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$")
+        Regex::new(r"^(?:[0-9]{1,3}\.|[0-9]{1,3}/[0-9]{1,4}\.|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z]{1,4}\)|[a-z]\.|[IVX]{1,5}\.?)$")
             .unwrap()
     });
     ALONE.is_match(s)

@@ -206,10 +206,10 @@ fn symbol_from(paragraphs: &[Paragraph]) -> Option<String> {
     use regex::Regex;
     use std::sync::LazyLock;
     static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[“«\x22]?\s*((?:[A-Z]{1,3}-)?\d{1,3}/\d{1,4})\s*\.").unwrap()
+        Regex::new(r"^[“«\x22]?\s*((?:[A-Z]{1,3}-)?[0-9]{1,3}/[0-9]{1,4})\s*\.").unwrap()
     });
     static SC: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^R[ée]solution (\d{3,4}) \((\d{4})\)$").unwrap());
+        LazyLock::new(|| Regex::new(r"^R[ée]solution ([0-9]{3,4}) \(([0-9]{4})\)$").unwrap());
     for p in paragraphs.iter().take_while(|p| matches!(p.part, Part::Cover | Part::Title)) {
         if SYMBOL_LINE.is_match(&p.text) {
             return Some(p.text.clone());

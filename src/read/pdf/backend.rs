@@ -29,8 +29,9 @@ const MAX_INPUT_BYTES: usize = 512 * 1024 * 1024;
 /// them, and a page of UN text draws a handful (a hatched drawing would draw thousands).
 const MAX_RULES_PER_PAGE: usize = 2_000;
 
-/// Reads every page of the PDF held in `bytes`, glyphs in content order.
-pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
+/// Reads the pages of the PDF held in `bytes` (the first `limit` of them, when given), glyphs in
+/// content order.
+pub(super) fn pages(bytes: &[u8], limit: Option<usize>) -> Result<Vec<Page>, Failure> {
     use pdfplumber::{ExtractOptions, PdfErrorKind};
     let options = ExtractOptions {
         max_objects_per_page: MAX_OBJECTS_PER_PAGE,
@@ -44,7 +45,7 @@ pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Failure> {
     };
     // The library opens a file encrypted with the empty user password by itself.
     let pdf = pdfplumber::Pdf::open_bytes(bytes, Some(options)).map_err(failure)?;
-    let count = pdf.page_count().min(MAX_PAGES);
+    let count = pdf.page_count().min(MAX_PAGES).min(limit.unwrap_or(usize::MAX));
     let mut out = Vec::with_capacity(count);
     for index in 0..count {
         let page = pdf.pages().get(index).map_err(failure)?;

@@ -13,11 +13,11 @@ const MAX_GLYPHS: usize = 20_000_000;
 
 /// Reads the PDF in `bytes` (from `path`, named in messages) as text: one paragraph a block,
 /// a form feed at the start of each page after the first, furniture as blocks of its own and
-/// the footnotes at the end after a `_______________` line.
-pub(crate) fn text(bytes: &[u8], path: &Path) -> Result<String> {
+/// the footnotes at the end after a `_______________` line. `pages` reads only the first ones.
+pub(crate) fn text(bytes: &[u8], path: &Path, pages: Option<usize>) -> Result<String> {
     let fail = |reason: String| Error::Pdf { path: path.to_path_buf(), reason };
     // The library is young: a panic inside it is a file it could not read, not a crash.
-    let pages = std::panic::catch_unwind(|| backend::pages(bytes))
+    let pages = std::panic::catch_unwind(|| backend::pages(bytes, pages))
         .map_err(|_| fail("damaged PDF: it cannot be read".into()))?
         .map_err(|failure| match failure {
             backend::Failure::Password => {
