@@ -46,7 +46,7 @@ const UNWRAPPED_LINE: usize = 160;
 /// A line shorter than this share (in tenths) of the wrap width ends its paragraph: the lines
 /// of a justified paragraph are within a tenth of the width, ragged ones within three; a short
 /// last line is below seven tenths in most paragraphs (hand-set on the 14 public pairs).
-const SHORT_LINE_TENTHS: usize = 7;
+pub(crate) const SHORT_LINE_TENTHS: usize = 7;
 
 /// The percentile of line lengths taken for the wrap width: above the short lines of the cover
 /// and the paragraph ends, below the few long lines pdftotext -layout makes of the masthead.
@@ -84,7 +84,12 @@ impl Layout {
     pub(crate) fn breaks(self, previous: &str, next: &str) -> bool {
         // "1." on a line of its own, its text on the next (pdftotext's default mode). A title's
         // number ("70/10.") is one too, but a line "61/275." ends a paragraph that cites it.
-        if super::clean::starts_with_label_alone(previous) && !previous.contains('/') {
+        // A section's roman numeral alone ("I", "II.") is a heading of its own, as in the text
+        // with blank lines; the heading's title follows on the next line.
+        if super::clean::starts_with_label_alone(previous)
+            && !previous.contains('/')
+            && !is_section_numeral(previous)
+        {
             return false;
         }
         // The closing is one paragraph: "56th plenary meeting" / "17 November 2015".
@@ -115,6 +120,9 @@ impl Layout {
                 let clause = ends_clause(previous);
                 clause && (opens_preamble(next) || super::clean::starts_with_label_alone(next))
                     || previous.ends_with('.') && opens_footnote(next)
+                    // "11 Condemns …": an operative number whose full stop the text lacks
+                    // (S/RES/2730 (2024)), not a date that a list wrapped ("14 December").
+                    || clause && opens_footnote(next) && !opens_with_day_of_month(next)
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
                     || (clause || ends_conjunction(previous))
                         && super::clean::PARAGRAPH_START.is_match(next)
@@ -123,14 +131,68 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// Whether the heading line `previous`, the first line after a section's numeral alone,
+    /// ends before `next`: a title has no closing punctuation nor a last word that leads on
+    /// ("of the"), and the section's first
+    /// paragraph opens with a preambular word or a label. Only where no blank line sets the
+    /// two apart.
+    pub(crate) fn ends_heading(self, previous: &str, next: &str) -> bool {
+        self != Layout::BlankLines
+            && !ends_clause(previous)
+            && !super::clean::ends_on_function_word(previous)
+            && (opens_preamble(next) || super::clean::PARAGRAPH_START.is_match(next))
+    }
+}
+
+impl Layout {
+    /// Whether the cover line `next` (before the title) opens a cover item of its own after
+    /// `previous`, which may fill the line: the agenda item titles of the cover are in sentence
+    /// case, so a line that wraps one opens in lower case or follows an article, preposition
+    /// or conjunction ("of the" / "United Nations"), and a capital after anything else opens
+    /// the next item ("… of the United Nations" / "Report on the activities …").
+    pub(crate) fn breaks_cover(self, previous: &str, next: &str) -> bool {
+        matches!(self, Layout::Wrapped(_))
+            && next.starts_with(char::is_uppercase)
+            && !super::clean::ends_on_function_word(previous)
+            && !previous.trim_end().ends_with([',', ':', '-', '–', '/'])
+    }
+}
+
+/// A section's roman numeral on a line of its own: "I", "IV.".
+pub(crate) fn is_section_numeral(line: &str) -> bool {
+    let n = line.strip_suffix('.').unwrap_or(line);
+    !n.is_empty() && n.len() <= 5 && n.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
 /// A footnote as extractors write the footnotes they gather at the end: a number of up to
 /// three digits, a space, a capital ("17 Ibid., 2022", "1 See A/70/219.").
-fn opens_footnote(line: &str) -> bool {
+pub(crate) fn opens_footnote(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let mut rest = line[digits..].chars();
     (1..=3).contains(&digits)
         && matches!(rest.next(), Some(' ' | '\u{a0}'))
         && rest.next().is_some_and(char::is_uppercase)
+}
+
+/// The line opens with a day and an English month: "14 December 2006, …".
+fn opens_with_day_of_month(line: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let word = line.split_whitespace().nth(1).unwrap_or("");
+    MONTHS.iter().any(|m| word.trim_end_matches([',', '.']) == *m)
 }
 
 /// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
@@ -155,7 +217,7 @@ fn ends_clause(line: &str) -> bool {
 /// open preambular paragraphs in both languages ("Convinced", "Consciente", "Profondément");
 /// or with the verb of an unnumbered operative paragraph ("Decides", "Décide"), named one by
 /// one: a capitalised word in -s is as often a noun ("States").
-fn opens_preamble(line: &str) -> bool {
+pub(crate) fn opens_preamble(line: &str) -> bool {
     static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
@@ -231,7 +293,25 @@ mod tests {
         assert!(w.breaks(&format!("{full} (E/2021/22)."), "17 Ibid., 2022"));
         assert!(!w.breaks(&format!("{full} adopted on"), "17 December 2020"));
         assert!(w.breaks(&format!("{full} (A/77/463/Add.1, par. 14)]"), "77/210. Organes"));
+        assert!(w.breaks(&format!("{full} reconstruction activities;"), "11 Condemns"));
+        assert!(!w.breaks(&format!("{full} 8 May 2006,"), "14 December 2006, 61/16"));
+        assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
+        assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
+        assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
+        let title = "Activités du Comité consultatif indépendant pour les questions d’audit";
+        assert!(w.ends_heading(title, "Rappelant ses résolutions 61/275 du 29 juin 2007"));
+        assert!(w.ends_heading(title, "1. Prend note avec satisfaction"));
+        assert!(!w.ends_heading("Activities of the Office of the", "Recalling"));
+        assert!(!w.ends_heading(title, "et du Bureau"));
+        assert!(!Layout::BlankLines.ends_heading(title, "Rappelant"));
+        let item = "Review of the efficiency of the administrative and financial functioning of the United Nations";
+        assert!(w.breaks_cover(item, "Report on the activities of the Office"));
+        assert!(
+            !w.breaks_cover("Review of the efficiency of the functioning of the", "United Nations")
+        );
+        assert!(!w.breaks_cover(item, "and of the Office"));
+        assert!(!Layout::BlankLines.breaks_cover(item, "Report on the activities"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
     }
 }

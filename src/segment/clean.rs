@@ -89,15 +89,22 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     // blank lines between its blocks even where the body has none.
     let body_from = lines.iter().position(|l| OPENING.is_match(l.text)).unwrap_or(0);
     let layout = Layout::of(layout_lines(&lines[body_from..]));
+    let mut lines = lines;
+    if let Layout::Wrapped(width) = layout {
+        put_back_last_lines(&mut lines[body_from..], width);
+    }
     let running_titles = running_titles(&lines[..body_from]);
-    let mut b = Builder { wrap_width: wrap, layout, ..Builder::default() };
+    let mut b = Builder { wrap_width: wrap, layout, text, ..Builder::default() };
     // Where the body starts: a symbol alone on a line after it is a running header even with
     // no blank line around it (before it, it is the masthead's).
     let opening = match layout {
         Layout::BlankLines => None,
         _ => lines.iter().position(|l| OPENING.is_match(l.text)),
     };
+    let mut title_seen = false;
     for (i, line) in lines.iter().enumerate() {
+        title_seen = title_seen || super::label::TITLE.is_match(line.text);
+        b.in_cover = i < body_from && !title_seen;
         let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
         let blank_after =
             i + 1 == lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_start;
@@ -171,6 +178,41 @@ impl Surroundings {
     /// without blank lines.
     fn alone(self) -> bool {
         self.blank_before && self.blank_after || self.furniture_place
+    }
+}
+
+/// Puts back the last line that pdftotext's default mode sometimes writes before its
+/// paragraph's first line: "…independence of each;" / "2023;" / "" / "8. Takes note … to
+/// 30 June" / "" is "8. Takes note … to 30 June" / "2023;". The line moved is short, opens in
+/// lower case or with a digit (it carries on a sentence) after a line that ended one, and is
+/// set apart by a blank line from a labelled line (or one opening with a preambular word) that
+/// does not end its sentence and that nothing carries on.
+fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
+    for i in 1..lines.len().saturating_sub(2) {
+        let (before, moved, first) = (&lines[i - 1], &lines[i], &lines[i + 2]);
+        // What follows the first line does not carry it on: a blank line, a page break, the
+        // closing, a footnote or the next paragraph.
+        let alone = lines.get(i + 3).is_none_or(|l| {
+            l.text.is_empty()
+                || l.page_start
+                || super::label::CLOSING.is_match(l.text)
+                || super::breaks::opens_footnote(l.text)
+                || PARAGRAPH_START.is_match(l.text)
+        });
+        let carries_on = moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && !super::breaks::opens_footnote(moved.text);
+        if alone
+            && lines[i + 1].text.is_empty()
+            && !(moved.page_start || lines[i + 1].page_start || first.page_start)
+            && carries_on
+            && moved.text.chars().count() * 10 < width * super::breaks::SHORT_LINE_TENTHS
+            && ends_sentence(moved.text)
+            && ends_sentence(before.text)
+            && (PARAGRAPH_START.is_match(first.text) || super::breaks::opens_preamble(first.text))
+            && !ends_sentence(first.text)
+        {
+            lines[i..i + 3].rotate_left(1);
+        }
     }
 }
 
@@ -353,7 +395,7 @@ enum SinceLastBody {
 }
 
 #[derive(Default)]
-struct Builder {
+struct Builder<'t> {
     out: Blocks,
     /// Lines of the body paragraph being read (no blank line since its last line).
     body: Vec<BodyLine>,
@@ -372,9 +414,14 @@ struct Builder {
     last_footnote: u32,
     /// How the text separates its paragraphs.
     layout: Layout,
+    /// The lines being read are the cover's, before the title.
+    in_cover: bool,
+    /// The whole text, where a cover line's last word and the next line's first are looked
+    /// for side by side (a name the line break split).
+    text: &'t str,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Records what came after the last body line; the weightier of it and what came before
     /// is kept.
     fn saw(&mut self, what: SinceLastBody) {
@@ -426,9 +473,16 @@ impl Builder {
         if !self.body.is_empty() {
             let previous = &self.body[self.body.len() - 1].text;
             // The cheap test first: most lines carry on a sentence.
+            // The line after a section's numeral alone ("II") is the section's title.
+            let title = self.body.len() == 1
+                && self.out.body.last().is_some_and(|b| super::breaks::is_section_numeral(&b.text));
             if ends_sentence(previous)
                 && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
                 || self.layout.breaks(previous, line.text)
+                || title && self.layout.ends_heading(previous, line.text)
+                || self.in_cover
+                    && self.layout.breaks_cover(previous, line.text)
+                    && !self.said_together(previous, line.text)
             {
                 self.close_body();
             } else {
@@ -450,6 +504,16 @@ impl Builder {
             self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
         }
         self.since = SinceLastBody::Nothing;
+    }
+
+    /// The last word of `previous` and the first of `next` stand side by side elsewhere in
+    /// the text: a name split by the line break ("Landlocked" / "Developing Countries", as in
+    /// the title below the cover), not two cover items.
+    fn said_together(&self, previous: &str, next: &str) -> bool {
+        let last = previous.rsplit(char::is_whitespace).next().unwrap_or("");
+        let first = next.split(char::is_whitespace).next().unwrap_or("");
+        let first = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        !last.is_empty() && !first.is_empty() && self.text.contains(&format!("{last} {first}"))
     }
 
     /// Takes a line inside a footnote area; false when the line is body text again.
@@ -523,8 +587,10 @@ impl Builder {
         if self.body.is_empty() {
             return;
         }
-        let start = self.body[0].start;
-        let end = self.body[self.body.len() - 1].end;
+        // A line put back after its paragraph's first (`put_back_last_lines`) stands before
+        // it in the text: the span covers both.
+        let start = self.body.iter().map(|l| l.start).min().unwrap_or_default();
+        let end = self.body.iter().map(|l| l.end).max().unwrap_or_default();
         // Reflow is done in `finish`, once the whole vocabulary is known; keep lines joined by LF.
         // The lines are appended to the first one, which is a whole block when a continuation
         // re-opened it: copying it afresh at every continuation would grow with the square of
@@ -570,6 +636,17 @@ impl Builder {
             // paragraphs: "… on the ratification of the" / "United Nations Convention …").
             last_char.is_some_and(|c| c.is_alphanumeric() || c == '-') && starts_lower(line)
                 || ends_on_function_word(last)
+                // A full line that stops on a word, then a year or a name the text says
+                // elsewhere in one piece ("… du 28 mai" / "1985,"; "… the third United
+                // Nations" / "Conference on Landlocked …": pdfminer).
+                || open_end
+                    && (line.starts_with(|c: char| c.is_ascii_digit())
+                        || self.said_together(last, line))
+                // A full line that stops on a comma, then lower case or the words the text
+                // says together elsewhere ("… the ports of Hodeidah," / "Salif, and Ras Issa").
+                || full_line
+                    && last_char == Some(',')
+                    && (starts_lower(line) || self.said_together(last, line))
         }
     }
 
@@ -765,7 +842,7 @@ pub(crate) fn starts_with_label_alone(s: &str) -> bool {
 }
 
 /// The text ends on an article, preposition or conjunction: it goes on in the next block.
-fn ends_on_function_word(s: &str) -> bool {
+pub(crate) fn ends_on_function_word(s: &str) -> bool {
     const WORDS: [&str; 24] = [
         "the", "of", "and", "to", "in", "for", "on", "by", "with", "a", "an", "or", "le", "la",
         "les", "de", "des", "du", "et", "à", "au", "aux", "en", "sur",
@@ -801,6 +878,91 @@ mod tests {
 
     fn body(text: &str) -> Vec<String> {
         blocks(text).body.into_iter().map(|b| b.text).collect()
+    }
+
+    /// A wrapped text with no blank line between paragraphs (pdftotext's default mode): ten
+    /// operative paragraphs of three full lines, then `tail`.
+    fn wrapped(tail: &str) -> String {
+        let mut text = String::from("The General Assembly,\n");
+        for n in 1..=10 {
+            text.push_str(&format!(
+                "{n}. Requests the Secretary-General to ensure that all relevant resolutions on the\n\
+                 work of the Office are brought to the attention of the relevant managers and that\n\
+                 the Office also takes those resolutions into account in its activities;\n"
+            ));
+        }
+        text + tail
+    }
+
+    #[test]
+    fn a_last_line_written_before_its_paragraph_is_put_back() {
+        let text = wrapped(
+            "11. Encourages the oversight bodies to further enhance the level of cooperation with\n\
+             one another, without prejudice to the independence of each;\n2023;\n\n\
+             12. Takes note of the report of the Office on its activities for the period from 1 July\n\n\
+             13. Requests the Secretary-General to ensure that all relevant resolutions are known;\n",
+        );
+        let b = body(&text);
+        let last: Vec<_> = b.iter().rev().take(3).rev().map(|t| t.replace('\n', " ")).collect();
+        assert_eq!(
+            last,
+            [
+                "11. Encourages the oversight bodies to further enhance the level of cooperation with one another, without prejudice to the independence of each;",
+                "12. Takes note of the report of the Office on its activities for the period from 1 July 2023;",
+                "13. Requests the Secretary-General to ensure that all relevant resolutions are known;",
+            ]
+        );
+        // The span of the paragraph covers both of its lines.
+        let blocks = blocks(&text);
+        let span = &blocks.body[blocks.body.len() - 2].span;
+        assert!(text[span.clone()].contains("2023;") && text[span.clone()].contains("12. Takes"));
+    }
+
+    #[test]
+    fn a_heading_after_a_section_numeral_and_cover_items_stand_alone() {
+        let text = "United Nations\nA/RES/78/247\nGeneral Assembly\nAgenda items 132 and 143\n\
+            Review of the efficiency of the administrative and financial functioning of the United Nations\n\
+            Report on the activities of the Office of Internal Oversight Services\n\
+            Groups of countries in special situations: follow-up to the second United Nations Conference on Landlocked\n\
+            Developing Countries\n\
+            78/247. Report on the activities of the Office on Landlocked Developing Countries\n"
+            .to_string()
+            + &wrapped("II\nActivities of the Independent Audit Advisory Committee\nRecalling its resolutions 61/275 of 29 June 2007 and 64/263, and its other resolutions,\n");
+        let b = body(&text);
+        let has = |p: &str| b.iter().any(|t| t.replace('\n', " ") == p);
+        assert!(has("Review of the efficiency of the administrative and financial functioning of the United Nations"), "{b:#?}");
+        assert!(has("Report on the activities of the Office of Internal Oversight Services"));
+        assert!(has("Groups of countries in special situations: follow-up to the second United Nations Conference on Landlocked Developing Countries"), "{b:#?}");
+        assert!(
+            has("II") && has("Activities of the Independent Audit Advisory Committee"),
+            "{b:#?}"
+        );
+    }
+
+    #[test]
+    fn a_name_split_by_a_blank_line_is_joined_where_the_text_says_it_whole() {
+        // pdfminer's blank lines inside paragraphs, after a full line.
+        // Some lines follow each other, so that the wrap width is known.
+        let text = "The Security Council,\n\n\
+            (a) to lead, and support the functioning of, the Redeployment Coordination Committee,\n\
+            assisted by a secretariat staffed by United Nations personnel, to oversee the ceasefire,\n\
+            the redeployment of forces, and the mine action operations in the governorate of the\n\
+            city, with the parties and with the support of the Office of the Special Envoy, in the\n\
+            spirit of the Agreement and of the resolutions adopted on the matter by the Council in\n\
+            the past year, and to report on their work,\n\n\
+            (b) to monitor the compliance of the parties and the redeployment of forces from the city\n\n\
+            of Hodeidah and the ports of Hodeidah, Salif and Ras Issa, and the ceasefire in the area,\n\n\
+            (c) to work with the parties so that the security of the city and the ports of Hodeidah,\n\n\
+            Salif, and Ras Issa is assured by local security forces in accordance with Yemeni law, and\n\n\
+            (d) to facilitate United Nations support for the parties, as decided in resolution 2451\n\n\
+            Recalling its decision of 7 May 2024, by which it decided that the third United Nations\n\n\
+            Conference should be postponed to a later date, the Secretary-General having been heard,\n\n\
+            Welcoming the report of the third United Nations Conference on the matter, and its annex,\n";
+        let b: Vec<_> = body(text).iter().map(|t| t.replace('\n', " ")).collect();
+        let b = &b[1..];
+        assert!(b[2].ends_with("Salif, and Ras Issa is assured by local security forces in accordance with Yemeni law, and"), "{b:#?}");
+        assert!(b[3].ends_with("as decided in resolution 2451"), "{b:#?}");
+        assert!(b[4].starts_with("Recalling") && b[4].ends_with("having been heard,"), "{b:#?}");
     }
 
     #[test]
