@@ -98,8 +98,12 @@ impl Layout {
         }
         match self {
             Layout::BlankLines => false,
-            // A lower-case line carries on a paragraph that Word or a page break split.
-            Layout::LinePerParagraph => !next.starts_with(|c: char| c.is_lowercase()),
+            // A lower-case line carries on a paragraph that Word or a page break split, unless
+            // it opens with a sub-paragraph's label ("i) User", "iii. protecting").
+            Layout::LinePerParagraph => {
+                !next.starts_with(|c: char| c.is_lowercase())
+                    || super::clean::PARAGRAPH_START.is_match(next)
+            }
             // The opening line ("The General Assembly,") follows the title's last line and
             // the closing ("77th plenary meeting") the last operative paragraph's; either
             // may be full.
@@ -313,5 +317,7 @@ mod tests {
         assert!(!w.breaks_cover(item, "and of the Office"));
         assert!(!Layout::BlankLines.breaks_cover(item, "Report on the activities"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
+        assert!(Layout::LinePerParagraph.breaks("c) Protection des civils", "i) Assurer, sans"));
+        assert!(Layout::LinePerParagraph.breaks("ii. removing restrictions and,", "iii. protecting"));
     }
 }

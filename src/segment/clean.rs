@@ -471,18 +471,26 @@ impl Builder<'_> {
         }
         let end = line.start + line.raw.len();
         if !self.body.is_empty() {
-            let previous = &self.body[self.body.len() - 1].text;
-            // The cheap test first: most lines carry on a sentence.
+            let last = &self.body[self.body.len() - 1];
+            let previous = &last.text;
             // The line after a section's numeral alone ("II") is the section's title.
             let title = self.body.len() == 1
                 && self.out.body.last().is_some_and(|b| super::breaks::is_section_numeral(&b.text));
-            if ends_sentence(previous)
-                && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
-                || self.layout.breaks(previous, line.text)
-                || title && self.layout.ends_heading(previous, line.text)
-                || self.in_cover
-                    && self.layout.breaks_cover(previous, line.text)
-                    && !self.said_together(previous, line.text)
+            // One paragraph a line, but this one stops on a space inside a sentence: the
+            // paragraph was cut in two at a word (LibreOffice ends a DOCX paragraph where the
+            // page style changes, after page 1: "… with the United Nations " / "Peacebuilding").
+            let cut = self.layout == Layout::LinePerParagraph
+                && self.text[..last.end].ends_with([' ', '\t', '\u{a0}'])
+                && !ends_sentence(previous);
+            // The cheap test first: most lines carry on a sentence.
+            if !cut
+                && (ends_sentence(previous)
+                    && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
+                    || self.layout.breaks(previous, line.text)
+                    || title && self.layout.ends_heading(previous, line.text)
+                    || self.in_cover
+                        && self.layout.breaks_cover(previous, line.text)
+                        && !self.said_together(previous, line.text))
             {
                 self.close_body();
             } else {

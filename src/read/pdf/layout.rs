@@ -424,8 +424,10 @@ pub(super) fn text(pages: &[Page]) -> String {
         let footer_start = footer_cut(&page_lines, height);
         let footnote_start = footnote_rule(page, &page_lines, footer_start, body_size);
         let mut masthead_row = 0;
-        let mut header = Vec::new();
-        let mut body = Vec::new();
+        // The header and the body in the order of their lines: on page 1, a line that repeats
+        // the running header may come after the first lines of the cover ("Nations Unies" /
+        // "S/RES/2797 (2025)").
+        let mut top = Vec::new();
         let mut footer = Vec::new();
         for line in page_lines.drain(..) {
             if line.bottom <= masthead_end {
@@ -448,17 +450,12 @@ pub(super) fn text(pages: &[Page]) -> String {
             } else if line.bottom <= header_end && (p > 0 || running.contains(&header_key(&line))) {
                 // The top of the first page is the masthead or the start of the text in UN
                 // files, unless it repeats the running header of the other pages.
-                header.push(line);
+                top.extend(columns(&line).iter().map(|col| Item::Furniture(render(col))));
             } else {
-                body.push(line);
+                top.push(Item::Body(line));
             }
         }
-        for line in header {
-            for col in columns(&line) {
-                items.push(Item::Furniture(render(&col)));
-            }
-        }
-        items.extend(body.into_iter().map(Item::Body));
+        items.append(&mut top);
         for line in footer {
             for col in columns(&line) {
                 items.push(Item::Furniture(render(&col)));
