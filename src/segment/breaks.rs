@@ -127,6 +127,8 @@ impl Layout {
                     // "11 Condemns …": an operative number whose full stop the text lacks
                     // (S/RES/2730 (2024)), not a date that a list wrapped ("14 December").
                     || clause && opens_footnote(next) && !opens_with_day_of_month(next)
+                    // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
+                    || clause && is_heading(next, width)
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
                     || (clause || ends_conjunction(previous))
                         && super::clean::PARAGRAPH_START.is_match(next)
@@ -161,6 +163,18 @@ impl Layout {
             && !super::clean::ends_on_function_word(previous)
             && !previous.trim_end().ends_with([',', ':', '-', '–', '/'])
     }
+}
+
+/// A line that can only be a heading: short, capitalised, and ending neither a clause nor on a
+/// word that leads on ("United Nations Support Office in Somalia (UNSOS)"). A paragraph's
+/// lines end on punctuation at its end and are full before it.
+fn is_heading(line: &str, width: usize) -> bool {
+    line.chars().count() * 10 < width * SHORT_LINE_TENTHS
+        && line.starts_with(char::is_uppercase)
+        && !ends_clause(line)
+        && !ends_conjunction(line)
+        && !super::clean::ends_on_function_word(line)
+        && line.ends_with(|c: char| c.is_alphanumeric() || c == ')')
 }
 
 /// A section's roman numeral on a line of its own: "I", "IV.".
@@ -224,7 +238,7 @@ fn ends_clause(line: &str) -> bool {
 pub(crate) fn opens_preamble(line: &str) -> bool {
     static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
+            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Further|Strongly|Seriously|Firmly|Greatly|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Fermement|Sérieusement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
         )
         .unwrap()
     });
@@ -299,6 +313,11 @@ mod tests {
         assert!(w.breaks(&format!("{full} (A/77/463/Add.1, par. 14)]"), "77/210. Organes"));
         assert!(w.breaks(&format!("{full} reconstruction activities;"), "11 Condemns"));
         assert!(!w.breaks(&format!("{full} 8 May 2006,"), "14 December 2006, 61/16"));
+        assert!(w.breaks(&format!("{full} terrain,"), "Commission de consolidation de la paix"));
+        assert!(w.breaks(&format!("{full} region;"), "United Nations Support Office (UNSOS)"));
+        assert!(!w.breaks(&format!("{full} Council,"), "Somalia,1"));
+        assert!(!w.breaks(&format!("{full} Council,"), "Somalia and the"));
+        assert!(w.breaks(&format!("{full} 2004,"), "Further recalling the provisions"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
