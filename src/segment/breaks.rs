@@ -337,6 +337,8 @@ mod tests {
         assert!(!Layout::BlankLines.breaks_cover(item, "Report on the activities"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
         assert!(Layout::LinePerParagraph.breaks("c) Protection des civils", "i) Assurer, sans"));
-        assert!(Layout::LinePerParagraph.breaks("ii. removing restrictions and,", "iii. protecting"));
+        assert!(
+            Layout::LinePerParagraph.breaks("ii. removing restrictions and,", "iii. protecting")
+        );
     }
 }

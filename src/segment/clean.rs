@@ -192,14 +192,19 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
         let (before, moved, first) = (&lines[i - 1], &lines[i], &lines[i + 2]);
         // What follows the first line does not carry it on: a blank line, a page break, the
         // closing, a footnote or the next paragraph.
-        let alone = lines.get(i + 3).is_none_or(|l| {
-            l.text.is_empty()
-                || l.page_start
-                || super::label::CLOSING.is_match(l.text)
-                || super::breaks::opens_footnote(l.text)
-                || PARAGRAPH_START.is_match(l.text)
-        });
-        let carries_on = moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        let after = lines.get(i + 3);
+        let between_blanks = after.is_none_or(|l| l.text.is_empty() || l.page_start);
+        let alone = between_blanks
+            || after.is_some_and(|l| {
+                super::label::CLOSING.is_match(l.text)
+                    || super::breaks::opens_footnote(l.text)
+                    || PARAGRAPH_START.is_match(l.text)
+                    || super::breaks::opens_preamble(l.text)
+            });
+        // A capital may open the moved line ("Le Conseil de sécurité," / "Somalie," / "" /
+        // "Rappelant … la situation en" / ""), where the first line stands between blank lines.
+        let carries_on = (moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || between_blanks)
             && !super::breaks::opens_footnote(moved.text);
         if alone
             && lines[i + 1].text.is_empty()
