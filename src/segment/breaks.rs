@@ -296,14 +296,20 @@ mod tests {
         assert!(!w.breaks("56th plenary meeting", "17 November 2015"));
         assert!(!w.breaks("of the", "continued text"));
         let full = "x".repeat(95);
-        assert!(!w.breaks(&format!("{full},"), "United Nations"));
+        let wrapped =
+            "United Nations Convention against Transnational Organized Crime and the protocols";
+        assert!(!w.breaks(&format!("{full},"), wrapped));
         assert!(w.breaks(&format!("{full},"), "Recalling also its resolution"));
         assert!(w.breaks(&format!("{full}, 1"), "Taking note of the statement"));
         assert!(w.breaks(&format!("{full};"), "Rappelant sa résolution"));
         assert!(!w.breaks(&format!("{full}, held in"), "Recalling"));
-        assert!(!w.breaks(&format!("{full},"), "Beijing Declaration"));
+        let beijing =
+            "Beijing Declaration and Platform for Action and the outcome of the special session";
+        assert!(!w.breaks(&format!("{full},"), beijing));
         assert!(w.breaks(&format!("{full},"), "Decides to adopt the arrangements"));
-        assert!(!w.breaks(&format!("{full},"), "States parties to the Convention"));
+        let states =
+            "States parties to the Convention and the Protocols thereto, and to the Secretariat";
+        assert!(!w.breaks(&format!("{full},"), states));
         assert!(w.breaks(&format!("{full}."), "77th plenary meeting"));
         assert!(w.breaks(&format!("{full} devoted to"), "The General Assembly,"));
         assert!(w.breaks(&format!("{full} droit de la mer »."), "2."));
