@@ -649,11 +649,15 @@ impl Builder<'_> {
             // paragraphs: "… on the ratification of the" / "United Nations Convention …").
             last_char.is_some_and(|c| c.is_alphanumeric() || c == '-') && starts_lower(line)
                 || ends_on_function_word(last)
-                // A full line that stops on a word, then a year or a name the text says
-                // elsewhere in one piece ("… du 28 mai" / "1985,"; "… the third United
-                // Nations" / "Conference on Landlocked …": pdfminer).
+                // A full line that stops on a word: in the body no paragraph ends so (pdfminer's
+                // blank lines: "… Elizabeth" / "Spehar", "… of 22" / "October 1973") but a
+                // heading before a paragraph's opening word ("Recalling"); on the
+                // cover, where items fill lines and end on words, only before a year or a name
+                // the text says elsewhere in one piece ("… the third United Nations" /
+                // "Conference on Landlocked …").
                 || open_end
-                    && (line.starts_with(|c: char| c.is_ascii_digit())
+                    && (!self.in_cover && !super::breaks::opens_preamble(line)
+                        || line.starts_with(|c: char| c.is_ascii_digit())
                         || self.said_together(last, line))
                 // A full line that stops on a comma, then lower case or the words the text
                 // says together elsewhere ("… the ports of Hodeidah," / "Salif, and Ras Issa").
@@ -967,14 +971,15 @@ mod tests {
             of Hodeidah and the ports of Hodeidah, Salif and Ras Issa, and the ceasefire in the area,\n\n\
             (c) to work with the parties so that the security of the city and the ports of Hodeidah,\n\n\
             Salif, and Ras Issa is assured by local security forces in accordance with Yemeni law, and\n\n\
-            (d) to facilitate United Nations support for the parties, as decided in resolution 2451\n\n\
+            (d) to facilitate United Nations support for the parties, as decided in its resolution of 22\n\n\
+            October 1973 and in all the resolutions adopted since then on the matter by the Council;\n\n\
             Recalling its decision of 7 May 2024, by which it decided that the third United Nations\n\n\
             Conference should be postponed to a later date, the Secretary-General having been heard,\n\n\
             Welcoming the report of the third United Nations Conference on the matter, and its annex,\n";
         let b: Vec<_> = body(text).iter().map(|t| t.replace('\n', " ")).collect();
         let b = &b[1..];
         assert!(b[2].ends_with("Salif, and Ras Issa is assured by local security forces in accordance with Yemeni law, and"), "{b:#?}");
-        assert!(b[3].ends_with("as decided in resolution 2451"), "{b:#?}");
+        assert!(b[3].ends_with("of 22 October 1973 and in all the resolutions adopted since then on the matter by the Council;"), "{b:#?}");
         assert!(b[4].starts_with("Recalling") && b[4].ends_with("having been heard,"), "{b:#?}");
     }
 
