@@ -6,7 +6,8 @@
 //! the text.
 
 use crate::support::{align_files, data, have, paralign, score, shared};
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 const EXTRACTORS: [&str; 8] = [
     "pdftotext",
@@ -121,14 +122,7 @@ fn the_public_pairs_through_every_extractor_are_aligned_perfectly() {
     let Some(shared) = shared(&["eval/score.py", "eval-public/un-resolutions-enfr"]) else {
         return;
     };
-    if !have("LibreOffice (soffice)", "soffice", &["--version"])
-        || !have("poppler-utils", "pdftotext", &["-v"])
-        || !have(
-            "pdfminer.six, pypdf, PyMuPDF and python-docx for python3",
-            "python3",
-            &["-c", "import pdfminer, pypdf, fitz, docx"],
-        )
-    {
+    if !have_renderers() {
         return;
     }
     let public = shared.join("eval-public/un-resolutions-enfr");
@@ -139,18 +133,10 @@ fn the_public_pairs_through_every_extractor_are_aligned_perfectly() {
         .collect();
     pairs.sort();
     assert_eq!(pairs.len(), 14, "{pairs:?}");
-    let out = tempfile::tempdir().unwrap();
-    let specs = pairs.iter().map(|n| {
+    let out = render(pairs.iter().map(|n| {
         let dir = public.join(n);
-        format!("{n}={},{}", dir.join("en.txt").display(), dir.join("fr.txt").display())
-    });
-    let made = std::process::Command::new("python3")
-        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/extractors.py"))
-        .arg(out.path())
-        .args(specs)
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        (n.clone(), dir.join("en.txt"), dir.join("fr.txt"))
+    }));
     let mut failures = vec![];
     for extractor in PUBLIC_INPUTS {
         for n in &pairs {
@@ -171,6 +157,121 @@ fn the_public_pairs_through_every_extractor_are_aligned_perfectly() {
         }
     }
     assert!(failures.is_empty(), "{failures:?}");
+}
+
+/// LibreOffice, poppler and the Python extractors are there (or the test is skipped, which
+/// fails under `CI=true`).
+fn have_renderers() -> bool {
+    have("LibreOffice (soffice)", "soffice", &["--version"])
+        && have("poppler-utils", "pdftotext", &["-v"])
+        && have(
+            "pdfminer.six, pypdf, PyMuPDF and python-docx for python3",
+            "python3",
+            &["-c", "import pdfminer, pypdf, fitz, docx"],
+        )
+}
+
+/// Renders each (name, English text, French text) as UN-style PDF and DOCX and reads them back
+/// with every extractor (tests/it/fixtures/extractors.py): `<dir>/<input>/<name>.<lang>.<ext>`.
+fn render(pairs: impl Iterator<Item = (String, PathBuf, PathBuf)>) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let specs = pairs.map(|(n, en, fr)| format!("{n}={},{}", en.display(), fr.display()));
+    let made = std::process::Command::new("python3")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/extractors.py"))
+        .arg(out.path())
+        .args(specs)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    out
+}
+
+/// The units of an alignment as score.py compares texts: letters and digits only, lower case.
+fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
+    let out = paralign().arg("align").args([en, fr]).args(["--format", "jsonl"]).output().unwrap();
+    assert!(out.status.success(), "{}: {}", en.display(), String::from_utf8_lossy(&out.stderr));
+    let norm = |v: &serde_json::Value| -> String {
+        v.as_str()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (norm(&v["en"]), norm(&v["fr"]))
+        })
+        .collect()
+}
+
+/// How many of the 26 unseen Security Council pairs (every 12th of the 304 bulk pairs, no gold)
+/// each input gives exactly the units of the pair's text files, as measured when this test was
+/// written; a change that lowers one fails. Issue 13 asks for all of them; what stands in the
+/// way is in the README ("Text made by an extractor").
+const BULK_PERFECT: [(&str, usize); 10] = [
+    ("pdf", 22),
+    ("docx", 24),
+    ("pdftotext", 17),
+    ("pdftotext-layout", 19),
+    ("pdftotext-raw", 19),
+    ("pdfminer", 26),
+    ("pypdf", 19),
+    ("pymupdf", 19),
+    ("docx-soffice", 24),
+    ("python-docx", 24),
+];
+
+/// Security Council pairs paralign was not tuned on, laid out and extracted as the public pairs
+/// are: with no gold, the units of the text files are the reference.
+#[test]
+fn unseen_security_council_pairs_read_through_every_extractor_as_from_their_text() {
+    let bulk = "eval-public/un-resolutions-enfr/bulk-sc-2020-2026";
+    let Some(shared) = shared(&[&format!("{bulk}/en"), &format!("{bulk}/fr")]) else {
+        return;
+    };
+    if !have_renderers() {
+        return;
+    }
+    let bulk = shared.join(bulk);
+    let mut names: Vec<String> = std::fs::read_dir(bulk.join("en"))
+        .unwrap()
+        .filter_map(|e| {
+            e.unwrap().file_name().to_string_lossy().strip_suffix(".txt").map(String::from)
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 304);
+    let sample: Vec<String> = names.into_iter().skip(2).step_by(12).collect();
+    let text = |n: &str, lang: &str| bulk.join(lang).join(format!("{n}.txt"));
+    let out = render(sample.iter().map(|n| (n.clone(), text(n, "en"), text(n, "fr"))));
+    let mut report = vec![];
+    let mut below = vec![];
+    let reference: Vec<_> =
+        sample.iter().map(|n| unit_set(&text(n, "en"), &text(n, "fr"))).collect();
+    for (input, floor) in BULK_PERFECT {
+        let ext = if matches!(input, "pdf" | "docx") { input } else { "txt" };
+        let dir = out.path().join(input);
+        let imperfect: Vec<&str> = sample
+            .iter()
+            .zip(&reference)
+            .filter(|(n, reference)| {
+                let file = |lang: &str| dir.join(format!("{n}.{lang}.{ext}"));
+                unit_set(&file("en"), &file("fr")) != **reference
+            })
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let perfect = sample.len() - imperfect.len();
+        report.push(format!("{input}: {perfect}/{} ({imperfect:?})", sample.len()));
+        if perfect < floor {
+            below.push(format!("{input}: {perfect} < {floor}"));
+        }
+    }
+    eprintln!("{}", report.join("\n"));
+    assert!(below.is_empty(), "{below:?}\n{}", report.join("\n"));
 }
 
 #[test]
