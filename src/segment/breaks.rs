@@ -117,7 +117,9 @@ impl Layout {
             Layout::Wrapped(width) => {
                 let short = previous.chars().count() * 10 < width * SHORT_LINE_TENTHS;
                 if short {
-                    return !next.starts_with(|c: char| c.is_lowercase());
+                    // Lower case carries the sentence on, but for a French label ("h) Offrir").
+                    return !next.starts_with(|c: char| c.is_lowercase())
+                        || super::clean::PARAGRAPH_START.is_match(next);
                 }
                 // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
                 // footnote at the end of the text opens with its number.
@@ -127,6 +129,8 @@ impl Layout {
                     // "11 Condemns …": an operative number whose full stop the text lacks
                     // (S/RES/2730 (2024)), not a date that a list wrapped ("14 December").
                     || clause && opens_footnote(next) && !opens_with_day_of_month(next)
+                    // An item of a dashed list: "… every three months including:" / "– updates".
+                    || clause && next.starts_with("– ")
                     // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
                     || clause && is_heading(next, width)
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
@@ -324,6 +328,10 @@ mod tests {
         assert!(!w.breaks(&format!("{full} Council,"), "Somalia,1"));
         assert!(!w.breaks(&format!("{full} Council,"), "Somalia and the"));
         assert!(w.breaks(&format!("{full} 2004,"), "Further recalling the provisions"));
+        assert!(w.breaks("ii) Désarmement, démobilisation et stabilisation", "h) Offrir ses bons"));
+        assert!(!w.breaks("of the", "continued text"));
+        assert!(w.breaks(&format!("{full} every three months including:"), "– updates on"));
+        assert!(!w.breaks(&format!("{full} the region"), "– including its"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));

@@ -481,6 +481,14 @@ impl Builder<'_> {
             // The line after a section's numeral alone ("II") is the section's title.
             let title = self.body.len() == 1
                 && self.out.body.last().is_some_and(|b| super::breaks::is_section_numeral(&b.text));
+            // A labelled heading on one line, then a label: "(b) Support to stabilization …
+            // in the Centre" / "(i) To support Malian authorities …".
+            let labelled_heading = self.body.len() == 1
+                && self.layout != Layout::BlankLines
+                && PARAGRAPH_START.is_match(previous)
+                && PARAGRAPH_START.is_match(line.text)
+                && !ends_sentence(previous)
+                && !ends_on_function_word(previous);
             // One paragraph a line, but this one stops on a space inside a sentence: the
             // paragraph was cut in two at a word (LibreOffice ends a DOCX paragraph where the
             // page style changes, after page 1: "… with the United Nations " / "Peacebuilding").
@@ -493,6 +501,7 @@ impl Builder<'_> {
                     && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
                     || self.layout.breaks(previous, line.text)
                     || title && self.layout.ends_heading(previous, line.text)
+                    || labelled_heading
                     || self.in_cover
                         && self.layout.breaks_cover(previous, line.text)
                         && !self.said_together(previous, line.text))

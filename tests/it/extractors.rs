@@ -215,12 +215,12 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 22),
     ("docx", 24),
-    ("pdftotext", 17),
-    ("pdftotext-layout", 19),
-    ("pdftotext-raw", 19),
+    ("pdftotext", 18),
+    ("pdftotext-layout", 20),
+    ("pdftotext-raw", 20),
     ("pdfminer", 26),
-    ("pypdf", 19),
-    ("pymupdf", 19),
+    ("pypdf", 20),
+    ("pymupdf", 20),
     ("docx-soffice", 24),
     ("python-docx", 24),
 ];
