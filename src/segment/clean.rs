@@ -650,7 +650,16 @@ impl Builder<'_> {
         if self.since == SinceLastBody::Interruption {
             // Across a page break a sentence may resume with any word; it cannot after a
             // paragraph that ended on punctuation unless the new line is lower case.
-            open_end || (starts_lower(line) && last_char != Some('.'))
+            // A page that ends on a word inside the body leaves its paragraph open, however
+            // short its last line (LibreOffice ends page 1's last line short where the page
+            // style changes: "… présentée le 7 mars" / page 2 / "2022 et qui …"), unless a
+            // preambular word opens the next page. Headings, cover lines and the closing are
+            // shorter than a paragraph cut by a page.
+            let cut = !self.in_cover
+                && last.chars().count() >= CUT_PARAGRAPH_CHARS
+                && last_char.is_some_and(char::is_alphanumeric)
+                && !super::breaks::opens_preamble(line);
+            open_end || (starts_lower(line) && last_char != Some('.')) || cut
         } else {
             // A blank line alone ends a paragraph, except where the text stops mid-sentence
             // and the next block goes on in lower case (a paragraph split in two by Word or XML),
@@ -685,6 +694,10 @@ impl Builder<'_> {
     }
 }
 
+/// A block cut by a page break is at least this long: a heading, a cover line or the closing
+/// ("27th plenary meeting 2 November 2022") is shorter (hand-set on the bulk Security Council
+/// pairs rendered as PDF and the PDF-shape test).
+const CUT_PARAGRAPH_CHARS: usize = 60;
 /// A line at least this share of the wrap width (8 in 10) is full: a page break after it may
 /// fall inside a paragraph (c93fb87: page-break joins need a full line; hand-set, checked by the
 /// PDF-shape test over the 14 gold pairs).
