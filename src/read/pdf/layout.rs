@@ -392,6 +392,23 @@ fn mode(values: impl Iterator<Item = f64>) -> Option<f64> {
     counts.into_iter().max_by_key(|&(v, n)| (n, -v)).map(|(v, _)| v as f64)
 }
 
+/// The value with the most values within a point of it, rounded to the point: where lines
+/// justified to one margin end, which rounding alone can split between two points (538.4 and
+/// 538.6), leaving a short text's two full lines no more frequent than any cover line.
+fn mode_within_a_point(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v.round() as i64).or_default() += 1;
+    }
+    let near =
+        |v: i64| (v - 1..=v + 1).map(|w| counts.get(&w).copied().unwrap_or(0)).sum::<usize>();
+    counts
+        .keys()
+        .map(|&v| (near(v), counts[&v], v))
+        .max_by_key(|&(n, c, v)| (n, c, -v))
+        .map(|t| t.2 as f64)
+}
+
 /// The document as text: see the module documentation of `read::pdf`.
 pub(super) fn text(pages: &[Page]) -> String {
     let mut items: Vec<Item> = Vec::new();
@@ -597,7 +614,7 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    let right = mode(body.iter().map(|l| l.x1())).unwrap_or(0.0);
+    let right = mode_within_a_point(body.iter().map(|l| l.x1())).unwrap_or(0.0);
     // The text block is measured on the lines that run to the right margin: lines a paragraph
     // wraps. Cover lines (title, session, agenda item) start further left than the body in
     // UN resolutions and can outnumber it on a one-page text; they are seldom full width.
@@ -727,6 +744,15 @@ mod tests {
 
     fn page(glyphs: Vec<Glyph>) -> Page {
         Page { width: 612.0, height: 792.0, glyphs, rules: Vec::new() }
+    }
+
+    #[test]
+    fn the_right_margin_is_where_lines_end_within_a_point() {
+        // Two justified lines split by rounding, three cover lines each ending elsewhere.
+        let ends = [310.2, 180.0, 538.4, 538.6, 402.7];
+        assert_eq!(mode(ends.iter().copied()), Some(180.0));
+        let right = mode_within_a_point(ends.iter().copied()).unwrap();
+        assert!((right - 538.5).abs() <= 1.0, "{right}");
     }
 
     #[test]
