@@ -485,6 +485,7 @@ fn word_paragraphs(
     let mut counters = Counters::default();
     // Where we are.
     let mut depth_p = 0usize;
+    let mut section_break = false;
     let mut in_ppr = false;
     let mut in_rpr = false;
     let mut in_run = false;
@@ -564,6 +565,7 @@ fn word_paragraphs(
                         }
                     }
                     b"pPr" if !empty => in_ppr = true,
+                    b"sectPr" if in_ppr && depth_p == 1 => section_break = true,
                     b"rPr" if !empty => in_rpr = true,
                     b"r" if !empty => {
                         in_run = true;
@@ -645,7 +647,21 @@ fn word_paragraphs(
                     b"del" | b"moveFrom" => deleted = deleted.saturating_sub(1),
                     b"p" => {
                         depth_p = depth_p.saturating_sub(1);
-                        if depth_p == 0 {
+                        // A section break (a new page style) ends a Word paragraph where the
+                        // text goes on: LibreOffice splits a paragraph so after page 1
+                        // ("… le 7 mars" / "2022 et qui …"). One that stops on a word is
+                        // carried on in the next.
+                        // Footnote markers after the last word do not count ("meeting,12").
+                        let cut = std::mem::take(&mut section_break)
+                            && text
+                                .trim_end()
+                                .trim_end_matches(|c: char| {
+                                    c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
+                                })
+                                .ends_with(char::is_alphanumeric);
+                        if depth_p == 0 && cut {
+                            text.push(' ');
+                        } else if depth_p == 0 {
                             finish(&mut text, &mut num, &mut counters, &note, &mut out);
                         }
                     }
@@ -1105,6 +1121,23 @@ mod tests {
         assert_eq!(
             docx_text(&body, &[]),
             "The General Assembly,\n\na b c\n\nx kept y\n\nsee page 3\n\nbefore\n\nafter\n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_split_by_a_section_break_inside_a_sentence_is_one() {
+        let section = "<w:pPr><w:sectPr/></w:pPr>";
+        let body = [
+            p(&format!("{section}{}", r("Prenant note de la proposition présentée le 7 mars"))),
+            p(&r("2022 et qui a été élaborée conjointement,")),
+            p(&format!("{section}{}", r("the annual meeting,12"))),
+            p(&r("Takes note of the report;")),
+        ]
+        .concat();
+        assert_eq!(
+            docx_text(&body, &[]),
+            "Prenant note de la proposition présentée le 7 mars 2022 et qui a été élaborée \
+             conjointement,\n\nthe annual meeting,12\n\nTakes note of the report;\n"
         );
     }
 

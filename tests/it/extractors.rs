@@ -214,7 +214,7 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 /// way is in the README ("Text made by an extractor").
 const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 25),
-    ("docx", 24),
+    ("docx", 26),
     ("pdftotext", 18),
     ("pdftotext-layout", 20),
     ("pdftotext-raw", 20),
