@@ -129,6 +129,10 @@ impl Layout {
                     // "11 Condemns …": an operative number whose full stop the text lacks
                     // (S/RES/2730 (2024)), not a date that a list wrapped ("14 December").
                     || clause && opens_footnote(next) && !opens_with_day_of_month(next)
+                    // An unlabelled task of a mandate after a semicolon ("…;" / "To assist the
+                    // …"): within a paragraph the clause after a semicolon goes on in lower
+                    // case (a capital there may open a symbol or a name: "; GC(59)/RES/10").
+                    || previous.ends_with(';') && next.starts_with("To ")
                     // An item of a dashed list: "… every three months including:" / "– updates".
                     || clause && next.starts_with("– ")
                     // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
@@ -173,6 +177,9 @@ impl Layout {
 /// word that leads on ("United Nations Support Office in Somalia (UNSOS)"). A paragraph's
 /// lines end on punctuation at its end and are full before it.
 fn is_heading(line: &str, width: usize) -> bool {
+    // A heading of a few words may end on a colon ("Reports:").
+    let few_words = line.split_whitespace().count() <= HEADING_WORDS_WITH_COLON;
+    let line = if few_words { line.strip_suffix(':').unwrap_or(line) } else { line };
     line.chars().count() * 10 < width * SHORT_LINE_TENTHS
         && line.starts_with(char::is_uppercase)
         && !ends_clause(line)
@@ -180,6 +187,11 @@ fn is_heading(line: &str, width: usize) -> bool {
         && !super::clean::ends_on_function_word(line)
         && line.ends_with(|c: char| c.is_alphanumeric() || c == ')')
 }
+
+/// Words up to which a short capitalised line ending on a colon is a heading ("Reports:",
+/// "Human rights:"), not the last line of a paragraph that introduces a list (those are
+/// longer, and lower case when wrapped). Hand-set on the bulk Security Council pairs.
+const HEADING_WORDS_WITH_COLON: usize = 4;
 
 /// A section's roman numeral on a line of its own: "I", "IV.".
 pub(crate) fn is_section_numeral(line: &str) -> bool {
@@ -332,6 +344,9 @@ mod tests {
         assert!(!w.breaks("of the", "continued text"));
         assert!(w.breaks(&format!("{full} every three months including:"), "– updates on"));
         assert!(!w.breaks(&format!("{full} the region"), "– including its"));
+        assert!(w.breaks(&format!("{full} of the UN development system;"), "Reports:"));
+        assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
+        assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));

@@ -215,12 +215,12 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 25),
     ("docx", 26),
-    ("pdftotext", 18),
-    ("pdftotext-layout", 20),
-    ("pdftotext-raw", 20),
+    ("pdftotext", 19),
+    ("pdftotext-layout", 21),
+    ("pdftotext-raw", 21),
     ("pdfminer", 26),
-    ("pypdf", 20),
-    ("pymupdf", 20),
+    ("pypdf", 21),
+    ("pymupdf", 21),
     ("docx-soffice", 24),
     ("python-docx", 24),
 ];
