@@ -90,11 +90,13 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     let body_from = lines.iter().position(|l| OPENING.is_match(l.text)).unwrap_or(0);
     let layout = Layout::of(layout_lines(&lines[body_from..]));
     let mut lines = lines;
+    let mut headings = HashSet::new();
     if let Layout::Wrapped(width) = layout {
         put_back_last_lines(&mut lines[body_from..], width);
+        headings = headings_before_labels(&lines[body_from..]);
     }
     let running_titles = running_titles(&lines[..body_from]);
-    let mut b = Builder { wrap_width: wrap, layout, text, ..Builder::default() };
+    let mut b = Builder { wrap_width: wrap, layout, text, headings, ..Builder::default() };
     // Where the body starts: a symbol alone on a line after it is a running header even with
     // no blank line around it (before it, it is the masthead's).
     let opening = match layout {
@@ -179,6 +181,31 @@ impl Surroundings {
     fn alone(self) -> bool {
         self.blank_before && self.blank_after || self.furniture_place
     }
+}
+
+/// The lines of a text with no blank lines that are headings of their own: after a line that
+/// ends a sentence or clause, a capitalised line that ends none, opens no paragraph by itself,
+/// and is followed by a labelled paragraph ("… the Charter of the United Nations," / "Political
+/// process, including the implementation of the APPR, and extension of State authority" / "1.
+/// Welcomes …"). Found on three lines at once, which the line-by-line reading cannot see.
+fn headings_before_labels(lines: &[Line<'_>]) -> HashSet<usize> {
+    lines
+        .windows(3)
+        .filter(|w| {
+            let (before, line, after) = (w[0].text, w[1].text, w[2].text);
+            !before.is_empty()
+                && ends_sentence(before)
+                && line.starts_with(char::is_uppercase)
+                && !ends_sentence(line)
+                && !ends_on_function_word(line)
+                && !PARAGRAPH_START.is_match(line)
+                && !OPENING.is_match(line)
+                && !super::label::CLOSING.is_match(line)
+                && !super::breaks::opens_preamble(line)
+                && PARAGRAPH_START.is_match(after)
+        })
+        .map(|w| w[1].number)
+        .collect()
 }
 
 /// Puts back the last line that pdftotext's default mode sometimes writes before its
@@ -424,6 +451,10 @@ struct Builder<'t> {
     /// The whole text, where a cover line's last word and the next line's first are looked
     /// for side by side (a name the line break split).
     text: &'t str,
+    /// Numbers of the lines that are headings of their own (see [`headings_before_labels`]).
+    headings: HashSet<usize>,
+    /// The last body line read was one of them.
+    after_heading: bool,
 }
 
 impl Builder<'_> {
@@ -475,6 +506,12 @@ impl Builder<'_> {
             self.saw(SinceLastBody::Interruption);
         }
         let end = line.start + line.raw.len();
+        self.body_line(line, end);
+        self.after_heading = self.headings.contains(&line.number);
+    }
+
+    /// Takes a body line: onto the current paragraph, or opening one.
+    fn body_line(&mut self, line: &Line, end: usize) {
         if !self.body.is_empty() {
             let last = &self.body[self.body.len() - 1];
             let previous = &last.text;
@@ -495,16 +532,19 @@ impl Builder<'_> {
             let cut = self.layout == Layout::LinePerParagraph
                 && self.text[..last.end].ends_with([' ', '\t', '\u{a0}'])
                 && !ends_sentence(previous);
+            let heading =
+                std::mem::take(&mut self.after_heading) || self.headings.contains(&line.number);
             // The cheap test first: most lines carry on a sentence.
-            if !cut
-                && (ends_sentence(previous)
-                    && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
-                    || self.layout.breaks(previous, line.text)
-                    || title && self.layout.ends_heading(previous, line.text)
-                    || labelled_heading
-                    || self.in_cover
-                        && self.layout.breaks_cover(previous, line.text)
-                        && !self.said_together(previous, line.text))
+            if heading
+                || !cut
+                    && (ends_sentence(previous)
+                        && (PARAGRAPH_START.is_match(line.text) || OPENING.is_match(line.text))
+                        || self.layout.breaks(previous, line.text)
+                        || title && self.layout.ends_heading(previous, line.text)
+                        || labelled_heading
+                        || self.in_cover
+                            && self.layout.breaks_cover(previous, line.text)
+                            && !self.said_together(previous, line.text))
             {
                 self.close_body();
             } else {
@@ -931,6 +971,20 @@ mod tests {
             ));
         }
         text + tail
+    }
+
+    #[test]
+    fn a_heading_before_a_labelled_paragraph_stands_alone_however_long() {
+        let heading =
+            "Political process, including the implementation of the APPR, and extension of State";
+        let text = wrapped(&format!(
+            "Acting under Chapter VII of the Charter of the United Nations and of the decisions,\n\
+             {heading}\n\
+             11. Welcomes the efforts of the President and his Government to promote lasting peace;\n"
+        ));
+        let b = body(&text);
+        assert!(b.iter().any(|t| t == heading), "{b:#?}");
+        assert!(b.last().unwrap().starts_with("11. Welcomes"), "{b:#?}");
     }
 
     #[test]

@@ -215,12 +215,12 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 25),
     ("docx", 26),
-    ("pdftotext", 19),
-    ("pdftotext-layout", 21),
-    ("pdftotext-raw", 21),
+    ("pdftotext", 20),
+    ("pdftotext-layout", 23),
+    ("pdftotext-raw", 23),
     ("pdfminer", 26),
-    ("pypdf", 21),
-    ("pymupdf", 21),
+    ("pypdf", 23),
+    ("pymupdf", 23),
     ("docx-soffice", 24),
     ("python-docx", 24),
 ];
