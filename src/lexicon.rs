@@ -29,6 +29,23 @@ const MONTHS: [(&str, u32); 24] = [
     ("decembre", 12),
 ];
 
+/// The English month names as written, January first: what a report shows for a month, and
+/// what a line that opens with a date ("14 December 2006") has after its day.
+pub(crate) const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The number of a month written in English or French (folded word), if it is one.
 pub(crate) fn month(folded: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == folded).map(|&(_, m)| m)

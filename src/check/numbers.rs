@@ -203,27 +203,12 @@ fn severity(
 
 fn shown(t: &Token) -> String {
     match t.kind {
-        TokenKind::Month => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            t.value
-                .parse::<usize>()
-                .ok()
-                .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-                .map_or(t.value.clone(), |m| (*m).to_string())
-        }
+        TokenKind::Month => t
+            .value
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| crate::lexicon::ENGLISH_MONTHS.get(m.wrapping_sub(1)))
+            .map_or(t.value.clone(), |m| (*m).to_string()),
         _ => t.value.clone(),
     }
 }

@@ -133,9 +133,11 @@ fn assemble(paragraphs: &[String], notes: &[String]) -> String {
 }
 
 /// `n` in superscript digits.
+/// The superscript digits, zero first, that footnote markers are written with.
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
 fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().bytes().map(|b| DIGITS[usize::from(b - b'0')]).collect()
+    n.to_string().bytes().map(|b| SUPERSCRIPT_DIGITS[usize::from(b - b'0')]).collect()
 }
 
 fn xml_error(path: &Path, name: &str, e: impl std::fmt::Display) -> Error {
@@ -656,7 +658,7 @@ fn word_paragraphs(
                             && text
                                 .trim_end()
                                 .trim_end_matches(|c: char| {
-                                    c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c)
+                                    c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c)
                                 })
                                 .ends_with(char::is_alphanumeric);
                         if depth_p == 0 && cut {

@@ -46,7 +46,12 @@ const UNWRAPPED_LINE: usize = 160;
 /// A line shorter than this share (in tenths) of the wrap width ends its paragraph: the lines
 /// of a justified paragraph are within a tenth of the width, ragged ones within three; a short
 /// last line is below seven tenths in most paragraphs (hand-set on the 14 public pairs).
-pub(crate) const SHORT_LINE_TENTHS: usize = 7;
+const SHORT_LINE_TENTHS: usize = 7;
+
+/// The line is short for a text wrapped at `width`: below [`SHORT_LINE_TENTHS`] of it.
+pub(crate) fn is_short(line: &str, width: usize) -> bool {
+    line.chars().count() * 10 < width * SHORT_LINE_TENTHS
+}
 
 /// The percentile of line lengths taken for the wrap width: above the short lines of the cover
 /// and the paragraph ends, below the few long lines pdftotext -layout makes of the masthead.
@@ -115,7 +120,7 @@ impl Layout {
                 true
             }
             Layout::Wrapped(width) => {
-                let short = previous.chars().count() * 10 < width * SHORT_LINE_TENTHS;
+                let short = is_short(previous, width);
                 if short {
                     // Lower case carries the sentence on, but for a French label ("h) Offrir").
                     return !next.starts_with(|c: char| c.is_lowercase())
@@ -143,23 +148,18 @@ impl Layout {
             }
         }
     }
-}
 
-impl Layout {
     /// Whether the heading line `previous`, the first line after a section's numeral alone,
     /// ends before `next`: a title has no closing punctuation nor a last word that leads on
-    /// ("of the"), and the section's first
-    /// paragraph opens with a preambular word or a label. Only where no blank line sets the
-    /// two apart.
+    /// ("of the"), and the section's first paragraph opens with a preambular word or a label.
+    /// Only where no blank line sets the two apart.
     pub(crate) fn ends_heading(self, previous: &str, next: &str) -> bool {
         self != Layout::BlankLines
             && !ends_clause(previous)
             && !super::clean::ends_on_function_word(previous)
             && (opens_preamble(next) || super::clean::PARAGRAPH_START.is_match(next))
     }
-}
 
-impl Layout {
     /// Whether the cover line `next` (before the title) opens a cover item of its own after
     /// `previous`, which may fill the line: the agenda item titles of the cover are in sentence
     /// case, so a line that wraps one opens in lower case or follows an article, preposition
@@ -180,7 +180,7 @@ fn is_heading(line: &str, width: usize) -> bool {
     // A heading of a few words may end on a colon ("Reports:").
     let few_words = line.split_whitespace().count() <= HEADING_WORDS_WITH_COLON;
     let line = if few_words { line.strip_suffix(':').unwrap_or(line) } else { line };
-    line.chars().count() * 10 < width * SHORT_LINE_TENTHS
+    is_short(line, width)
         && line.starts_with(char::is_uppercase)
         && !ends_clause(line)
         && !ends_conjunction(line)
@@ -211,22 +211,8 @@ pub(crate) fn opens_footnote(line: &str) -> bool {
 
 /// The line opens with a day and an English month: "14 December 2006, …".
 fn opens_with_day_of_month(line: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let word = line.split_whitespace().nth(1).unwrap_or("");
-    MONTHS.iter().any(|m| word.trim_end_matches([',', '.']) == *m)
+    crate::lexicon::ENGLISH_MONTHS.contains(&word.trim_end_matches([',', '.']))
 }
 
 /// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").

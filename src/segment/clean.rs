@@ -237,7 +237,7 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
             && lines[i + 1].text.is_empty()
             && !(moved.page_start || lines[i + 1].page_start || first.page_start)
             && carries_on
-            && moved.text.chars().count() * 10 < width * super::breaks::SHORT_LINE_TENTHS
+            && super::breaks::is_short(moved.text, width)
             && ends_sentence(moved.text)
             && ends_sentence(before.text)
             && (PARAGRAPH_START.is_match(first.text) || super::breaks::opens_preamble(first.text))

@@ -385,21 +385,24 @@ fn is_label(s: &str) -> bool {
 
 /// The most frequent value among `values`, rounded to the point.
 fn mode(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let counts = counts_by_point(values);
+    counts.into_iter().max_by_key(|&(v, n)| (n, -v)).map(|(v, _)| v as f64)
+}
+
+/// How many of `values` round to each point.
+fn counts_by_point(values: impl Iterator<Item = f64>) -> HashMap<i64, usize> {
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for v in values {
         *counts.entry(v.round() as i64).or_default() += 1;
     }
-    counts.into_iter().max_by_key(|&(v, n)| (n, -v)).map(|(v, _)| v as f64)
+    counts
 }
 
 /// The value with the most values within a point of it, rounded to the point: where lines
 /// justified to one margin end, which rounding alone can split between two points (538.4 and
 /// 538.6), leaving a short text's two full lines no more frequent than any cover line.
 fn mode_within_a_point(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let mut counts: HashMap<i64, usize> = HashMap::new();
-    for v in values {
-        *counts.entry(v.round() as i64).or_default() += 1;
-    }
+    let counts = counts_by_point(values);
     let near =
         |v: i64| (v - 1..=v + 1).map(|w| counts.get(&w).copied().unwrap_or(0)).sum::<usize>();
     counts
