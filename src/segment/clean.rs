@@ -87,7 +87,10 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     let wrap = wrap_width(&lines);
     // The layout is read from the body: the cover of a real UN PDF comes out of pdftotext with
     // blank lines between its blocks even where the body has none.
-    let body_from = lines.iter().position(|l| OPENING.is_match(l.text)).unwrap_or(0);
+    let body_from = lines
+        .iter()
+        .position(|l| OPENING.is_match(l.text))
+        .unwrap_or_else(|| cover_end(lines.iter().map(|l| l.text)));
     let layout = Layout::of(layout_lines(&lines[body_from..]));
     let mut lines = lines;
     let mut headings = HashSet::new();
@@ -335,6 +338,32 @@ fn layout_lines<'a>(lines: &'a [Line<'a>]) -> impl Iterator<Item = Option<&'a st
         let between = i > 0 && body(lines.get(i - 1)) && body(lines.get(i + 1));
         between.then_some(None)
     })
+}
+
+/// Where the body starts in a text with no opening line ("The Security Council," left out,
+/// as in some texts of the public set): after the cover it opens with, the run of cover
+/// lines, symbols, dates and blank lines from its first line ("United Nations",
+/// "S/RES/2573 (2021)", "Distr.: General", "27 April 2021", "Adopted by …"); 0 when the text
+/// does not open with at least two of them.
+pub(crate) fn cover_end<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
+    let mut end = 0;
+    let mut cover = 0;
+    for (i, t) in texts.enumerate() {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !(super::label::is_cover_line(t) || SYMBOL_LINE.is_match(t)) {
+            break;
+        }
+        cover += 1;
+        end = i + 1;
+    }
+    if cover >= 2 {
+        end
+    } else {
+        0
+    }
 }
 
 /// Whether line `i` of a text without blank lines between paragraphs stands where page

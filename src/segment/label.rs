@@ -293,6 +293,11 @@ impl Labeller {
         }
     }
 
+    /// Ends the cover where a text with no opening line starts its body.
+    pub(crate) fn end_cover(&mut self) {
+        self.seen_opening = true;
+    }
+
     /// Labels the next body paragraph. `title_here` is true for the paragraph chosen as title.
     pub(crate) fn next(&mut self, text: &str, title_here: bool) -> Assigned {
         let anchored = |name: String, part| Assigned { name, anchor: true, part };

@@ -81,11 +81,19 @@ pub fn segment(text: &Text, language: Language) -> Document {
 
     let opening = body.iter().position(|b| label::is_opening(&b.text));
     let title = find_title(&body, opening);
-    let mut labeller = label::Labeller::new(opening.is_some());
+    // With no opening line, the cover the text opens with still ends where the body starts.
+    let cover_end = match opening {
+        Some(_) => 0,
+        None => clean::cover_end(body.iter().map(|b| b.text.as_str())),
+    };
+    let mut labeller = label::Labeller::new(opening.is_some() || cover_end > 0);
     let mut paragraphs: Vec<Paragraph> = body
         .into_iter()
         .enumerate()
         .map(|(i, block)| {
+            if cover_end > 0 && i == cover_end {
+                labeller.end_cover();
+            }
             let assigned = labeller.next(&block.text, Some(i) == title);
             Paragraph {
                 text: block.text,
@@ -232,6 +240,25 @@ mod tests {
 
     fn seg(s: &str) -> Document {
         segment(&Text::new("t.txt", s), Language::En)
+    }
+
+    /// A text whose "The Security Council," was left out still has its cover: the masthead's
+    /// symbol is a cover line, not a running header dropped, and the date is no preamble.
+    #[test]
+    fn a_cover_with_no_opening_line_after_it_is_still_the_cover() {
+        let d = seg("United Nations\n\nS/RES/2573 (2021)\n\nSecurity Council\n\nDistr.: General\n\n27 April 2021\n\nResolution 2573 (2021)\n\nAdopted by the Security Council on 27 April 2021\n\nReiterating its primary responsibility,\n\n1. Strongly condemns attacks;\n");
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| p.label.name.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "cover.1", "cover.2", "cover.3", "cover.4", "cover.5", "cover.6", "cover.7",
+                "pre.1", "op.1"
+            ]
+        );
+        assert!(d.dropped.is_empty(), "{:?}", d.dropped);
+        // One cover line is no cover: the text is labelled from its first paragraph.
+        let d = seg("Security Council\n\nReiterating its primary responsibility,\n");
+        assert_eq!(d.paragraphs[1].label.name, "pre.1");
     }
 
     #[test]

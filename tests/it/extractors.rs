@@ -202,7 +202,7 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 /// written; a change that lowers one fails. Issue 13 asks for all of them; what stands in the
 /// way is in the README ("Text made by an extractor").
 const BULK_PERFECT: [(&str, usize); 10] = [
-    ("pdf", 25),
+    ("pdf", 26),
     ("docx", 26),
     ("pdftotext", 20),
     ("pdftotext-layout", 23),

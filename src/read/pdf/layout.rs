@@ -74,6 +74,12 @@ const FOOTER_BAND: f64 = 0.10;
 /// the header band but at the text's pitch, is text; the same holds for the footer and text
 /// that runs low on a page.
 const HEADER_GAP_EM: f64 = 1.0;
+/// The first page's footer can reach higher (on A4, the job number of S/RES/2729 (2024) stands
+/// 88 pt above the foot, 10.4 % of the page), up to this share of the page height, when a
+/// wider gap sets it apart: this many font sizes (23 pt there, against 13 pt at most between
+/// two paragraphs of body text).
+const FOOTER_REACH: f64 = 0.13;
+const FOOTER_APART_EM: f64 = 2.0;
 /// A vertical step larger than this many line pitches starts a paragraph (UN files put 6 pt
 /// between paragraphs: 18 pt steps against a 12 pt pitch).
 const PARAGRAPH_GAP_PITCHES: f64 = 1.3;
@@ -521,11 +527,15 @@ fn header_cut(lines: &[Line], height: f64) -> f64 {
 /// apart from the line before it (all of the band when none is).
 fn footer_cut(lines: &[Line], height: f64) -> f64 {
     let band = height * (1.0 - FOOTER_BAND);
+    let reach = height * (1.0 - FOOTER_REACH);
     lines
         .windows(2)
         .rev()
-        .take_while(|w| w[1].top >= band)
-        .filter(|w| w[1].top - w[0].bottom >= HEADER_GAP_EM * w[0].size.max(w[1].size))
+        .take_while(|w| w[1].top >= reach)
+        .filter(|w| {
+            let apart = if w[1].top >= band { HEADER_GAP_EM } else { FOOTER_APART_EM };
+            w[1].top - w[0].bottom >= apart * w[0].size.max(w[1].size)
+        })
         .map(|w| w[1].top)
         .last()
         .unwrap_or(band)
@@ -794,6 +804,34 @@ mod tests {
         let mut p = "inter\u{ad}".to_owned();
         join(&mut p, "national", &words);
         assert_eq!(p, "international");
+    }
+
+    /// On A4 the first page's job number can stand above the footer band (88 pt from the foot
+    /// in S/RES/2729 (2024)); set apart by a wide gap it is still footer, and the paragraph
+    /// cut by the page is one block. A paragraph that starts that low, at an ordinary
+    /// paragraph gap, is text.
+    #[test]
+    fn a_job_number_set_apart_above_the_footer_band_is_footer() {
+        let a4 = |glyphs| Page { width: 595.0, height: 842.0, glyphs, rules: Vec::new() };
+        // Lines of 40 characters end at the same right margin; a first line is indented; a
+        // paragraph is 18 pt below the last, a line 12 pt below the one before it.
+        let mut one = run("    First paragraph opening on a line and", 100.0, 705.0, 10.0);
+        one.extend(run("ending here after two lines of some text.", 100.0, 717.0, 10.0));
+        one.extend(run("    Another paragraph, cut at the foot of", 100.0, 735.0, 10.0));
+        one.extend(run("15-16764 (E)", 60.0, 766.0, 10.0));
+        let mut two = run("the page by the page break.", 100.0, 120.0, 10.0);
+        two.extend(run("    Third paragraph, low on the page, its", 100.0, 724.0, 10.0));
+        two.extend(run("lines at the pitch of text down the page,", 100.0, 736.0, 10.0));
+        two.extend(run("ending.", 100.0, 748.0, 10.0));
+        two.extend(run("    A paragraph that starts in the reach.", 100.0, 766.0, 10.0));
+        let text = text(&[a4(one), a4(two)]);
+        assert_eq!(
+            text,
+            "First paragraph opening on a line and ending here after two lines of some text.\n\n\
+             Another paragraph, cut at the foot of the page by the page break.\n\n\
+             15-16764 (E)\n\n\x0cThird paragraph, low on the page, its lines at the pitch of \
+             text down the page, ending.\n\nA paragraph that starts in the reach.\n"
+        );
     }
 
     /// Two pages: a running header and a page number on page 2, a paragraph cut by the page
