@@ -145,6 +145,13 @@ impl Layout {
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
                     || (clause || ends_conjunction(previous))
                         && super::clean::PARAGRAPH_START.is_match(next)
+                    // A list's first item after an item's heading that has no punctuation:
+                    // "i) … et la paix durable" / "a) Appuyer …" (S/RES/2579 (2021) FR), the
+                    // heading's line shorter than a wrapped one. A list inside a sentence opens
+                    // after a colon, and its later items ("iv) achever") are not first ones.
+                    || !clause
+                        && opens_first_item(next)
+                        && previous.chars().count() * 10 < width * ITEM_HEADING_TENTHS
             }
         }
     }
@@ -186,6 +193,20 @@ fn is_heading(line: &str, width: usize) -> bool {
         && !ends_conjunction(line)
         && !super::clean::ends_on_function_word(line)
         && line.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+}
+
+/// A line below this share (in tenths) of the wrap width, with no punctuation at its end,
+/// ends an item's heading before the first item of its list (the one measured: 7.0 tenths;
+/// the wrapped lines of a justified paragraph are above nine).
+const ITEM_HEADING_TENTHS: usize = 8;
+
+/// The line opens with the label of a list's first item: "a)", "(a)", "a.", "i)", "(i)", "i.".
+fn opens_first_item(line: &str) -> bool {
+    let l = line.strip_prefix('(').unwrap_or(line);
+    let rest = l.strip_prefix(['a', 'i']).unwrap_or("");
+    let closed =
+        if line.starts_with('(') { rest.strip_prefix(')') } else { rest.strip_prefix([')', '.']) };
+    closed.is_some_and(|r| r.starts_with([' ', '\u{a0}', '\t']))
 }
 
 /// Words up to which a short capitalised line ending on a colon is a heading ("Reports:",
@@ -334,6 +355,11 @@ mod tests {
         assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
         assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
+        let heading = format!("{} et la paix durable", "x".repeat(57));
+        assert!(w.breaks(&heading, "a) Appuyer, au moyen de ses bons offices"));
+        assert!(w.breaks(&heading, "(i) Assist the political transition"));
+        assert!(!w.breaks(&heading, "iv) achever la démobilisation"));
+        assert!(!w.breaks(&format!("{full} durable"), "a) Appuyer"));
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
