@@ -104,7 +104,11 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     // no blank line around it (before it, it is the masthead's).
     let opening = match layout {
         Layout::BlankLines => None,
-        _ => lines.iter().position(|l| OPENING.is_match(l.text)),
+        // With no opening line, the end of the cover the text opens with.
+        _ => lines
+            .iter()
+            .position(|l| OPENING.is_match(l.text))
+            .or((body_from > 0).then_some(body_from)),
     };
     let mut title_seen = false;
     for (i, line) in lines.iter().enumerate() {

@@ -256,6 +256,22 @@ mod tests {
             ]
         );
         assert!(d.dropped.is_empty(), "{:?}", d.dropped);
+        // The same text as pypdf gives it, no blank line at all: the symbol repeated at a page
+        // start inside a paragraph is a running header, dropped, and the paragraph one.
+        let line = "the Council notes the efforts made in several of the situations on its agenda";
+        let body = format!("{line}\n").repeat(6);
+        let d = seg(&format!("United Nations\nS/RES/2573 (2021)\nSecurity Council\nDistr.: General\n27 April 2021\nResolution 2573 (2021)\nAdopted by the Security Council on 27 April 2021\nReiterating its primary responsibility under the Charter of the United Nations for\n{body}the maintenance of peace,\n1. Strongly condemns the use of starvation of civilians as a method of warfare in\n{body}a number of\n2\nS/RES/2573 (2021)\narmed conflict situations which is prohibited by international law;\n"));
+        let labels: Vec<_> = d.paragraphs.iter().map(|p| p.label.name.as_str()).collect();
+        assert_eq!(labels[6..], ["cover.7", "pre.1", "op.1"]);
+        assert!(
+            d.paragraphs[8].text.ends_with(
+                "a number of armed conflict situations which is prohibited by international law;"
+            ),
+            "{}",
+            d.paragraphs[8].text
+        );
+        let dropped: Vec<_> = d.dropped.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(dropped, ["2", "S/RES/2573 (2021)"]);
         // One cover line is no cover: the text is labelled from its first paragraph.
         let d = seg("Security Council\n\nReiterating its primary responsibility,\n");
         assert_eq!(d.paragraphs[1].label.name, "pre.1");
