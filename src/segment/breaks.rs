@@ -149,9 +149,14 @@ impl Layout {
                     // "i) … et la paix durable" / "a) Appuyer …" (S/RES/2579 (2021) FR), the
                     // heading's line shorter than a wrapped one. A list inside a sentence opens
                     // after a colon, and its later items ("iv) achever") are not first ones.
+                    // So does an unlabelled task after it: "(d) Facilitate … assistance" /
+                    // "To improve coordination …" (S/RES/2759 (2024)).
                     || !clause
-                        && opens_first_item(next)
+                        && (opens_first_item(next) || next.starts_with("To "))
                         && previous.chars().count() * 10 < width * ITEM_HEADING_TENTHS
+                    // A paragraph of the Council's own after a sentence's end, in an annex:
+                    // "… (“the petitioner”)." / "The Council recalls that …" (S/RES/2610).
+                    || previous.ends_with('.') && opens_with_the_council(next)
             }
         }
     }
@@ -199,6 +204,18 @@ fn is_heading(line: &str, width: usize) -> bool {
 /// ends an item's heading before the first item of its list (the one measured: 7.0 tenths;
 /// the wrapped lines of a justified paragraph are above nine).
 const ITEM_HEADING_TENTHS: usize = 8;
+
+/// The line opens with the Council as the subject of a verb: "The Council recalls",
+/// "Le Conseil rappelle" (a name after it, "The Council of Europe", is no verb).
+fn opens_with_the_council(line: &str) -> bool {
+    let rest = line.strip_prefix("The Council ").or_else(|| line.strip_prefix("Le Conseil "));
+    rest.is_some_and(|r| {
+        let word = r.split_whitespace().next().unwrap_or("");
+        word.len() > 3
+            && word.starts_with(|c: char| c.is_lowercase())
+            && !["of", "de", "des", "du"].contains(&word)
+    })
+}
 
 /// The line opens with the label of a list's first item: "a)", "(a)", "a.", "i)", "(i)", "i.".
 fn opens_first_item(line: &str) -> bool {
@@ -360,6 +377,14 @@ mod tests {
         assert!(w.breaks(&heading, "(i) Assist the political transition"));
         assert!(!w.breaks(&heading, "iv) achever la démobilisation"));
         assert!(!w.breaks(&format!("{full} durable"), "a) Appuyer"));
+        let task =
+            format!("(d) Facilitate the delivery of humanitarian assistance {}", "x".repeat(20));
+        assert!(w.breaks(&task, "To improve coordination with all humanitarian actors"));
+        assert!(!w.breaks(&format!("{full} humanitarian assistance"), "To improve"));
+        assert!(w.breaks(&format!("{full} (“the petitioner”)."), "The Council recalls that"));
+        assert!(w.breaks(&format!("{full} (le « requérant »)."), "Le Conseil rappelle que"));
+        assert!(!w.breaks(&format!("{full} States."), "The Council of Europe and"));
+        assert!(!w.breaks(&format!("{full} requests"), "The Council recalls"));
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
