@@ -654,13 +654,17 @@ fn word_paragraphs(
                         // ("… le 7 mars" / "2022 et qui …"). One that stops on a word is
                         // carried on in the next.
                         // Footnote markers after the last word do not count ("meeting,12").
+                        // A heading before a section break stops on a word too ("Réduction
+                        // des effectifs" / "5. Décide …", S/RES/2690 (2023)): a next paragraph
+                        // that opens with a label is a paragraph of its own.
                         let cut = std::mem::take(&mut section_break)
                             && text
                                 .trim_end()
                                 .trim_end_matches(|c: char| {
                                     c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c)
                                 })
-                                .ends_with(char::is_alphanumeric);
+                                .ends_with(char::is_alphanumeric)
+                            && !next_paragraph_is_labelled(xml, reader.buffer_position());
                         if depth_p == 0 && cut {
                             text.push(' ');
                         } else if depth_p == 0 {
@@ -685,6 +689,54 @@ fn word_paragraphs(
     }
     Ok(out)
 }
+
+/// Whether the paragraph after byte `from` of a WordprocessingML part opens with a label: an
+/// automatic number (`numPr`) or a typed one ("5. ", "(a) ", "b) ").
+fn next_paragraph_is_labelled(xml: &[u8], from: u64) -> bool {
+    let from = usize::try_from(from).unwrap_or(usize::MAX).min(xml.len());
+    let mut reader = Reader::from_reader(&xml[from..]);
+    let mut buf = Vec::new();
+    let (mut in_p, mut in_text) = (false, false);
+    let mut first = String::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"p" => in_p = true,
+                b"numPr" if in_p => return true,
+                b"t" if in_p => in_text = true,
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_text => {
+                first.push_str(&t.unescape().unwrap_or_default());
+                if first.chars().count() >= LABEL_LOOKAHEAD {
+                    break;
+                }
+            }
+            Ok(Event::End(e)) => match e.local_name().as_ref() {
+                b"t" => in_text = false,
+                b"p" if in_p => break,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    let first = first.trim_start();
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = |s: &str| s.bytes().take_while(u8::is_ascii_lowercase).count();
+    let typed = if (1..=3).contains(&digits) {
+        first[digits..].starts_with(". ")
+    } else {
+        let rest = first.strip_prefix('(').unwrap_or(first);
+        let n = letters(rest);
+        (1..=4).contains(&n) && rest[n..].starts_with(") ")
+    };
+    typed
+}
+
+/// Characters of the next paragraph read to find its label.
+const LABEL_LOOKAHEAD: usize = 8;
 
 fn docx(archive: &mut Archive<'_>, path: &Path) -> Result<String> {
     let document = part(archive, "word/document.xml", path)?
@@ -1134,12 +1186,17 @@ mod tests {
             p(&r("2022 et qui a été élaborée conjointement,")),
             p(&format!("{section}{}", r("the annual meeting,12"))),
             p(&r("Takes note of the report;")),
+            p(&format!("{section}{}", r("Réduction des effectifs"))),
+            p(&r("5. Décide que la MINUSMA ;")),
+            p(&format!("{section}{}", r("Retrait"))),
+            p(&r("b) Décide que ;")),
         ]
         .concat();
         assert_eq!(
             docx_text(&body, &[]),
             "Prenant note de la proposition présentée le 7 mars 2022 et qui a été élaborée \
-             conjointement,\n\nthe annual meeting,12\n\nTakes note of the report;\n"
+             conjointement,\n\nthe annual meeting,12\n\nTakes note of the report;\n\n\
+             Réduction des effectifs\n\n5. Décide que la MINUSMA ;\n\nRetrait\n\nb) Décide que ;\n"
         );
     }
 

@@ -627,7 +627,14 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    let right = mode_within_a_point(body.iter().map(|l| l.x1())).unwrap_or(0.0);
+    // The right margin is where most lines that reach past the middle of the text end: a
+    // one-page text's cover lines (S/RES/2787 (2025): seven of them, two full body lines)
+    // end anywhere left of it, two of them within a point of each other as often as not.
+    let reach = body.iter().map(|l| l.x1()).fold(f64::NEG_INFINITY, f64::max);
+    let start = body.iter().map(|l| l.x0()).fold(f64::INFINITY, f64::min);
+    let middle = (start + reach) / 2.0;
+    let right =
+        mode_within_a_point(body.iter().map(|l| l.x1()).filter(|&x| x > middle)).unwrap_or(0.0);
     // The text block is measured on the lines that run to the right margin: lines a paragraph
     // wraps. Cover lines (title, session, agenda item) start further left than the body in
     // UN resolutions and can outnumber it on a one-page text; they are seldom full width.
@@ -804,6 +811,33 @@ mod tests {
         let mut p = "inter\u{ad}".to_owned();
         join(&mut p, "national", &words);
         assert_eq!(p, "international");
+    }
+
+    /// A one-page text: seven cover lines, two of them ending within a point of each other,
+    /// against two full body lines. The right margin is still the body's, so that each cover
+    /// line is a block and each paragraph one (S/RES/2787 (2025)).
+    #[test]
+    fn the_right_margin_of_a_short_text_is_its_body_not_its_cover() {
+        let mut g = Vec::new();
+        let cover = ["United Nations", "S/RES/2787 (2025)", "Security Council", "Distr.: General"];
+        let more = ["15 July 2025", "Adopted by the Council", "The Security Council,"];
+        for (i, line) in cover.iter().chain(&more).enumerate() {
+            g.extend(run(line, 100.0, 100.0 + 17.0 * i as f64, 10.0));
+        }
+        // "Security Council" and "Adopted 15 July." end at the same point; full lines of 72
+        // characters from the indent end at 496.
+        g.extend(run("Adopted 15 July.", 100.0, 230.0, 10.0));
+        let first = "Recalling all its relevant resolutions on the situation in Yemen and the";
+        g.extend(run(first, 136.0, 247.0, 10.0));
+        g.extend(run("Red Sea,", 100.0, 259.0, 10.0));
+        let op = "1. Extends the reporting request in paragraph 10 of resolution 2722 unti";
+        g.extend(run(op, 136.0, 276.0, 10.0));
+        g.extend(run("15 January 2026.", 100.0, 288.0, 10.0));
+        let text = text(&[page(g)]);
+        let blocks: Vec<&str> = text.trim_end().split("\n\n").collect();
+        assert_eq!(blocks.len(), 10, "{blocks:?}");
+        assert_eq!(blocks[8], format!("{first} Red Sea,"));
+        assert_eq!(blocks[9], format!("{op} 15 January 2026."));
     }
 
     /// On A4 the first page's job number can stand above the footer band (88 pt from the foot
