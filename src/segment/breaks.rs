@@ -403,6 +403,9 @@ mod tests {
         assert!(!Layout::BlankLines.breaks_cover(item, "Report on the activities"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
         assert!(Layout::LinePerParagraph.breaks("c) Protection des civils", "i) Assurer, sans"));
+        let bullet = "• Tenues de protection balistique, comme suit :";
+        assert!(Layout::LinePerParagraph.breaks(bullet, "o Protection pare-éclats fabriquée"));
+        assert!(!Layout::LinePerParagraph.breaks(bullet, "ou vêtements de protection"));
         assert!(
             Layout::LinePerParagraph.breaks("ii. removing restrictions and,", "iii. protecting")
         );

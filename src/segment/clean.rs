@@ -70,9 +70,10 @@ static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,3
 /// A footnote written with a superscript number, as Word exports them: "¹ E/CN.15/2004/5."
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
-/// Lines that open a paragraph of their own even with no blank line before them.
+/// Lines that open a paragraph of their own even with no blank line before them. "o" before a
+/// capital is the letter Word's second-level bullet comes out as (S/RES/2607 (2021) FR).
 pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[“«\x22*]?\s*(?:[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●]\s)").unwrap()
+    Regex::new(r"^[“«\x22*]?\s*(?:[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●◦]\s|o\s+\p{Lu})").unwrap()
 });
 /// The line that introduces the body, which never continues a title.
 pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
