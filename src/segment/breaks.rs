@@ -191,7 +191,12 @@ impl Layout {
 fn is_heading(line: &str, width: usize) -> bool {
     // A heading of a few words may end on a colon ("Reports:").
     let few_words = line.split_whitespace().count() <= HEADING_WORDS_WITH_COLON;
-    let line = if few_words { line.strip_suffix(':').unwrap_or(line) } else { line };
+    // French sets the colon off with a space ("Cour pénale spéciale :").
+    let line = if few_words {
+        line.strip_suffix(':').map_or(line, |l| l.trim_end_matches([' ', '\u{a0}', '\u{202f}']))
+    } else {
+        line
+    };
     is_short(line, width)
         && line.starts_with(char::is_uppercase)
         && !ends_clause(line)
@@ -278,7 +283,7 @@ fn ends_clause(line: &str) -> bool {
 pub(crate) fn opens_preamble(line: &str) -> bool {
     static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Further|Strongly|Seriously|Firmly|Greatly|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s+|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Fermement|Sérieusement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
+            r"^[“«\x22]?\s*(?:[A-Z][a-z]{2,}ing|[A-ZÉ][a-zéèêâîôû]{2,}ant|Having|Bearing|Also\s+[a-z]{2,}ing|Further|Strongly|Seriously|Firmly|Greatly|Convinced|Aware|Mindful|Concerned|Deeply|Gravely|Alarmed|Determined|Guided|Cognizant|Conscious|Desirous|Encouraged|Acting|Se\s+|S['’]|Ayant|Convaincue?s?|Consciente?s?|Profondément|Vivement|Gravement|Fermement|Sérieusement|Préoccupée?s?|Alarmée?s?|Déterminée?s?|Résolue?s?|Guidée?s?|Soucieuse?s?|Persuadée?s?|Sachant|Tenant|Prenant|Considérant|Agissant|Decides|Requests|Calls|Urges|Welcomes|Invites|Encourages|Reaffirms|Emphasizes|Stresses|Notes|Takes|Expresses|Recognizes|Recommends|Declares|Adopts|Approves|Authorizes|Demands|Condemns|Endorses|Underlines|Reiterates|Acknowledges|Affirms|Décide|Prie|Demande|Engage|Invite|Encourage|Réaffirme|Souligne|Prend|Exprime|Constate|Note|Recommande|Déclare|Adopte|Approuve|Autorise|Exige|Condamne|Accueille|Salue)\b",
         )
         .unwrap()
     });
@@ -364,11 +369,19 @@ mod tests {
         assert!(!w.breaks(&format!("{full} Council,"), "Somalia,1"));
         assert!(!w.breaks(&format!("{full} Council,"), "Somalia and the"));
         assert!(w.breaks(&format!("{full} 2004,"), "Further recalling the provisions"));
+        assert!(w.breaks(&format!("{full} markets,"), "Also expressing grave concern at the"));
+        let also =
+            "Also the Council and the Secretariat, and every other actor of the region and beyond";
+        assert!(!w.breaks(&format!("{full} markets,"), also));
         assert!(w.breaks("ii) Désarmement, démobilisation et stabilisation", "h) Offrir ses bons"));
         assert!(!w.breaks("of the", "continued text"));
         assert!(w.breaks(&format!("{full} every three months including:"), "– updates on"));
         assert!(!w.breaks(&format!("{full} the region"), "– including its"));
         assert!(w.breaks(&format!("{full} of the UN development system;"), "Reports:"));
+        assert!(
+            w.breaks(&format!("{full} en République centrafricaine ;"), "Cour pénale spéciale :")
+        );
+        assert!(w.breaks(&format!("{full} ;"), "État de droit\u{a0}:"));
         assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
         assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
