@@ -62,16 +62,31 @@ impl Layout {
     pub(crate) fn of<'a>(lines: impl Iterator<Item = Option<&'a str>>) -> Layout {
         let mut blank = 0usize;
         let mut lengths = Vec::new();
+        // Paragraph starts right under the line before, with no blank line between: the
+        // opening line and "Recalling …", a clause's end and "1. Decides …".
+        let mut adjacent = 0usize;
+        let mut previous: Option<&str> = None;
         for line in lines {
             match line {
                 None => blank += 1,
-                Some(t) => lengths.push(t.chars().count()),
+                Some(t) => {
+                    lengths.push(t.chars().count());
+                    if previous.is_some_and(|p| {
+                        (super::clean::OPENING.is_match(p) || ends_clause(p))
+                            && (opens_preamble(t) || super::clean::PARAGRAPH_START.is_match(t))
+                    }) {
+                        adjacent += 1;
+                    }
+                }
             }
+            previous = line;
         }
         let text = lengths.len();
         // A short body (a Security Council resolution of a dozen lines) with no blank line
-        // at all is read as having none, not as too short to tell.
-        if text == 0 || blank * LINES_PER_BLANK >= text.max(LINES_PER_BLANK) {
+        // at all is read as having none, not as too short to tell; nor is one whose few blank
+        // lines are outnumbered by paragraphs that start with none before them (pdftotext
+        // writes a blank line around a page's misplaced last line, S/RES/2787 (2025)).
+        if text == 0 || blank * LINES_PER_BLANK >= text.max(LINES_PER_BLANK) && adjacent < blank {
             return Layout::BlankLines;
         }
         let long = lengths.iter().filter(|&&n| n > UNWRAPPED_LINE).count();
@@ -316,6 +331,12 @@ mod tests {
     fn blank_lines_between_paragraphs_keep_the_old_reading() {
         let para = "Recalling its resolution 55/25 of 15 November 2000, by which it adopted the\nConvention against Transnational Organized Crime,\n\n";
         assert_eq!(layout(&para.repeat(10)), Layout::BlankLines);
+        // A one-page text, pdftotext's default mode: its one blank line (around a misplaced
+        // last line) is outnumbered by paragraphs that start right under the line before.
+        let short = "The Security Council,\nRecalling all its relevant resolutions on the situation in Yemen and the Red Sea,\nincluding resolutions 2216 (2015),\n2026.\n\n1. Extends the reporting request in paragraph 10 of resolution 2722 (2024) to\n";
+        assert!(matches!(layout(short), Layout::Wrapped(_)), "{:?}", layout(short));
+        let blank = "The Security Council,\n\nRecalling all its relevant resolutions,\n\n1. Extends the request;\n";
+        assert_eq!(layout(blank), Layout::BlankLines);
     }
 
     #[test]

@@ -249,7 +249,11 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
             && ends_sentence(moved.text)
             && ends_sentence(before.text)
             && (PARAGRAPH_START.is_match(first.text) || super::breaks::opens_preamble(first.text))
-            && !ends_sentence(first.text)
+            // An operative paragraph ends on ";" or ".", so a labelled first line may end on
+            // a comma ("1. Extends … through January 15," / "2026.", S/RES/2787 (2025)).
+            && (!ends_sentence(first.text)
+                || PARAGRAPH_START.is_match(first.text)
+                    && last_meaningful_char(first.text) == Some(','))
         {
             lines[i..i + 3].rotate_left(1);
         }
@@ -1043,6 +1047,14 @@ mod tests {
         let blocks = blocks(&text);
         let span = &blocks.body[blocks.body.len() - 2].span;
         assert!(text[span.clone()].contains("2023;") && text[span.clone()].contains("12. Takes"));
+        // A labelled first line may end on a comma: an operative paragraph ends on ";" or ".".
+        let comma = wrapped(
+            "Recalling all its relevant resolutions on the situation in Yemen and the Red Sea,\n\
+             including resolutions 2216 (2015), 2722 (2024), 2739 (2024), and 2768 (2025),\n2026.\n\n\
+             1. Extends the reporting request in paragraph 10 of resolution 2722 (2024) to January 15,\n\n",
+        );
+        let b = body(&comma);
+        assert!(b.last().unwrap().replace('\n', " ").ends_with("to January 15, 2026."), "{b:?}");
     }
 
     #[test]
