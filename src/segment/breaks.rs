@@ -41,7 +41,7 @@ const LINES_PER_BLANK: usize = 12;
 const UNWRAPPED_TENTHS: usize = 2;
 /// Characters beyond the widest line an extractor writes for an A4 or Letter page at the
 /// 10–12 pt of UN documents (about 110, with pypdf's doubled spaces up to 130).
-const UNWRAPPED_LINE: usize = 160;
+pub(crate) const UNWRAPPED_LINE: usize = 160;
 
 /// A line shorter than this share (in tenths) of the wrap width ends its paragraph: the lines
 /// of a justified paragraph are within a tenth of the width, ragged ones within three; a short

@@ -792,11 +792,23 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         .filter(|w| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].page_start)
         .map(|w| w[0].text.chars().count())
         .collect();
-    if widths.len() < WRAP_SAMPLE {
-        return None;
+    if widths.len() >= WRAP_SAMPLE {
+        widths.sort_unstable();
+        return Some(widths[widths.len() / 2]);
     }
-    widths.sort_unstable();
-    Some(widths[widths.len() / 2])
+    // A blank line after every line (pdfminer on a one-page text): wrapped all the same when
+    // every line is as short as an extractor's and enough of them fill one width, the upper
+    // quartile of their lengths within a tenth of the longest tenth's.
+    let mut all: Vec<usize> =
+        lines.iter().filter(|l| !l.text.is_empty()).map(|l| l.text.chars().count()).collect();
+    all.sort_unstable();
+    let longest = *all.last()?;
+    let upper = all[all.len() * 3 / 4];
+    let top = all[all.len() * 9 / 10];
+    (all.len() >= 2 * WRAP_SAMPLE
+        && longest <= super::breaks::UNWRAPPED_LINE
+        && upper * 10 >= top * 9)
+        .then_some(upper)
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -1023,6 +1035,31 @@ mod tests {
         let b = body(&text);
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
         assert!(b.last().unwrap().starts_with("11. Welcomes"), "{b:#?}");
+    }
+
+    /// pdfminer on a one-page text: a blank line after every line, so no line is followed by
+    /// another; the wrap width still comes from the lines, and a full line that stops on a
+    /// word goes on after the blank line (S/RES/2696 (2023)).
+    #[test]
+    fn a_one_page_text_with_a_blank_line_after_every_line_is_still_wrapped() {
+        let lines = [
+            "The Security Council,",
+            "Recalling all its previous resolutions and statements of its President on the situation",
+            "in Somalia,",
+            "Reaffirming its respect for the sovereignty, territorial integrity, political unity of",
+            "Somalia,",
+            "Welcoming the constructive engagement between the Federal Government of Somalia, Jubaland",
+            "State Government and Panel of Experts on the matter of charcoal stockpiles in Kismayo,",
+            "Taking note of the correspondence between the Federal Government of Somalia and the",
+            "Committee established pursuant to resolution 751 (1992) regarding the disposal of it,",
+            "1. Decides that the measures imposed on charcoal shall not apply to the stockpiles of",
+            "charcoal identified by the Panel of Experts in its report;",
+            "2. Decides to remain seized of the matter.",
+        ];
+        let b = body(&(lines.join("\n\n") + "\n"));
+        let welcoming = b.iter().find(|t| t.starts_with("Welcoming")).unwrap();
+        assert!(welcoming.replace('\n', " ").ends_with("stockpiles in Kismayo,"), "{b:?}");
+        assert_eq!(b.len(), 7, "{b:?}");
     }
 
     #[test]

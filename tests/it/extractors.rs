@@ -207,7 +207,7 @@ const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdftotext", 42),
     ("pdftotext-layout", 47),
     ("pdftotext-raw", 47),
-    ("pdfminer", 48),
+    ("pdfminer", 49),
     ("pypdf", 47),
     ("pymupdf", 47),
     ("docx-soffice", 48),
