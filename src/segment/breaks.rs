@@ -120,9 +120,13 @@ impl Layout {
             Layout::BlankLines => false,
             // A lower-case line carries on a paragraph that Word or a page break split, unless
             // it opens with a sub-paragraph's label ("i) User", "iii. protecting").
+            // So does the conjunction that opens a paragraph after a list whose last item
+            // ended on a semicolon ("… ;" / "et prie également le Secrétaire général …",
+            // S/RES/2717 (2023); "and, in the context of …", S/RES/2705 (2023)).
             Layout::LinePerParagraph => {
                 !next.starts_with(|c: char| c.is_lowercase())
                     || super::clean::PARAGRAPH_START.is_match(next)
+                    || previous.ends_with(';') && opens_with_conjunction(next)
             }
             // The opening line ("The General Assembly,") follows the title's last line and
             // the closing ("77th plenary meeting") the last operative paragraph's; either
@@ -139,7 +143,8 @@ impl Layout {
                 if short {
                     // Lower case carries the sentence on, but for a French label ("h) Offrir").
                     return !next.starts_with(|c: char| c.is_lowercase())
-                        || super::clean::PARAGRAPH_START.is_match(next);
+                        || super::clean::PARAGRAPH_START.is_match(next)
+                        || previous.ends_with(';') && opens_with_conjunction(next);
                 }
                 // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
                 // footnote at the end of the text opens with its number.
@@ -172,6 +177,11 @@ impl Layout {
                     // A paragraph of the Council's own after a sentence's end, in an annex:
                     // "… (“the petitioner”)." / "The Council recalls that …" (S/RES/2610).
                     || previous.ends_with('.') && opens_with_the_council(next)
+                    // A paragraph after a list that opens with its conjunction, where the
+                    // list's last item ended a line short of the width (see LinePerParagraph).
+                    || previous.ends_with(';')
+                        && opens_with_conjunction(next)
+                        && previous.chars().count() * 10 < width * ITEM_HEADING_TENTHS
             }
         }
     }
@@ -224,6 +234,38 @@ fn is_heading(line: &str, width: usize) -> bool {
 /// ends an item's heading before the first item of its list (the one measured: 7.0 tenths;
 /// the wrapped lines of a justified paragraph are above nine).
 const ITEM_HEADING_TENTHS: usize = 8;
+
+/// The line opens with the conjunction of a clause of its own: "and, in the context …", "and
+/// further requests", "et prie", "et, dans le cadre …" (a verb or a comma after it).
+fn opens_with_conjunction(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("and").or_else(|| line.strip_prefix("et")) else {
+        return false;
+    };
+    if rest.starts_with(',') {
+        return true;
+    }
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let verb = if matches!(first, "further" | "also" | "également" | "en") {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    rest.starts_with(' ')
+        && [
+            "requests",
+            "decides",
+            "calls",
+            "urges",
+            "encourages",
+            "prie",
+            "décide",
+            "demande",
+            "engage",
+            "encourage",
+        ]
+        .contains(&verb)
+}
 
 /// The line opens with the Council as the subject of a verb: "The Council recalls",
 /// "Le Conseil rappelle" (a name after it, "The Council of Europe", is no verb).
@@ -437,6 +479,13 @@ mod tests {
         assert!(!Layout::BlankLines.breaks_cover(item, "Report on the activities"));
         assert!(!Layout::LinePerParagraph.breaks("Requests the Centre to", "and to undertake"));
         assert!(Layout::LinePerParagraph.breaks("c) Protection des civils", "i) Assurer, sans"));
+        let item = "– des informations sur le transfert progressif des tâches de la MONUSCO ;";
+        assert!(Layout::LinePerParagraph.breaks(item, "et prie également le Secrétaire général"));
+        assert!(Layout::LinePerParagraph.breaks(item, "et, dans le cadre des opérations"));
+        assert!(!Layout::LinePerParagraph.breaks(item, "et des autres parties"));
+        assert!(!Layout::LinePerParagraph.breaks("la MONUSCO", "et prie également"));
+        assert!(w.breaks("to adapt to floods, drought, and locusts;", "and, in the context of"));
+        assert!(!w.breaks(&format!("{full} locusts;"), "and, in the context of"));
         let bullet = "• Tenues de protection balistique, comme suit :";
         assert!(Layout::LinePerParagraph.breaks(bullet, "o Protection pare-éclats fabriquée"));
         assert!(!Layout::LinePerParagraph.breaks(bullet, "ou vêtements de protection"));

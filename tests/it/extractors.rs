@@ -205,13 +205,13 @@ const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 51),
     ("docx", 51),
     ("pdftotext", 42),
-    ("pdftotext-layout", 47),
-    ("pdftotext-raw", 47),
+    ("pdftotext-layout", 48),
+    ("pdftotext-raw", 48),
     ("pdfminer", 49),
-    ("pypdf", 47),
-    ("pymupdf", 47),
-    ("docx-soffice", 48),
-    ("python-docx", 48),
+    ("pypdf", 48),
+    ("pymupdf", 48),
+    ("docx-soffice", 50),
+    ("python-docx", 50),
 ];
 
 /// Security Council pairs paralign was not tuned on, laid out and extracted as the public pairs
