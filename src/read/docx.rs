@@ -725,14 +725,13 @@ fn next_paragraph_is_labelled(xml: &[u8], from: u64) -> bool {
     let first = first.trim_start();
     let digits = first.bytes().take_while(u8::is_ascii_digit).count();
     let letters = |s: &str| s.bytes().take_while(u8::is_ascii_lowercase).count();
-    let typed = if (1..=3).contains(&digits) {
+    if (1..=3).contains(&digits) {
         first[digits..].starts_with(". ")
     } else {
         let rest = first.strip_prefix('(').unwrap_or(first);
         let n = letters(rest);
         (1..=4).contains(&n) && rest[n..].starts_with(") ")
-    };
-    typed
+    }
 }
 
 /// Characters of the next paragraph read to find its label.

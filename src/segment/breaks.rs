@@ -123,11 +123,7 @@ impl Layout {
             // So does the conjunction that opens a paragraph after a list whose last item
             // ended on a semicolon ("… ;" / "et prie également le Secrétaire général …",
             // S/RES/2717 (2023); "and, in the context of …", S/RES/2705 (2023)).
-            Layout::LinePerParagraph => {
-                !next.starts_with(|c: char| c.is_lowercase())
-                    || super::clean::PARAGRAPH_START.is_match(next)
-                    || previous.ends_with(';') && opens_with_conjunction(next)
-            }
+            Layout::LinePerParagraph => not_carried_on(previous, next),
             // The opening line ("The General Assembly,") follows the title's last line and
             // the closing ("77th plenary meeting") the last operative paragraph's; either
             // may be full.
@@ -141,10 +137,7 @@ impl Layout {
             Layout::Wrapped(width) => {
                 let short = is_short(previous, width);
                 if short {
-                    // Lower case carries the sentence on, but for a French label ("h) Offrir").
-                    return !next.starts_with(|c: char| c.is_lowercase())
-                        || super::clean::PARAGRAPH_START.is_match(next)
-                        || previous.ends_with(';') && opens_with_conjunction(next);
+                    return not_carried_on(previous, next);
                 }
                 // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
                 // footnote at the end of the text opens with its number.
@@ -234,6 +227,15 @@ fn is_heading(line: &str, width: usize) -> bool {
 /// ends an item's heading before the first item of its list (the one measured: 7.0 tenths;
 /// the wrapped lines of a justified paragraph are above nine).
 const ITEM_HEADING_TENTHS: usize = 8;
+
+/// Whether `next` opens a paragraph after a line that could end one (a whole line of a text
+/// with one paragraph a line, or a short one): lower case carries the sentence on, but for a
+/// French label ("h) Offrir") or a conjunction after a list item's semicolon.
+fn not_carried_on(previous: &str, next: &str) -> bool {
+    !next.starts_with(|c: char| c.is_lowercase())
+        || super::clean::PARAGRAPH_START.is_match(next)
+        || previous.ends_with(';') && opens_with_conjunction(next)
+}
 
 /// The line opens with the conjunction of a clause of its own: "and, in the context …", "and
 /// further requests", "et prie", "et, dans le cadre …" (a verb or a comma after it).

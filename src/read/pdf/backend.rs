@@ -51,7 +51,8 @@ pub(super) fn pages(bytes: &[u8], limit: Option<usize>) -> Result<Vec<Page>, Fai
         LopdfBackend::open(bytes).map_err(|e| failure(PdfError::from(e).during("open bytes")))?;
     let count = LopdfBackend::page_count(&doc).min(MAX_PAGES).min(limit.unwrap_or(usize::MAX));
     let options = options();
-    (0..count)
+    // `None` for a rotated page, read below.
+    let read: Vec<Option<Page>> = (0..count)
         .into_par_iter()
         .map(|index| {
             let page = LopdfBackend::get_page(&doc, index)
@@ -59,7 +60,7 @@ pub(super) fn pages(bytes: &[u8], limit: Option<usize>) -> Result<Vec<Page>, Fai
             let rotation = LopdfBackend::page_rotate(&doc, &page)
                 .map_err(|e| failure(PdfError::from(e).during("read page rotation")))?;
             if rotation != 0 {
-                return rotated_page(bytes, index);
+                return Ok(None);
             }
             let media_box = LopdfBackend::page_media_box(&doc, &page)
                 .map_err(|e| failure(PdfError::from(e).during("read page media box")))?;
@@ -78,12 +79,30 @@ pub(super) fn pages(bytes: &[u8], limit: Option<usize>) -> Result<Vec<Page>, Fai
                 )));
             }
             let geometry = pdfplumber_parse::PageGeometry::new(media_box, None, 0);
-            Ok(Page {
+            Ok(Some(Page {
                 width: geometry.width(),
                 height: geometry.height(),
                 glyphs: handler.glyphs,
                 rules: handler.rules,
-            })
+            }))
+        })
+        .collect::<Result<_, Failure>>()?;
+    // The library's page model, opened once for all the rotated pages.
+    let mut model = None;
+    read.into_iter()
+        .enumerate()
+        .map(|(index, page)| match page {
+            Some(page) => Ok(page),
+            None => {
+                let pdf = match &mut model {
+                    Some(pdf) => pdf,
+                    None => model.insert(
+                        pdfplumber::Pdf::open_bytes(bytes, Some(options.clone()))
+                            .map_err(failure)?,
+                    ),
+                };
+                rotated_page(pdf, index)
+            }
         })
         .collect()
 }
@@ -106,9 +125,26 @@ fn failure(e: pdfplumber::PdfError) -> Failure {
     }
 }
 
-/// A rule is a horizontal drawn line or a thin rectangle.
-fn horizontal(x0: f64, x1: f64, top: f64, bottom: f64) -> bool {
-    (bottom - top).abs() <= RULE_MAX_HEIGHT && x1 - x0 > RULE_MAX_HEIGHT
+/// The rule a drawn line or rectangle is when it is horizontal and thin.
+fn rule(x0: f64, x1: f64, top: f64, bottom: f64) -> Option<Rule> {
+    ((bottom - top).abs() <= RULE_MAX_HEIGHT && x1 - x0 > RULE_MAX_HEIGHT).then(|| Rule {
+        x0,
+        x1,
+        y: (top + bottom) / 2.0,
+    })
+}
+
+/// The glyph of an upright character, as the layout reads it.
+fn glyph(c: pdfplumber::Char) -> Option<Glyph> {
+    c.upright.then_some(Glyph {
+        text: c.text,
+        x0: c.bbox.x0,
+        x1: c.bbox.x1,
+        top: c.bbox.top,
+        bottom: c.bbox.bottom,
+        font: c.fontname,
+        size: c.size,
+    })
 }
 
 /// What the interpreter reports of one page, kept as the layout reads it.
@@ -129,17 +165,7 @@ impl pdfplumber_parse::ContentHandler for Collect {
             return;
         }
         let c = pdfplumber_parse::char_from_event(&event, self.height, None, None);
-        if c.upright {
-            self.glyphs.push(Glyph {
-                text: c.text,
-                x0: c.bbox.x0,
-                x1: c.bbox.x1,
-                top: c.bbox.top,
-                bottom: c.bbox.bottom,
-                font: c.fontname,
-                size: c.size,
-            });
-        }
+        self.glyphs.extend(glyph(c));
     }
 
     fn on_path_painted(&mut self, event: pdfplumber_parse::PathEvent) {
@@ -167,40 +193,23 @@ impl pdfplumber_parse::ContentHandler for Collect {
         let lines = lines.iter().map(|l| (l.x0, l.x1, l.top, l.bottom));
         let rects = rects.iter().map(|r| (r.x0, r.x1, r.top, r.bottom));
         // Lines before rectangles within a path; the layout reads rules by position only.
-        for (x0, x1, top, bottom) in lines.chain(rects) {
-            if horizontal(x0, x1, top, bottom) {
-                self.rules.push(Rule { x0, x1, y: (top + bottom) / 2.0 });
-            }
-        }
+        self.rules.extend(
+            lines.chain(rects).filter_map(|(x0, x1, top, bottom)| rule(x0, x1, top, bottom)),
+        );
         self.rules.truncate(MAX_RULES_PER_PAGE);
     }
 }
 
 /// A page drawn rotated, read through the library's page model.
-fn rotated_page(bytes: &[u8], index: usize) -> Result<Page, Failure> {
-    let pdf = pdfplumber::Pdf::open_bytes(bytes, Some(options())).map_err(failure)?;
+fn rotated_page(pdf: &pdfplumber::Pdf, index: usize) -> Result<Page, Failure> {
     let page = pdf.pages().get(index).map_err(failure)?;
-    let glyphs = page
-        .chars()
-        .iter()
-        .filter(|c| c.upright)
-        .map(|c| Glyph {
-            text: c.text.clone(),
-            x0: c.bbox.x0,
-            x1: c.bbox.x1,
-            top: c.bbox.top,
-            bottom: c.bbox.bottom,
-            font: c.fontname.clone(),
-            size: c.size,
-        })
-        .collect();
+    let glyphs = page.chars().iter().cloned().filter_map(glyph).collect();
     let mut rules: Vec<Rule> = page
         .lines()
         .iter()
         .map(|l| (l.x0, l.x1, l.top, l.bottom))
         .chain(page.rects().iter().map(|r| (r.x0, r.x1, r.top, r.bottom)))
-        .filter(|&(x0, x1, top, bottom)| horizontal(x0, x1, top, bottom))
-        .map(|(x0, x1, top, bottom)| Rule { x0, x1, y: (top + bottom) / 2.0 })
+        .filter_map(|(x0, x1, top, bottom)| rule(x0, x1, top, bottom))
         .collect();
     rules.truncate(MAX_RULES_PER_PAGE);
     Ok(Page { width: page.width(), height: page.height(), glyphs, rules })
