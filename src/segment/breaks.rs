@@ -170,6 +170,10 @@ impl Layout {
                     // A paragraph of the Council's own after a sentence's end, in an annex:
                     // "… (“the petitioner”)." / "The Council recalls that …" (S/RES/2610).
                     || previous.ends_with('.') && opens_with_the_council(next)
+                    // "… other than those of the FGS" / "• All types of weapons …";
+                    // "… and related technology" / "Part I" (S/RES/2607 (2021)).
+                    || super::clean::OPENS_PART_OR_BULLET.is_match(next)
+                        && !super::clean::ends_on_function_word(previous)
                     // A paragraph after a list that opens with its conjunction, where the
                     // list's last item ended a line short of the width (see LinePerParagraph).
                     || previous.ends_with(';')
@@ -494,5 +498,17 @@ mod tests {
         assert!(
             Layout::LinePerParagraph.breaks("ii. removing restrictions and,", "iii. protecting")
         );
+        // Parts, items and bullets of S/RES/2607 (2021), whatever the line before ends on.
+        let technology =
+            "Explosive materials, explosives precursors, explosive-related equipment, and related";
+        assert!(w.breaks(&format!("{technology} technology"), "Partie I"));
+        assert!(w.breaks(&format!("{full} of the FGS"), "• All types of weapons with a calibre"));
+        assert!(
+            w.breaks(&format!("{full} du droit"), "Part 2: supporting state- and peace-building")
+        );
+        assert!(w.breaks(&format!("{full} Somalie ;"), "2a : Réforme du secteur de la sécurité"));
+        assert!(w.breaks(&format!("{full} law;"), "1b: Maritime Interdiction and improving"));
+        assert!(!w.breaks(&format!("{full} identified in"), "Part I of Annex C to this resolution"));
+        assert!(!w.breaks(&format!("{full} set out in"), "Part I"));
     }
 }

@@ -71,10 +71,17 @@ static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,3
 static SUPERSCRIPT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S").unwrap());
 /// Lines that open a paragraph of their own even with no blank line before them. "o" before a
-/// capital is the letter Word's second-level bullet comes out as (S/RES/2607 (2021) FR).
+/// capital is the letter Word's second-level bullet comes out as (S/RES/2607 (2021) FR), which
+/// also heads its parts and items as "Part 2: supporting …", "Partie I" and "1b : Interdiction …".
 pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[“«\x22*]?\s*(?:[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|[•▪●◦]\s|o\s+\p{Lu})").unwrap()
+    Regex::new(&(r"^[“«\x22*]?\s*(?:".to_owned() + PART_OR_BULLET + r"|[0-9]{1,2}[a-z]\s?:\s|[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|o\s+\p{Lu})"))
+    .unwrap()
 });
+/// A part's heading ("Part 2: supporting …", "Partie I") or a bullet: paragraph starts that no
+/// wrapped line of a paragraph can be, whatever the line before ends on.
+const PART_OR_BULLET: &str = r"(?:Part|Partie|Section|Chapter|Chapitre)\s+(?:[IVXLC]{1,6}|[0-9]{1,2}|[A-Z])\s*(?:[:.–—]\s|$)|[•▪●◦]\s";
+pub(crate) static OPENS_PART_OR_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{PART_OR_BULLET})")).unwrap());
 /// The line that introduces the body, which never continues a title.
 pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[“«\x22]?\s*(?:the|l['’]|le|la)\s*(?:general assembly|security council|economic and social council|human rights council|trusteeship council|assemblée générale|conseil de sécurité|conseil économique et social|conseil des droits de l['’]homme|conseil de tutelle)\s*[,:]?\s*$").unwrap()
@@ -235,11 +242,19 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
                     || super::breaks::opens_footnote(l.text)
                     || PARAGRAPH_START.is_match(l.text)
                     || super::breaks::opens_preamble(l.text)
+                    // "… (listed as Category IV in the UN Register of Conventional" / "Annex B"
+                    // (S/RES/2607 (2021)).
+                    || matches!(super::label::heading(l.text), Some(super::label::Heading::Annex(_)))
             });
         // A capital may open the moved line ("Le Conseil de sécurité," / "Somalie," / "" /
         // "Rappelant … la situation en" / ""), where the first line stands between blank lines.
+        // So may a line that closes a bracket the first line opens ("… (listed as Category IV
+        // in the UN Register of Conventional" / "Arms).", S/RES/2607 (2021)).
+        let brackets = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
+        let closes_bracket = brackets(moved.text) < 0 && brackets(first.text) > 0;
         let carries_on = (moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            || between_blanks)
+            || between_blanks
+            || closes_bracket)
             && !super::breaks::opens_footnote(moved.text);
         if alone
             && lines[i + 1].text.is_empty()
@@ -1092,6 +1107,18 @@ mod tests {
         );
         let b = body(&comma);
         assert!(b.last().unwrap().replace('\n', " ").ends_with("to January 15, 2026."), "{b:?}");
+        // A capitalised last line that closes the first line's bracket, before an annex.
+        let bracket = wrapped(
+            "8. Vessels and amphibious vehicles specifically designed or modified for military use;\n\
+             Note: Vessel includes any ship, surface effect vehicle, vessel of small waterplane area.\n\
+             Arms).\n\n\
+             9. Unmanned combat aerial vehicles (listed as Category IV in the UN Register of Conventional\n\
+             Annex B\n\n\
+             Equipment requiring a notification with regard to deliveries to the Somali Forces\n",
+        );
+        let b = body(&bracket);
+        assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Conventional Arms).")), "{b:?}");
+        assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
     }
 
     #[test]
