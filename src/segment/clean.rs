@@ -104,7 +104,15 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     let mut headings = HashSet::new();
     if let Layout::Wrapped(width) = layout {
         put_back_last_lines(&mut lines[body_from..], width);
-        headings = headings_before_labels(&lines[body_from..]);
+    }
+    if layout != Layout::LinePerParagraph {
+        // Blank lines set most headings apart, but pdfminer writes them inside paragraphs too.
+        let body: Vec<_> = lines[body_from..]
+            .iter()
+            .filter(|l| layout != Layout::BlankLines || !l.text.is_empty())
+            .map(|l| (l.number, l.text))
+            .collect();
+        headings = headings_before_labels(&body, layout == Layout::BlankLines);
     }
     let running_titles = running_titles(&lines[..body_from]);
     let mut b = Builder { wrap_width: wrap, layout, text, headings, ..Builder::default() };
@@ -203,13 +211,19 @@ impl Surroundings {
 /// and is followed by a labelled paragraph ("… the Charter of the United Nations," / "Political
 /// process, including the implementation of the APPR, and extension of State authority" / "1.
 /// Welcomes …"). Found on three lines at once, which the line-by-line reading cannot see.
-fn headings_before_labels(lines: &[Line<'_>]) -> HashSet<usize> {
+/// In a text with blank lines, only the headings before a section's numeral are looked for.
+fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> HashSet<usize> {
     lines
         .windows(3)
         .filter(|w| {
-            let (before, line, after) = (w[0].text, w[1].text, w[2].text);
+            let (before, line, after) = (w[0].1, w[1].1, w[2].1);
+            // Before a section's numeral alone, the line before may be a title's last line
+            // ("… de l’Organisation des Nations Unies" / "Nom et composition" / "I.",
+            // S/RES/2744 (2024) FR).
+            let numeral =
+                super::breaks::is_section_numeral(after) && !ends_on_function_word(before);
             !before.is_empty()
-                && ends_sentence(before)
+                && (ends_sentence(before) || numeral)
                 && line.starts_with(char::is_uppercase)
                 && !ends_sentence(line)
                 && !ends_on_function_word(line)
@@ -217,9 +231,9 @@ fn headings_before_labels(lines: &[Line<'_>]) -> HashSet<usize> {
                 && !OPENING.is_match(line)
                 && !super::label::CLOSING.is_match(line)
                 && !super::breaks::opens_preamble(line)
-                && PARAGRAPH_START.is_match(after)
+                && (!blank_lines && PARAGRAPH_START.is_match(after) || numeral)
         })
-        .map(|w| w[1].number)
+        .map(|w| w[1].0)
         .collect()
 }
 
@@ -605,7 +619,10 @@ impl Builder<'_> {
                 return;
             }
         }
-        if self.since != SinceLastBody::Nothing && self.continues_last(line.text) {
+        if self.since != SinceLastBody::Nothing
+            && !self.headings.contains(&line.number)
+            && self.continues_last(line.text)
+        {
             let index = self.last_body.expect("continues_last checks it");
             let block = &mut self.out.body[index];
             // Carry on the earlier block: re-open it as the current body.
@@ -1119,6 +1136,19 @@ mod tests {
         let b = body(&bracket);
         assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Conventional Arms).")), "{b:?}");
         assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
+    }
+
+    #[test]
+    fn a_heading_before_a_section_numeral_stands_alone_among_pdfminer_blank_lines() {
+        // pdfminer writes a blank line after every line: a full line that stops on a word
+        // carries on across it, but not into the heading above a section's numeral.
+        let text = wrapped("").replace('\n', "\n\n")
+            + "Mandat du Groupe de travail informel du Conseil de sécurité sur les questions relatives\n\n\
+               aux sanctions imposées par le Conseil de sécurité de l’Organisation des Nations Unies\n\n\
+               Nom et composition\n\nI.\n\n1.\n\nLe Groupe de travail informel se compose de tous les membres.\n";
+        let b = body(&text);
+        assert!(b.iter().any(|t| t == "Nom et composition"), "{b:#?}");
+        assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Organisation des Nations Unies")));
     }
 
     #[test]

@@ -145,11 +145,18 @@ fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
     let mut pending: Option<Block> = None;
     for block in blocks {
         if let Some(label) = pending.take() {
-            out.push(Block {
+            let merged = Block {
                 text: format!("{} {}", label.text, block.text),
                 span: label.span.start..block.span.end,
                 footnote: None,
-            });
+            };
+            // Labels alone in a row ("III." / "6." / "Le Groupe …", S/RES/2744 (2024) FR) all
+            // open the first block with text, as the extractors' lines have them.
+            if clean::starts_with_label_alone(&block.text) {
+                pending = Some(merged);
+            } else {
+                out.push(merged);
+            }
             continue;
         }
         // Roman section numbers ("I", "II") stand alone on purpose, before their heading.
@@ -328,6 +335,10 @@ mod tests {
                 ("op.2", "2. La liste")
             ]
         );
+        // A section's numeral and a paragraph's number alone in a row (S/RES/2744 (2024) FR).
+        let d = seg("Le Conseil de sécurité,\n\nMandat\n\nIII.\n\n6.\n\nLe Groupe examine les questions :\n");
+        let last = d.paragraphs.last().unwrap();
+        assert_eq!(last.text, "III. 6. Le Groupe examine les questions :");
     }
 
     #[test]
