@@ -243,7 +243,7 @@ fn not_carried_on(previous: &str, next: &str) -> bool {
 
 /// The line opens with the conjunction of a clause of its own: "and, in the context …", "and
 /// further requests", "et prie", "et, dans le cadre …" (a verb or a comma after it).
-fn opens_with_conjunction(line: &str) -> bool {
+pub(crate) fn opens_with_conjunction(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("and").or_else(|| line.strip_prefix("et")) else {
         return false;
     };

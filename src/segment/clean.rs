@@ -42,6 +42,20 @@ struct Line<'a> {
     indent: usize,
     /// A form feed opened this line (pdftotext puts one at each page start).
     page_start: bool,
+    /// The line's end lost its hyphen where page furniture was glued to it (see
+    /// [`glued_furniture`]).
+    lost_hyphen: bool,
+}
+
+impl Line<'_> {
+    /// The text the paragraph takes from this line.
+    fn body_text(&self) -> String {
+        if self.lost_hyphen {
+            format!("{}-", self.text)
+        } else {
+            self.text.to_string()
+        }
+    }
 }
 
 /// The document symbol alone on a line: A/RES/58/135, S/RES/2558 (2020), E/CN.15/2003/5.
@@ -90,7 +104,6 @@ pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits `text` into blocks.
 pub(crate) fn blocks(text: &str) -> Blocks {
     let lines = split_lines(text);
-    let vocabulary = vocabulary(text);
     let lines = split_columns(lines);
     let wrap = wrap_width(&lines);
     // The layout is read from the body: the cover of a real UN PDF comes out of pdftotext with
@@ -127,7 +140,22 @@ pub(crate) fn blocks(text: &str) -> Blocks {
             .or((body_from > 0).then_some(body_from)),
     };
     let mut title_seen = false;
-    for (i, line) in lines.iter().enumerate() {
+    let mut page = 1;
+    for i in 0..lines.len() {
+        page += usize::from(lines[i].page_start);
+        if let Some((furniture, reason)) = glued_furniture(&lines, i, page) {
+            b.out.dropped.push(Dropped {
+                line: lines[i].number,
+                text: furniture.trim().to_string(),
+                reason,
+            });
+            let line = &mut lines[i];
+            let kept = &line.text[..line.text.len() - furniture.len()];
+            // pdftotext takes the line-end hyphen away where it glues ("sud-" / "9" is "sud9").
+            line.lost_hyphen = kept.ends_with(char::is_alphabetic);
+            line.text = kept.trim_end();
+        }
+        let line = &lines[i];
         title_seen = title_seen || super::label::TITLE.is_match(line.text);
         b.in_cover = i < body_from && !title_seen;
         let blank_before = i == 0 || lines[i - 1].text.is_empty() || line.page_start;
@@ -175,7 +203,8 @@ pub(crate) fn blocks(text: &str) -> Blocks {
     }
     b.close_body();
     b.close_footnote_area();
-    b.finish(&vocabulary)
+    let lost_hyphen = lines.iter().any(|l| l.lost_hyphen);
+    b.finish(&vocabulary(text, lost_hyphen))
 }
 
 #[derive(PartialEq)]
@@ -256,6 +285,7 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
                     || super::breaks::opens_footnote(l.text)
                     || PARAGRAPH_START.is_match(l.text)
                     || super::breaks::opens_preamble(l.text)
+                    || starts_with_label_alone(l.text)
                     // "… (listed as Category IV in the UN Register of Conventional" / "Annex B"
                     // (S/RES/2607 (2021)).
                     || matches!(super::label::heading(l.text), Some(super::label::Heading::Annex(_)))
@@ -266,18 +296,39 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
         // in the UN Register of Conventional" / "Arms).", S/RES/2607 (2021)).
         let brackets = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
         let closes_bracket = brackets(moved.text) < 0 && brackets(first.text) > 0;
+        // Or one that the first line leads on to ("… dans sa demande de radiation de la" /
+        // "Liste.", S/RES/2744 (2024) FR).
+        // Or a list item's end, before the next item ("e. accelerating … State-level
+        // Stabilisation" / "f. supporting", "Plans;" written before them, S/RES/2705 (2023));
+        // the line before may then be a heading ("MINUSCA’s mandate" / "Ndiaye;" / "" / "25.
+        // Expresses … Mankeur" / "26. Decides", S/RES/2552 (2020)).
+        let item_end = moved.text.ends_with(';')
+            && PARAGRAPH_START.is_match(first.text)
+            && after.is_some_and(|l| PARAGRAPH_START.is_match(l.text));
         let carries_on = (moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             || between_blanks
-            || closes_bracket)
-            && !super::breaks::opens_footnote(moved.text);
+            || closes_bracket
+            || ends_on_function_word(first.text)
+            || item_end)
+            && !super::breaks::opens_footnote(moved.text)
+            // A labelled line opens its own paragraph ("26. Decides … 2021;").
+            && !PARAGRAPH_START.is_match(moved.text);
+        // A heading's last word, the heading between blank lines ("Agissant … Nations Unies," /
+        // "raffinés" / "" / "Prévention des exportations … produits pétroliers" / "",
+        // S/RES/2509 (2020) FR).
+        let heading_end = between_blanks
+            && moved.text.starts_with(char::is_lowercase)
+            && !ends_sentence(moved.text)
+            && first.text.starts_with(char::is_uppercase)
+            && !ends_sentence(first.text)
+            && !ends_on_function_word(first.text);
         if alone
             && lines[i + 1].text.is_empty()
             && !(moved.page_start || lines[i + 1].page_start || first.page_start)
-            && carries_on
             && super::breaks::is_short(moved.text, width)
-            && ends_sentence(moved.text)
-            && ends_sentence(before.text)
-            && (PARAGRAPH_START.is_match(first.text) || super::breaks::opens_preamble(first.text))
+            && (ends_sentence(before.text) || item_end && !ends_on_function_word(before.text))
+            && (heading_end
+                || carries_on && ends_sentence(moved.text) && moves_before(before, first))
             // An operative paragraph ends on ";" or ".", so a labelled first line may end on
             // a comma ("1. Extends … through January 15," / "2026.", S/RES/2787 (2025)).
             && (!ends_sentence(first.text)
@@ -287,6 +338,19 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
             lines[i..i + 3].rotate_left(1);
         }
     }
+}
+
+/// Whether pdftotext moves a paragraph's last line above the paragraph's `first` line, after
+/// `before`: a labelled or preambular paragraph.
+fn moves_before(before: &Line<'_>, first: &Line<'_>) -> bool {
+    PARAGRAPH_START.is_match(first.text)
+        || super::breaks::opens_preamble(first.text)
+        // pdftotext writes the number alone on its line before the moved one ("9." /
+        // "travail." / "" / "Le Groupe … ses méthodes de", S/RES/2744 (2024) FR).
+        || starts_with_label_alone(before.text)
+        // A paragraph after a list, opening with its conjunction ("… locusts;" / "by:" /
+        // "" / "and, in the context of … the FGS and FMS", S/RES/2705 (2023)).
+        || before.text.ends_with(';') && super::breaks::opens_with_conjunction(first.text)
 }
 
 /// Splits the lines that pdftotext -layout makes of two columns ("United Nations   …   A/RES/70/10",
@@ -320,6 +384,7 @@ fn split_columns(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 text: column,
                 indent: offset,
                 page_start: line.page_start && k == 0,
+                lost_hyphen: false,
             });
         }
     }
@@ -402,6 +467,33 @@ pub(crate) fn cover_end<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
     } else {
         0
     }
+}
+
+/// Page furniture that pdftotext glued to the end of a page's last line: the first page's job
+/// number before its bar code or "Please recycle" ("… to conduct one23-98493 (E)" /
+/// "*2398493*", S/RES/2540 (2020)), or the page's number, right after a word, before the next
+/// page ("… demande instamment au Gouvernement sud9" / "" / form feed, page 9,
+/// S/RES/2625 (2022) FR).
+fn glued_furniture<'a>(lines: &[Line<'a>], i: usize, page: usize) -> Option<(&'a str, DropReason)> {
+    static GLUED_JOB: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S\s*([0-9]{2}-[0-9]{5}\s?\([A-Z]\))$").unwrap());
+    let t = lines[i].text;
+    if t.ends_with(')') && lines.get(i + 1).is_some_and(|l| FIRST_PAGE_FOOT.is_match(l.text)) {
+        let job = GLUED_JOB.captures(t).and_then(|c| c.get(1));
+        return job.map(|m| (&t[m.start()..], DropReason::JobNumber));
+    }
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let next_page = lines[i + 1..].iter().find(|l| !l.text.is_empty() || l.page_start);
+    if !next_page.is_some_and(|l| l.page_start) {
+        return None;
+    }
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (word, number) = t.split_at(t.len() - digits);
+    // The first page has no number; its foot is the job number's.
+    (page > 1 && word.ends_with(char::is_alphabetic) && number.parse() == Ok(page))
+        .then_some((number, DropReason::PageNumber))
 }
 
 /// Whether line `i` of a text without blank lines between paragraphs stands where page
@@ -599,6 +691,17 @@ impl Builder<'_> {
             let cut = self.layout == Layout::LinePerParagraph
                 && self.text[..last.end].ends_with([' ', '\t', '\u{a0}'])
                 && !ends_sentence(previous);
+            // The conjunction that opens a paragraph after a list, below a list item whose
+            // last line is full ("– des informations … dans le plan de transition ;" / "et prie
+            // également …", S/RES/2666 (2022) FR).
+            let after_list = self.layout != Layout::BlankLines
+                && previous.ends_with(';')
+                // A sub-paragraph or a dashed item, not an operative paragraph ("11. Prie … ;
+                // réaffirme … ;" / "et prie …" goes on).
+                && (PARAGRAPH_START.is_match(&self.body[0].text)
+                    && !self.body[0].text.starts_with(|c: char| c.is_ascii_digit())
+                    || self.body[0].text.starts_with("– "))
+                && super::breaks::opens_with_conjunction(line.text);
             let heading =
                 std::mem::take(&mut self.after_heading) || self.headings.contains(&line.number);
             // The cheap test first: most lines carry on a sentence.
@@ -609,13 +712,14 @@ impl Builder<'_> {
                         || self.layout.breaks(previous, line.text)
                         || title && self.layout.ends_heading(previous, line.text)
                         || labelled_heading
+                        || after_list
                         || self.in_cover
                             && self.layout.breaks_cover(previous, line.text)
                             && !self.said_together(previous, line.text))
             {
                 self.close_body();
             } else {
-                self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
+                self.body.push(BodyLine { start: line.start, end, text: line.body_text() });
                 return;
             }
         }
@@ -630,10 +734,10 @@ impl Builder<'_> {
             let span = block.span.clone();
             self.out.body.truncate(index);
             self.body = vec![BodyLine { start: span.start, end: span.end, text }];
-            self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
+            self.body.push(BodyLine { start: line.start, end, text: line.body_text() });
         } else {
             self.close_body();
-            self.body.push(BodyLine { start: line.start, end, text: line.text.to_string() });
+            self.body.push(BodyLine { start: line.start, end, text: line.body_text() });
         }
         self.since = SinceLastBody::Nothing;
     }
@@ -864,7 +968,15 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         } else {
             0
         };
-        lines.push(Line { number, start, raw, text: text_part, indent, page_start });
+        lines.push(Line {
+            number,
+            start,
+            raw,
+            text: text_part,
+            indent,
+            page_start,
+            lost_hyphen: false,
+        });
         page_start = b == b'\x0c';
         if b == b'\n' {
             number += 1;
@@ -880,9 +992,9 @@ pub(crate) struct Vocabulary {
     words: HashSet<String>,
 }
 
-fn vocabulary(text: &str) -> Vocabulary {
+fn vocabulary(text: &str, lost_hyphen: bool) -> Vocabulary {
     // Only a line-end hyphen needs the vocabulary; most texts have none.
-    let hyphenated = text.lines().any(|l| l.trim_end().ends_with(['-', '\u{ad}']));
+    let hyphenated = lost_hyphen || text.lines().any(|l| l.trim_end().ends_with(['-', '\u{ad}']));
     let mut words = HashSet::new();
     if !hyphenated {
         return Vocabulary { words };
@@ -1133,9 +1245,77 @@ mod tests {
              Annex B\n\n\
              Equipment requiring a notification with regard to deliveries to the Somali Forces\n",
         );
+        // After a number alone; before a number alone, with a first line that leads on; a
+        // list item's end before the next item; a paragraph that opens with its conjunction.
+        let alone = wrapped(
+            "11. Le Groupe prend ses décisions par consensus.\n9.\ntravail.\n\n\
+             Le Groupe de travail informel peut élaborer des lignes directrices pour affiner ses méthodes de\n\
+             10.\n\n\
+             La présidence communique au Conseil de sécurité des mises à jour annuelles succinctes.\n\
+             ii) la dissociation du requérant par rapport à son comportement passé ;\nListe.\n\n\
+             iii) l’exactitude factuelle des affirmations faites par le requérant dans sa demande de la\n\
+             8.\n\nLe Point focal informera également le requérant.\n\
+             d. supporting extension of government authority and expanding its coordination role;\nPlans;\n\n\
+             e. accelerating implementation of the National Stabilisation Strategy and State-level Stabilisation\n\
+             f. supporting peacebuilding, including in response to climate change, flooding, and locusts;\nby:\n\n\
+             and, in the context of ongoing military operations against Al-Shabaab, to support the FGS and FMS\n\n\
+             (a) supporting the authorities;\n",
+        );
+        let b: Vec<_> = body(&alone).iter().map(|t| t.replace('\n', " ")).collect();
+        for p in [
+            // The number alone opens the next block later (`merge_lone_labels`).
+            "Le Groupe de travail informel peut élaborer des lignes directrices pour affiner ses méthodes de travail.",
+            "iii) l’exactitude factuelle des affirmations faites par le requérant dans sa demande de la Liste.",
+            "e. accelerating implementation of the National Stabilisation Strategy and State-level Stabilisation Plans;",
+            "and, in the context of ongoing military operations against Al-Shabaab, to support the FGS and FMS by:",
+        ] {
+            assert!(b.iter().any(|t| t == p), "{p}\n{b:#?}");
+        }
         let b = body(&bracket);
         assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Conventional Arms).")), "{b:?}");
         assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
+    }
+
+    #[test]
+    fn furniture_glued_to_a_page_s_last_line_is_dropped_and_its_hyphen_put_back() {
+        let text = "Le Conseil de sécurité,\n\
+            Rappelant que le Gouvernement sud-soudanais a approuvé la création de mécanismes de justice,\n\
+            Soulignant que les élections doivent garantir la représentation de tous, selon le principe un\n\
+            vote par personne, conformément aux engagements pris de longue date de tenir des élections un23-98493 (F)\n\
+            *2398493*\nMerci de recycler\n\n\x0cS/RES/2625 (2022)\n\n\
+            électeur-une voix, et que les processus électoraux doivent être inclusifs et transparents pour tous,\n\
+            1. Demande instamment au Gouvernement sud-soudanais de poursuivre ses efforts et au Gouvernement sud2\n\n\
+            \x0cS/RES/2625 (2022)\n\nsoudanais de donner la priorité au renforcement de l’état de droit ;\n";
+        let read = blocks(text);
+        let b: Vec<_> = read.body.iter().map(|b| b.text.replace('\n', " ")).collect();
+        assert!(b.iter().any(|t| t.ends_with("des élections un-électeur-une voix, et que les processus électoraux doivent être inclusifs et transparents pour tous,")), "{b:#?}");
+        assert!(b.iter().any(|t| t.ends_with("au Gouvernement sud-soudanais de donner la priorité au renforcement de l’état de droit ;")), "{b:#?}");
+        let dropped: Vec<_> = read.dropped.iter().map(|d| (d.text.as_str(), d.reason)).collect();
+        assert!(dropped.contains(&("23-98493 (F)", DropReason::JobNumber)), "{dropped:?}");
+        assert!(dropped.contains(&("2", DropReason::PageNumber)), "{dropped:?}");
+        // A number glued to a word on the page's last line that is not the page's number stays.
+        let h5n1 = text.replace("Gouvernement sud2", "virus H5N1");
+        assert!(blocks(&h5n1).body.iter().any(|b| b.text.contains("virus H5N1")));
+    }
+
+    #[test]
+    fn a_conjunction_after_a_list_item_opens_a_paragraph_after_a_full_line() {
+        let text = wrapped(
+            "– des informations tous les six mois sur les progrès accomplis dans la réalisation des jalons et\n\
+             indicateurs énoncés par le Gouvernement et l’Organisation des Nations Unies dans le plan de transition ;\n\
+             et prie également le Secrétaire général de faire figurer une analyse des questions de genre dans tous\n\
+             les rapports qui lui sont destinés ;\n\
+             11. Prie le Secrétaire général de lui présenter des options pour adapter la future configuration ;\n\
+             réaffirme que le Gouvernement et les États Membres doivent coopérer pleinement avec le Groupe ;\n\
+             et prie le Groupe de lui présenter un rapport ;\n",
+        );
+        let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
+        assert!(b.iter().any(|t| t.starts_with("et prie également")), "{b:#?}");
+        // Within a paragraph that is no list item, the conjunction goes on.
+        assert!(
+            b.iter().any(|t| t.starts_with("11. Prie") && t.ends_with("un rapport ;")),
+            "{b:#?}"
+        );
     }
 
     #[test]
