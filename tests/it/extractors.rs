@@ -204,14 +204,14 @@ fn unit_set(en: &Path, fr: &Path) -> BTreeSet<(String, String)> {
 const BULK_PERFECT: [(&str, usize); 10] = [
     ("pdf", 51),
     ("docx", 51),
-    ("pdftotext", 42),
-    ("pdftotext-layout", 48),
-    ("pdftotext-raw", 48),
-    ("pdfminer", 49),
-    ("pypdf", 48),
-    ("pymupdf", 48),
-    ("docx-soffice", 50),
-    ("python-docx", 50),
+    ("pdftotext", 49),
+    ("pdftotext-layout", 51),
+    ("pdftotext-raw", 51),
+    ("pdfminer", 51),
+    ("pypdf", 51),
+    ("pymupdf", 51),
+    ("docx-soffice", 51),
+    ("python-docx", 51),
 ];
 
 /// Security Council pairs paralign was not tuned on, laid out and extracted as the public pairs
