@@ -322,7 +322,7 @@ fn opens_with_day_of_month(line: &str) -> bool {
 }
 
 /// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
-fn ends_conjunction(line: &str) -> bool {
+pub(crate) fn ends_conjunction(line: &str) -> bool {
     let t = line.trim_end();
     [" and", " or", " et", " ou"].iter().any(|c| t.ends_with(c))
 }

@@ -316,17 +316,28 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
         // A heading's last word, the heading between blank lines ("Agissant … Nations Unies," /
         // "raffinés" / "" / "Prévention des exportations … produits pétroliers" / "",
         // S/RES/2509 (2020) FR).
+        // A capital there carries on a name the first line ends on ("(iii) Assist … in Darfur
+        // and the Two" / "Areas", S/RES/2579 (2021)).
+        let last_word = first.text.rsplit(' ').next().unwrap_or("");
         let heading_end = between_blanks
-            && moved.text.starts_with(char::is_lowercase)
+            && (moved.text.starts_with(char::is_lowercase)
+                || moved.text.starts_with(char::is_uppercase)
+                    && last_word.starts_with(char::is_uppercase)
+                    && moved.text.split_whitespace().count() <= NAME_END_WORDS
+                    && super::label::heading(moved.text).is_none())
             && !ends_sentence(moved.text)
-            && first.text.starts_with(char::is_uppercase)
+            && (first.text.starts_with(char::is_uppercase) || PARAGRAPH_START.is_match(first.text))
             && !ends_sentence(first.text)
             && !ends_on_function_word(first.text);
         if alone
             && lines[i + 1].text.is_empty()
             && !(moved.page_start || lines[i + 1].page_start || first.page_start)
             && super::breaks::is_short(moved.text, width)
-            && (ends_sentence(before.text) || item_end && !ends_on_function_word(before.text))
+            // A list item's end before the last one ("… this resolution; and" / "Council." /
+            // "" / "(c) Submit … to the Security", S/RES/2610 (2021)).
+            && (ends_sentence(before.text)
+                || super::breaks::ends_conjunction(before.text)
+                || item_end && !ends_on_function_word(before.text))
             && (heading_end
                 || carries_on && ends_sentence(moved.text) && moves_before(before, first))
             // An operative paragraph ends on ";" or ".", so a labelled first line may end on
@@ -351,7 +362,12 @@ fn moves_before(before: &Line<'_>, first: &Line<'_>) -> bool {
         // A paragraph after a list, opening with its conjunction ("… locusts;" / "by:" /
         // "" / "and, in the context of … the FGS and FMS", S/RES/2705 (2023)).
         || before.text.ends_with(';') && super::breaks::opens_with_conjunction(first.text)
+        // A dashed item ("– and further requests …", S/RES/2717 (2023)).
+        || first.text.starts_with("– ")
 }
+
+/// Words up to which a capitalised line moved by pdftotext may end a name on the first line.
+const NAME_END_WORDS: usize = 2;
 
 /// Splits the lines that pdftotext -layout makes of two columns ("United Nations   …   A/RES/70/10",
 /// "A/RES/70/10   …   Report of the …") into one line a column: the lines before the opening
@@ -682,7 +698,9 @@ impl Builder<'_> {
             let labelled_heading = self.body.len() == 1
                 && self.layout != Layout::BlankLines
                 && PARAGRAPH_START.is_match(previous)
-                && PARAGRAPH_START.is_match(line.text)
+                // Or an unlabelled task ("(d) Facilitate … humanitarian assistance" / "To
+                // improve coordination …", S/RES/2759 (2024)): no sentence goes on with "To".
+                && (PARAGRAPH_START.is_match(line.text) || line.text.starts_with("To "))
                 && !ends_sentence(previous)
                 && !ends_on_function_word(previous);
             // One paragraph a line, but this one stops on a space inside a sentence: the
@@ -851,6 +869,10 @@ impl Builder<'_> {
         }
         if PARAGRAPH_START.is_match(line) || OPENING.is_match(line) || starts_with_label_alone(line)
         {
+            return false;
+        }
+        // An unlabelled task after a labelled heading of one line (see `body_line`).
+        if line.starts_with("To ") && PARAGRAPH_START.is_match(last) && !last.contains('\n') {
             return false;
         }
         let last_char = last_meaningful_char(last);
@@ -1271,6 +1293,23 @@ mod tests {
         ] {
             assert!(b.iter().any(|t| t == p), "{p}\n{b:#?}");
         }
+        // After an item's "; and", above a dashed item, under a name the first line ends on.
+        let more = wrapped(
+            "(b) Notify individuals or entities about the status of their listing under this resolution; and\nCouncil.\n\n\
+             (c) Submit biannual reports summarizing the activities of the Ombudsperson to the Security\n\n\
+             – updates on the progressive transfer of tasks as requested in paragraph 40 of this resolution;\nCouncil;\n\n\
+             – and further requests the Secretary-General to include gender analysis in all reports to the Security\n\n\
+             of female and male ex-combatants, including children, and the management of the stockpiles;\nAreas\n\n\
+             (iii) Assist peacebuilding, civilian protection and rule of law, in particular in Darfur and the Two\n\n",
+        );
+        let b: Vec<_> = body(&more).iter().map(|t| t.replace('\n', " ")).collect();
+        for end in [
+            "Ombudsperson to the Security Council.",
+            "reports to the Security Council;",
+            "Darfur and the Two Areas",
+        ] {
+            assert!(b.iter().any(|t| t.ends_with(end)), "{end}\n{b:#?}");
+        }
         let b = body(&bracket);
         assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Conventional Arms).")), "{b:?}");
         assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
@@ -1296,6 +1335,21 @@ mod tests {
         // A number glued to a word on the page's last line that is not the page's number stays.
         let h5n1 = text.replace("Gouvernement sud2", "virus H5N1");
         assert!(blocks(&h5n1).body.iter().any(|b| b.text.contains("virus H5N1")));
+    }
+
+    #[test]
+    fn an_unlabelled_task_after_a_labelled_heading_opens_a_paragraph() {
+        let heading = "(d) Facilitate the immediate, full, safe and unhindered delivery of humanitarian assistance";
+        let task = "To improve coordination with all humanitarian actors, including United Nations agencies, and to";
+        for text in [
+            wrapped(&format!("{heading}\n{task}\nfacilitate a secure environment.\n")),
+            wrapped("").replace('\n', "\n\n")
+                + &format!("{heading}\n\n{task}\n\nfacilitate a secure environment.\n"),
+        ] {
+            let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
+            assert!(b.iter().any(|t| t == heading), "{b:#?}");
+            assert!(b.iter().any(|t| t.starts_with("To improve")), "{b:#?}");
+        }
     }
 
     #[test]
