@@ -407,7 +407,8 @@ fn counts_by_point(values: impl Iterator<Item = f64>) -> HashMap<i64, usize> {
 /// The value with the most values within a point of it, rounded to the point: where lines
 /// justified to one margin end, which rounding alone can split between two points (538.4 and
 /// 538.6), leaving a short text's two full lines no more frequent than any cover line.
-fn mode_within_a_point(values: impl Iterator<Item = f64>) -> Option<f64> {
+/// With it, how many values lie within a point of it.
+fn mode_within_a_point(values: impl Iterator<Item = f64>) -> Option<(f64, usize)> {
     let counts = counts_by_point(values);
     let near =
         |v: i64| (v - 1..=v + 1).map(|w| counts.get(&w).copied().unwrap_or(0)).sum::<usize>();
@@ -415,7 +416,7 @@ fn mode_within_a_point(values: impl Iterator<Item = f64>) -> Option<f64> {
         .keys()
         .map(|&v| (near(v), counts[&v], v))
         .max_by_key(|&(n, c, v)| (n, c, -v))
-        .map(|t| t.2 as f64)
+        .map(|t| (t.2 as f64, t.0))
 }
 
 /// The document as text: see the module documentation of `read::pdf`.
@@ -633,8 +634,13 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
     let reach = body.iter().map(|l| l.x1()).fold(f64::NEG_INFINITY, f64::max);
     let start = body.iter().map(|l| l.x0()).fold(f64::INFINITY, f64::min);
     let middle = (start + reach) / 2.0;
-    let right =
-        mode_within_a_point(body.iter().map(|l| l.x1()).filter(|&x| x > middle)).unwrap_or(0.0);
+    // Where no two of them end together, no line is full (a one-page text of one-line
+    // paragraphs, S/RES/2661 (2022)): the margin is where the longest ends.
+    let right = match mode_within_a_point(body.iter().map(|l| l.x1()).filter(|&x| x > middle)) {
+        Some((x, n)) if n > 1 => x,
+        Some(_) => reach,
+        None => 0.0,
+    };
     // The text block is measured on the lines that run to the right margin: lines a paragraph
     // wraps. Cover lines (title, session, agenda item) start further left than the body in
     // UN resolutions and can outnumber it on a one-page text; they are seldom full width.
@@ -680,7 +686,12 @@ fn paragraphs(items: &[Item]) -> Vec<String> {
                         // fitted ends its paragraph: a wrap happens only when a word does not
                         // fit (justified or ragged alike).
                         let short = right - p.x1() > first_word_width(line) + SPACE_EM * line.size;
-                        let label = opens_with_label(line);
+                        // Or after a clause's end, with a space after it as after any word
+                        // ("… the situation in Somalia," / "1. Decides …", S/RES/2661 (2022)).
+                        let label = opens_with_label(line)
+                            // Not a year ("January 15," / "2026.", S/RES/2787 (2025)).
+                            || text.split_whitespace().next().is_some_and(|w| w.len() <= 4 && is_label(w))
+                                && texts[n - 2].trim_end().ends_with([',', ';', ':', '.']);
                         let right_aligned = (line.x1() - right).abs() <= line.size
                             && (p.x1() - right).abs() <= line.size
                             && p.x0() > left + width / 3.0
@@ -771,7 +782,7 @@ mod tests {
         // Two justified lines split by rounding, three cover lines each ending elsewhere.
         let ends = [310.2, 180.0, 538.4, 538.6, 402.7];
         assert_eq!(mode(ends.iter().copied()), Some(180.0));
-        let right = mode_within_a_point(ends.iter().copied()).unwrap();
+        let right = mode_within_a_point(ends.iter().copied()).unwrap().0;
         assert!((right - 538.5).abs() <= 1.0, "{right}");
     }
 
@@ -838,6 +849,26 @@ mod tests {
         assert_eq!(blocks.len(), 10, "{blocks:?}");
         assert_eq!(blocks[8], format!("{first} Red Sea,"));
         assert_eq!(blocks[9], format!("{op} 15 January 2026."));
+    }
+
+    /// A one-page text whose paragraphs are one line each, all indented alike, at one pitch:
+    /// no two lines end together, so none is full (S/RES/2661 (2022)).
+    #[test]
+    fn one_line_paragraphs_that_fill_no_line_are_paragraphs_each() {
+        let mut g = Vec::new();
+        let lines = [
+            (100.0, "Adopted by the Security Council at its 9193rd meeting"),
+            (100.0, "The Security Council,"),
+            (136.0, "Recalling all its previous resolutions and statements of its President on Somalia,"),
+            (136.0, "1. Decides to extend resolution 2607 (2021) until 17 November 2022;"),
+            (136.0, "2. Decides to remain actively seized of the matter."),
+        ];
+        for (i, (x, line)) in lines.iter().enumerate() {
+            g.extend(run(line, *x, 100.0 + 17.0 * i as f64, 10.0));
+        }
+        let text = text(&[page(g)]);
+        let blocks: Vec<&str> = text.trim_end().split("\n\n").collect();
+        assert_eq!(blocks, lines.map(|(_, l)| l), "{text:?}");
     }
 
     /// On A4 the first page's job number can stand above the footer band (88 pt from the foot
