@@ -72,8 +72,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// files), the bar code's text ("*2326261*") and the recycling notice, one or more to a line
 /// (pdftotext -layout puts them side by side).
 static FIRST_PAGE_FOOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:[0-9]{2}-[0-9]{5}\s?\([A-Z]\)(?:\s+[0-9]{6})?|\*[0-9]{7,8}\*|Please recycle|Merci de recycler|Prière de recycler)(?:\s+|$))+$").unwrap()
+    Regex::new(&format!(r"^(?:(?:{JOB_NUMBER}(?:\s+[0-9]{{6}})?|\*[0-9]{{7,8}}\*|Please recycle|Merci de recycler|Prière de recycler)(?:\s+|$))+$")).unwrap()
 });
+/// The first page's job number: "23-98493 (E)".
+const JOB_NUMBER: &str = r"[0-9]{2}-[0-9]{5}\s?\([A-Z]\)";
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:_{5,}|-{10,}|—{3,}|─{5,})$").unwrap());
 /// A footnote line in a footnote area: "1 E/CN.15/2003/5." (number, space, text; no period).
@@ -296,8 +298,6 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
         // in the UN Register of Conventional" / "Arms).", S/RES/2607 (2021)).
         let brackets = |t: &str| t.matches('(').count() as isize - t.matches(')').count() as isize;
         let closes_bracket = brackets(moved.text) < 0 && brackets(first.text) > 0;
-        // Or one that the first line leads on to ("… dans sa demande de radiation de la" /
-        // "Liste.", S/RES/2744 (2024) FR).
         // Or a list item's end, before the next item ("e. accelerating … State-level
         // Stabilisation" / "f. supporting", "Plans;" written before them, S/RES/2705 (2023));
         // the line before may then be a heading ("MINUSCA’s mandate" / "Ndiaye;" / "" / "25.
@@ -308,6 +308,8 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
         let carries_on = (moved.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             || between_blanks
             || closes_bracket
+            // Or one that the first line leads on to ("… dans sa demande de radiation de la" /
+            // "Liste.", S/RES/2744 (2024) FR).
             || ends_on_function_word(first.text)
             || item_end)
             && !super::breaks::opens_footnote(moved.text)
@@ -492,7 +494,7 @@ pub(crate) fn cover_end<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
 /// S/RES/2625 (2022) FR).
 fn glued_furniture<'a>(lines: &[Line<'a>], i: usize, page: usize) -> Option<(&'a str, DropReason)> {
     static GLUED_JOB: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\S\s*([0-9]{2}-[0-9]{5}\s?\([A-Z]\))$").unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"\S\s*({JOB_NUMBER})$")).unwrap());
     let t = lines[i].text;
     if t.ends_with(')') && lines.get(i + 1).is_some_and(|l| FIRST_PAGE_FOOT.is_match(l.text)) {
         let job = GLUED_JOB.captures(t).and_then(|c| c.get(1));
