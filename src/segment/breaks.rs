@@ -148,11 +148,12 @@ impl Layout {
                     // (S/RES/2730 (2024)), not a date that a list wrapped ("14 December").
                     || clause && opens_footnote(next) && !opens_with_day_of_month(next)
                     // An unlabelled task of a mandate after a semicolon ("…;" / "To assist the
-                    // …"): within a paragraph the clause after a semicolon goes on in lower
-                    // case (a capital there may open a symbol or a name: "; GC(59)/RES/10").
-                    || previous.ends_with(';') && next.starts_with("To ")
+                    // …", "… ;" / "Aider le Comité …"): within a paragraph the clause after a
+                    // semicolon goes on in lower case (a capital there may open a symbol or a
+                    // name: "; GC(59)/RES/10").
+                    || previous.ends_with(';') && opens_task(next)
                     // An item of a dashed list: "… every three months including:" / "– updates".
-                    || clause && next.starts_with("– ")
+                    || clause && opens_dashed_item(next)
                     // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
                     || clause && is_heading(next, width)
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
@@ -165,7 +166,7 @@ impl Layout {
                     // So does an unlabelled task after it: "(d) Facilitate … assistance" /
                     // "To improve coordination …" (S/RES/2759 (2024)).
                     || !clause
-                        && (opens_first_item(next) || next.starts_with("To "))
+                        && (opens_first_item(next) || opens_task(next))
                         && previous.chars().count() * 10 < width * ITEM_HEADING_TENTHS
                     // A paragraph of the Council's own after a sentence's end, in an annex:
                     // "… (“the petitioner”)." / "The Council recalls that …" (S/RES/2610).
@@ -271,6 +272,26 @@ pub(crate) fn opens_with_conjunction(line: &str) -> bool {
             "encourage",
         ]
         .contains(&verb)
+}
+
+/// The line opens with an unlabelled task of a mandate: "To assist the …" in English, an
+/// infinitive in French ("Aider le Comité …", "Contribuer à …"): a capitalised word in -er or
+/// -ir followed by a lower-case one (a name has a capital after it: "Peter Maurer").
+pub(crate) fn opens_task(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let infinitive = first.chars().count() >= 5
+        && first.starts_with(char::is_uppercase)
+        && first.chars().all(char::is_alphabetic)
+        && (first.ends_with("er") || first.ends_with("ir"));
+    (first == "To" || infinitive) && second.starts_with(char::is_lowercase)
+}
+
+/// The line opens an item of a dashed list: "– updates on …".
+pub(crate) fn opens_dashed_item(line: &str) -> bool {
+    line.starts_with("– ")
 }
 
 /// The line opens with the Council as the subject of a verb: "The Council recalls",
@@ -453,6 +474,10 @@ mod tests {
         assert!(w.breaks(&format!("{full} ;"), "État de droit\u{a0}:"));
         assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
         assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
+        // S/RES/2640 (2022) FR, the item before ending a full line.
+        assert!(w.breaks(&format!("{full} respectifs ;"), "Aider le Comité faisant suite aux"));
+        assert!(!w.breaks(&format!("{full} ;"), &format!("Peter Maurer et le Comité {full}")));
+        assert!(!w.breaks(&format!("{full} respectifs,"), "Aider le Comité faisant suite aux"));
         assert!(w.breaks("II", "Activities of the Independent Audit Advisory Committee"));
         let heading = format!("{} et la paix durable", "x".repeat(57));
         assert!(w.breaks(&heading, "a) Appuyer, au moyen de ses bons offices"));

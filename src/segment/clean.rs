@@ -98,9 +98,10 @@ pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
 const PART_OR_BULLET: &str = r"(?:Part|Partie|Section|Chapter|Chapitre)\s+(?:[IVXLC]{1,6}|[0-9]{1,2}|[A-Z])\s*(?:[:.–—]\s|$)|[•▪●◦]\s";
 pub(crate) static OPENS_PART_OR_BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{PART_OR_BULLET})")).unwrap());
-/// The line that introduces the body, which never continues a title.
+/// The line that introduces the body, which never continues a title. Its article is capitalised:
+/// a wrapped line can read "l’Assemblée générale," ("… les résolutions 74/270 et 74/274 de").
 pub(crate) static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[“«\x22]?\s*(?:the|l['’]|le|la)\s*(?:general assembly|security council|economic and social council|human rights council|trusteeship council|assemblée générale|conseil de sécurité|conseil économique et social|conseil des droits de l['’]homme|conseil de tutelle)\s*[,:]?\s*$").unwrap()
+    Regex::new(r"^[“«\x22]?\s*(?:The|THE|L['’]|Le|La|LE|LA)\s*(?i:general assembly|security council|economic and social council|human rights council|trusteeship council|assemblée générale|conseil de sécurité|conseil économique et social|conseil des droits de l['’]homme|conseil de tutelle)\s*[,:]?\s*$").unwrap()
 });
 
 /// Splits `text` into blocks.
@@ -237,6 +238,10 @@ impl Surroundings {
     }
 }
 
+/// Lines of page furniture between a page's last line and the next page's first: its number
+/// and its running header (blank lines around them not counted).
+const PAGE_FURNITURE_LINES: usize = 2;
+
 /// The lines of a text with no blank lines that are headings of their own: after a line that
 /// ends a sentence or clause, a capitalised line that ends none, opens no paragraph by itself,
 /// and is followed by a labelled paragraph ("… the Charter of the United Nations," / "Political
@@ -244,10 +249,20 @@ impl Surroundings {
 /// Welcomes …"). Found on three lines at once, which the line-by-line reading cannot see.
 /// In a text with blank lines, only the headings before a section's numeral are looked for.
 fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> HashSet<usize> {
-    lines
-        .windows(3)
-        .filter(|w| {
-            let (before, line, after) = (w[0].1, w[1].1, w[2].1);
+    // The paragraph after the heading may open the next page, below its number and running
+    // header, a blank line around them in some extractors' text ("… explosifs" / "13" / "" /
+    // "S/RES/2640 (2022)" / "55. Demande …").
+    let furniture = |t: &str| SYMBOL_LINE.is_match(t) || PAGE_NUMBER.is_match(t);
+    (1..lines.len().saturating_sub(1))
+        .filter(|&k| {
+            let (before, line) = (lines[k - 1].1, lines[k].1);
+            let after = lines[k + 1..]
+                .iter()
+                .map(|l| l.1)
+                .filter(|t| !t.is_empty())
+                .take(PAGE_FURNITURE_LINES + 1)
+                .find(|t| !furniture(t))
+                .unwrap_or("");
             // Before a section's numeral alone, the line before may be a title's last line
             // ("… de l’Organisation des Nations Unies" / "Nom et composition" / "I.",
             // S/RES/2744 (2024) FR).
@@ -264,7 +279,7 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> HashSet
                 && !super::breaks::opens_preamble(line)
                 && (!blank_lines && PARAGRAPH_START.is_match(after) || numeral)
         })
-        .map(|w| w[1].0)
+        .map(|k| lines[k].0)
         .collect()
 }
 
@@ -276,7 +291,12 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> HashSet
 /// does not end its sentence and that nothing carries on.
 fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
     for i in 1..lines.len().saturating_sub(2) {
-        let (before, moved, first) = (&lines[i - 1], &lines[i], &lines[i + 2]);
+        let (mut before, moved, first) = (&lines[i - 1], &lines[i], &lines[i + 2]);
+        // The moved line may stand between blank lines of its own ("… the United Nations," /
+        // "" / "elections" / "" / "Implementation … situation and", S/RES/2640 (2022)).
+        if before.text.is_empty() && i >= 2 && !moved.page_start && !before.page_start {
+            before = &lines[i - 2];
+        }
         // What follows the first line does not carry it on: a blank line, a page break, the
         // closing, a footnote or the next paragraph.
         let after = lines.get(i + 3);
@@ -330,7 +350,10 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
             && !ends_sentence(moved.text)
             && (first.text.starts_with(char::is_uppercase) || PARAGRAPH_START.is_match(first.text))
             && !ends_sentence(first.text)
-            && !ends_on_function_word(first.text);
+            // A heading that ends on a word leading on needs the moved line most ("Implementation
+            // … Political situation and" / "elections", S/RES/2640 (2022)); a capital there
+            // would open a name.
+            && (!ends_on_function_word(first.text) || moved.text.starts_with(char::is_lowercase));
         if alone
             && lines[i + 1].text.is_empty()
             && !(moved.page_start || lines[i + 1].page_start || first.page_start)
@@ -365,7 +388,7 @@ fn moves_before(before: &Line<'_>, first: &Line<'_>) -> bool {
         // "" / "and, in the context of … the FGS and FMS", S/RES/2705 (2023)).
         || before.text.ends_with(';') && super::breaks::opens_with_conjunction(first.text)
         // A dashed item ("– and further requests …", S/RES/2717 (2023)).
-        || first.text.starts_with("– ")
+        || super::breaks::opens_dashed_item(first.text)
 }
 
 /// Words up to which a capitalised line moved by pdftotext may end a name on the first line.
@@ -702,7 +725,7 @@ impl Builder<'_> {
                 && PARAGRAPH_START.is_match(previous)
                 // Or an unlabelled task ("(d) Facilitate … humanitarian assistance" / "To
                 // improve coordination …", S/RES/2759 (2024)): no sentence goes on with "To".
-                && (PARAGRAPH_START.is_match(line.text) || line.text.starts_with("To "))
+                && (PARAGRAPH_START.is_match(line.text) || super::breaks::opens_task(line.text))
                 && !ends_sentence(previous)
                 && !ends_on_function_word(previous);
             // One paragraph a line, but this one stops on a space inside a sentence: the
@@ -720,7 +743,7 @@ impl Builder<'_> {
                 // réaffirme … ;" / "et prie …" goes on).
                 && (PARAGRAPH_START.is_match(&self.body[0].text)
                     && !self.body[0].text.starts_with(|c: char| c.is_ascii_digit())
-                    || self.body[0].text.starts_with("– "))
+                    || super::breaks::opens_dashed_item(&self.body[0].text))
                 && super::breaks::opens_with_conjunction(line.text);
             let heading =
                 std::mem::take(&mut self.after_heading) || self.headings.contains(&line.number);
@@ -874,7 +897,8 @@ impl Builder<'_> {
             return false;
         }
         // An unlabelled task after a labelled heading of one line (see `body_line`).
-        if line.starts_with("To ") && PARAGRAPH_START.is_match(last) && !last.contains('\n') {
+        if super::breaks::opens_task(line) && PARAGRAPH_START.is_match(last) && !last.contains('\n')
+        {
             return false;
         }
         let last_char = last_meaningful_char(last);
@@ -1208,6 +1232,41 @@ mod tests {
     /// pdfminer on a one-page text: a blank line after every line, so no line is followed by
     /// another; the wrap width still comes from the lines, and a full line that stops on a
     /// word goes on after the blank line (S/RES/2696 (2023)).
+    /// The heading is a page's last line, its paragraph the next page's first, the page's
+    /// number and running header between them (S/RES/2640 (2022) FR, pdftotext).
+    #[test]
+    fn a_heading_before_a_labelled_paragraph_on_the_next_page_stands_alone() {
+        let heading =
+            "Atténuation de la menace posée par les armes légères et de petit calibre et les engins";
+        let text = wrapped(&format!(
+            "sécurité, de réaliser des économies, d’offrir des gains d’efficacité et de profiter à la Mission ;
+             {heading}
+13
+
+\x0cS/RES/2640 (2022)
+
+             11. Demande aux autorités maliennes de s’attaquer au problème de la prolifération et du
+             trafic d’armes légères et de petit calibre ;
+"
+        ));
+        let b = body(&text);
+        assert!(b.iter().any(|t| t == heading), "{b:#?}");
+        assert!(b.last().unwrap().starts_with("11. Demande"), "{b:#?}");
+    }
+
+    /// A wrapped line may read like the opening but for its article's case.
+    #[test]
+    fn a_wrapped_line_on_the_assembly_carries_its_paragraph_on() {
+        let text = wrapped(
+            "Rappelant ses résolutions 2286 (2016) et 2532 (2020) et les résolutions 74/270 et 74/274 de
+             l’Assemblée générale,
+             11. Prie le Secrétaire général de veiller à ce que toutes les résolutions soient connues ;
+",
+        );
+        let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
+        assert!(b.iter().any(|t| t.ends_with("74/274 de l’Assemblée générale,")), "{b:#?}");
+    }
+
     #[test]
     fn a_one_page_text_with_a_blank_line_after_every_line_is_still_wrapped() {
         let lines = [
@@ -1315,6 +1374,21 @@ mod tests {
         let b = body(&bracket);
         assert!(b.iter().any(|t| t.replace('\n', " ").ends_with("Conventional Arms).")), "{b:?}");
         assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
+        // A heading's last word between blank lines of its own, the heading ending on "and".
+        let own = wrapped(
+            "Acting under Chapter VII of the Charter of the United Nations,
+
+elections
+
+             Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and
+
+             11. Urges the Malian parties to work towards resuming the meetings of all bodies;
+",
+        );
+        let b: Vec<_> = body(&own).iter().map(|t| t.replace('\n', " ")).collect();
+        let heading = "Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and elections";
+        assert!(b.iter().any(|t| t == heading), "{b:#?}");
+        assert!(b.iter().any(|t| t == "Acting under Chapter VII of the Charter of the United Nations,"));
     }
 
     #[test]
