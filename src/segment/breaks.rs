@@ -152,6 +152,10 @@ impl Layout {
                     // semicolon goes on in lower case (a capital there may open a symbol or a
                     // name: "; GC(59)/RES/10").
                     || previous.ends_with(';') && opens_task(next)
+                    // A quoted paragraph after the words that introduce it: "… shall be
+                    // replaced by the following:" / "“Authorises all Member States …"
+                    // (S/RES/2733 (2024)).
+                    || previous.ends_with(':') && opens_quotation(next)
                     // An item of a dashed list: "… every three months including:" / "– updates".
                     || clause && opens_dashed_item(next)
                     // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
@@ -287,6 +291,13 @@ pub(crate) fn opens_task(line: &str) -> bool {
         && first.chars().all(char::is_alphabetic)
         && (first.ends_with("er") || first.ends_with("ir"));
     (first == "To" || infinitive) && second.starts_with(char::is_lowercase)
+}
+
+/// The line opens a quotation that starts a sentence: "“Authorises …", "« Autorise …".
+fn opens_quotation(line: &str) -> bool {
+    line.strip_prefix(['“', '«', '"'])
+        .map(|r| r.trim_start_matches([' ', '\u{a0}', '\u{202f}']))
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// The line opens an item of a dashed list: "– updates on …".
@@ -474,6 +485,12 @@ mod tests {
         assert!(w.breaks(&format!("{full} ;"), "État de droit\u{a0}:"));
         assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
         assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
+        let following = format!("{} by the following:", "x".repeat(80));
+        assert!(w.breaks(&following, "“Authorises all Member States, acting nationally or through"));
+        assert!(
+            !w.breaks(&following, "“authorises all Member States, acting nationally or through")
+        );
+        assert!(!w.breaks(&format!("{full} following"), "“Authorises all Member States, acting"));
         // S/RES/2640 (2022) FR, the item before ending a full line.
         assert!(w.breaks(&format!("{full} respectifs ;"), "Aider le Comité faisant suite aux"));
         assert!(!w.breaks(&format!("{full} ;"), &format!("Peter Maurer et le Comité {full}")));

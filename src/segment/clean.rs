@@ -117,7 +117,7 @@ pub(crate) fn blocks(text: &str) -> Blocks {
         .unwrap_or_else(|| cover_end(lines.iter().map(|l| l.text)));
     let layout = Layout::of(layout_lines(&lines[body_from..]));
     let mut lines = lines;
-    let mut headings = HashSet::new();
+    let mut headings = Headings::default();
     if let Layout::Wrapped(width) = layout {
         put_back_last_lines(&mut lines[body_from..], width);
     }
@@ -242,45 +242,79 @@ impl Surroundings {
 /// and its running header (blank lines around them not counted).
 const PAGE_FURNITURE_LINES: usize = 2;
 
+/// The headings of a text with no blank lines that stand on lines of their own (see
+/// [`headings_before_labels`]): the line each opens on, and the line each ends on.
+#[derive(Default)]
+struct Headings {
+    starts: HashSet<usize>,
+    ends: HashSet<usize>,
+}
+
 /// The lines of a text with no blank lines that are headings of their own: after a line that
 /// ends a sentence or clause, a capitalised line that ends none, opens no paragraph by itself,
 /// and is followed by a labelled paragraph ("… the Charter of the United Nations," / "Political
 /// process, including the implementation of the APPR, and extension of State authority" / "1.
 /// Welcomes …"). Found on three lines at once, which the line-by-line reading cannot see.
+/// A heading may wrap to a second line that opens in lower case ("Droits de l’homme, y compris
+/// … les violences sexuelles commises en" / "période de conflit" / "20. Se félicite …",
+/// S/RES/2709 (2023) FR).
 /// In a text with blank lines, only the headings before a section's numeral are looked for.
-fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> HashSet<usize> {
+fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> Headings {
     // The paragraph after the heading may open the next page, below its number and running
     // header, a blank line around them in some extractors' text ("… explosifs" / "13" / "" /
     // "S/RES/2640 (2022)" / "55. Demande …").
     let furniture = |t: &str| SYMBOL_LINE.is_match(t) || PAGE_NUMBER.is_match(t);
-    (1..lines.len().saturating_sub(1))
-        .filter(|&k| {
-            let (before, line) = (lines[k - 1].1, lines[k].1);
-            let after = lines[k + 1..]
-                .iter()
-                .map(|l| l.1)
-                .filter(|t| !t.is_empty())
-                .take(PAGE_FURNITURE_LINES + 1)
-                .find(|t| !furniture(t))
-                .unwrap_or("");
-            // Before a section's numeral alone, the line before may be a title's last line
-            // ("… de l’Organisation des Nations Unies" / "Nom et composition" / "I.",
-            // S/RES/2744 (2024) FR).
-            let numeral =
-                super::breaks::is_section_numeral(after) && !ends_on_function_word(before);
-            !before.is_empty()
-                && (ends_sentence(before) || numeral)
-                && line.starts_with(char::is_uppercase)
-                && !ends_sentence(line)
-                && !ends_on_function_word(line)
-                && !PARAGRAPH_START.is_match(line)
-                && !OPENING.is_match(line)
-                && !super::label::CLOSING.is_match(line)
-                && !super::breaks::opens_preamble(line)
-                && (!blank_lines && PARAGRAPH_START.is_match(after) || numeral)
-        })
-        .map(|k| lines[k].0)
-        .collect()
+    let after = |k: usize| {
+        lines[k + 1..]
+            .iter()
+            .map(|l| l.1)
+            .filter(|t| !t.is_empty())
+            .take(PAGE_FURNITURE_LINES + 1)
+            .find(|t| !furniture(t))
+            .unwrap_or("")
+    };
+    let opens_heading = |line: &str| {
+        line.starts_with(char::is_uppercase)
+            && !ends_sentence(line)
+            && !PARAGRAPH_START.is_match(line)
+            && !OPENING.is_match(line)
+            && !super::label::CLOSING.is_match(line)
+            && !super::breaks::opens_preamble(line)
+    };
+    let mut headings = Headings::default();
+    for k in 1..lines.len().saturating_sub(1) {
+        let (before, line) = (lines[k - 1].1, lines[k].1);
+        if before.is_empty() || !opens_heading(line) {
+            continue;
+        }
+        let after_line = after(k);
+        // Before a section's numeral alone, the line before may be a title's last line
+        // ("… de l’Organisation des Nations Unies" / "Nom et composition" / "I.",
+        // S/RES/2744 (2024) FR).
+        let numeral =
+            super::breaks::is_section_numeral(after_line) && !ends_on_function_word(before);
+        if !(ends_sentence(before) || numeral) {
+            continue;
+        }
+        if !ends_on_function_word(line)
+            && (!blank_lines && PARAGRAPH_START.is_match(after_line) || numeral)
+        {
+            headings.starts.insert(lines[k].0);
+            headings.ends.insert(lines[k].0);
+            continue;
+        }
+        let (number, tail) = lines[k + 1];
+        if !blank_lines
+            && tail.starts_with(char::is_lowercase)
+            && !ends_sentence(tail)
+            && !ends_on_function_word(tail)
+            && PARAGRAPH_START.is_match(after(k + 1))
+        {
+            headings.starts.insert(lines[k].0);
+            headings.ends.insert(number);
+        }
+    }
+    headings
 }
 
 /// Puts back the last line that pdftotext's default mode sometimes writes before its
@@ -651,8 +685,8 @@ struct Builder<'t> {
     /// The whole text, where a cover line's last word and the next line's first are looked
     /// for side by side (a name the line break split).
     text: &'t str,
-    /// Numbers of the lines that are headings of their own (see [`headings_before_labels`]).
-    headings: HashSet<usize>,
+    /// The headings on lines of their own (see [`headings_before_labels`]).
+    headings: Headings,
     /// The last body line read was one of them.
     after_heading: bool,
 }
@@ -707,7 +741,7 @@ impl Builder<'_> {
         }
         let end = line.start + line.raw.len();
         self.body_line(line, end);
-        self.after_heading = self.headings.contains(&line.number);
+        self.after_heading = self.headings.ends.contains(&line.number);
     }
 
     /// Takes a body line: onto the current paragraph, or opening one.
@@ -745,8 +779,8 @@ impl Builder<'_> {
                     && !self.body[0].text.starts_with(|c: char| c.is_ascii_digit())
                     || super::breaks::opens_dashed_item(&self.body[0].text))
                 && super::breaks::opens_with_conjunction(line.text);
-            let heading =
-                std::mem::take(&mut self.after_heading) || self.headings.contains(&line.number);
+            let heading = std::mem::take(&mut self.after_heading)
+                || self.headings.starts.contains(&line.number);
             // The cheap test first: most lines carry on a sentence.
             if heading
                 || !cut
@@ -767,7 +801,7 @@ impl Builder<'_> {
             }
         }
         if self.since != SinceLastBody::Nothing
-            && !self.headings.contains(&line.number)
+            && !self.headings.starts.contains(&line.number)
             && self.continues_last(line.text)
         {
             let index = self.last_body.expect("continues_last checks it");
@@ -1388,7 +1422,9 @@ elections
         let b: Vec<_> = body(&own).iter().map(|t| t.replace('\n', " ")).collect();
         let heading = "Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and elections";
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
-        assert!(b.iter().any(|t| t == "Acting under Chapter VII of the Charter of the United Nations,"));
+        assert!(b
+            .iter()
+            .any(|t| t == "Acting under Chapter VII of the Charter of the United Nations,"));
     }
 
     #[test]
