@@ -353,10 +353,11 @@ fn opens_with_day_of_month(line: &str) -> bool {
     crate::lexicon::ENGLISH_MONTHS.contains(&word.trim_end_matches([',', '.']))
 }
 
-/// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et").
+/// The line ends on the conjunction that joins the last two sub-paragraphs ("; and", "; et",
+/// "; and/or").
 pub(crate) fn ends_conjunction(line: &str) -> bool {
     let t = line.trim_end();
-    [" and", " or", " et", " ou"].iter().any(|c| t.ends_with(c))
+    [" and", " or", " et", " ou", " and/or", " et/ou"].iter().any(|c| t.ends_with(c))
 }
 
 /// The line ends a clause: on `,;:.` or a closing quote, a footnote marker after it ignored
@@ -485,6 +486,7 @@ mod tests {
         assert!(w.breaks(&format!("{full} ;"), "État de droit\u{a0}:"));
         assert!(!w.breaks(&format!("{full},"), "Priority measures to be taken before the end:"));
         assert!(w.breaks(&format!("{full} resolution;"), "To assist the 1267 Committee and the"));
+        assert!(w.breaks(&format!("{full} have changed; and/or"), "(ii) the petitioner’s"));
         let following = format!("{} by the following:", "x".repeat(80));
         assert!(w.breaks(&following, "“Authorises all Member States, acting nationally or through"));
         assert!(

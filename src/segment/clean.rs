@@ -761,7 +761,13 @@ impl Builder<'_> {
                 // improve coordination …", S/RES/2759 (2024)): no sentence goes on with "To".
                 && (PARAGRAPH_START.is_match(line.text) || super::breaks::opens_task(line.text))
                 && !ends_sentence(previous)
-                && !ends_on_function_word(previous);
+                && !ends_on_function_word(previous)
+                // A heading is capitalised after its label; a sub-paragraph whose line stops
+                // short of its end is not ("(e) provide reports … as set out in sub-paragraphs"
+                // / "(a) to (d) above, …", S/RES/2822 (2026)).
+                && PARAGRAPH_START
+                    .find(previous)
+                    .is_some_and(|m| previous[m.end()..].starts_with(char::is_uppercase));
             // One paragraph a line, but this one stops on a space inside a sentence: the
             // paragraph was cut in two at a word (LibreOffice ends a DOCX paragraph where the
             // page style changes, after page 1: "… with the United Nations " / "Peacebuilding").
@@ -1286,6 +1292,21 @@ mod tests {
         let b = body(&text);
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
         assert!(b.last().unwrap().starts_with("11. Demande"), "{b:#?}");
+    }
+
+    /// A sub-paragraph's line that stops short of its end is no heading, even before a label.
+    #[test]
+    fn a_label_range_after_a_short_sub_paragraph_line_carries_it_on() {
+        let text = wrapped(
+            "(e) provide reports on progress in the implementation of its mandate as set out in sub-paragraphs
+             (a) to (d) above, as well as monitor, document, report and provide analysis on the country;
+             (f) Support to stabilization and restoration of State authority in the Centre
+             (i) To support Malian authorities in agreeing on and implementing a strategy;
+",
+        );
+        let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
+        assert!(b.iter().any(|t| t.ends_with("sub-paragraphs (a) to (d) above, as well as monitor, document, report and provide analysis on the country;")), "{b:#?}");
+        assert!(b.iter().any(|t| t.ends_with("State authority in the Centre")), "{b:#?}");
     }
 
     /// A wrapped line may read like the opening but for its article's case.
