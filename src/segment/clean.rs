@@ -279,7 +279,12 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> Heading
             && !PARAGRAPH_START.is_match(line)
             && !OPENING.is_match(line)
             && !super::label::CLOSING.is_match(line)
-            && !super::breaks::opens_preamble(line)
+    };
+    // A preambular paragraph after the heading: its word, then a lower-case one ("Expressing
+    // grave concern …"; a name goes on in capitals: "… the Peace" / "Building Fund,").
+    let opens_preamble = |line: &str| {
+        super::breaks::opens_preamble(line)
+            && line.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_lowercase))
     };
     let mut headings = Headings::default();
     for k in 1..lines.len().saturating_sub(1) {
@@ -296,8 +301,15 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> Heading
         if !(ends_sentence(before) || numeral) {
             continue;
         }
+        // A heading may stand before a preambular paragraph, and may read as one itself; it
+        // is then a heading only between two of them ("… Al-Shabaab," / "Degrading the threat
+        // posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab" / "Expressing grave
+        // concern …", S/RES/2776 (2025)).
+        let preamble = super::breaks::opens_preamble(line);
         if !ends_on_function_word(line)
-            && (!blank_lines && PARAGRAPH_START.is_match(after_line) || numeral)
+            && (!blank_lines && !preamble && PARAGRAPH_START.is_match(after_line)
+                || !blank_lines && opens_preamble(after_line)
+                || numeral && !preamble)
         {
             headings.starts.insert(lines[k].0);
             headings.ends.insert(lines[k].0);
@@ -305,6 +317,7 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> Heading
         }
         let (number, tail) = lines[k + 1];
         if !blank_lines
+            && !preamble
             && tail.starts_with(char::is_lowercase)
             && !ends_sentence(tail)
             && !ends_on_function_word(tail)
@@ -1292,6 +1305,31 @@ mod tests {
         let b = body(&text);
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
         assert!(b.last().unwrap().starts_with("11. Demande"), "{b:#?}");
+    }
+
+    /// Headings between preambular paragraphs, one of them reading like one itself
+    /// (S/RES/2776 (2025)); a name that goes on in capitals is no heading.
+    #[test]
+    fn a_heading_between_preambular_paragraphs_stands_alone() {
+        let text = wrapped(
+            "Emphasising that the purpose of this resolution is to degrade the threat posed by Al-Shabaab,
+             Degrading the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab
+             Expressing grave concern that Al-Shabaab continues to pose a serious threat to the peace,
+             security and stability of Somalia and the region,
+             Réduction de la menace que représentent les Chabab et embargo sur les armes visant les Chabab
+             Constatant avec une vive inquiétude que les Chabab continuent de représenter une grave menace,
+             Welcoming the work of the Peacebuilding Commission and of the United Nations Peace
+             Building Fund in the region and in the country, and all the partners of the Commission,
+",
+        );
+        let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
+        for heading in [
+            "Degrading the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab",
+            "Réduction de la menace que représentent les Chabab et embargo sur les armes visant les Chabab",
+        ] {
+            assert!(b.iter().any(|t| t == heading), "{heading}\n{b:#?}");
+        }
+        assert!(b.last().unwrap().starts_with("Welcoming the work"), "{b:#?}");
     }
 
     /// A sub-paragraph's line that stops short of its end is no heading, even before a label.
