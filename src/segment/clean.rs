@@ -298,16 +298,21 @@ fn headings_before_labels(lines: &[(usize, &str)], blank_lines: bool) -> Heading
         // S/RES/2744 (2024) FR).
         let numeral =
             super::breaks::is_section_numeral(after_line) && !ends_on_function_word(before);
-        if !(ends_sentence(before) || numeral) {
+        // An annex's title below its heading ("Annexe 1" / "Plan d’ensemble … à Gaza" / "1.",
+        // S/RES/2803 (2025) FR).
+        let annex = matches!(super::label::heading(before), Some(super::label::Heading::Annex(_)));
+        if !(ends_sentence(before) || numeral || annex) {
             continue;
         }
+        // pdftotext and pypdf write a number alone on its line ("1." / "Gaza sera …").
+        let labelled = PARAGRAPH_START.is_match(after_line) || starts_with_label_alone(after_line);
         // A heading may stand before a preambular paragraph, and may read as one itself; it
         // is then a heading only between two of them ("… Al-Shabaab," / "Degrading the threat
         // posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab" / "Expressing grave
         // concern …", S/RES/2776 (2025)).
         let preamble = super::breaks::opens_preamble(line);
         if !ends_on_function_word(line)
-            && (!blank_lines && !preamble && PARAGRAPH_START.is_match(after_line)
+            && (!blank_lines && !preamble && labelled
                 || !blank_lines && opens_preamble(after_line)
                 || numeral && !preamble)
         {
@@ -358,6 +363,16 @@ fn put_back_last_lines(lines: &mut [Line<'_>], width: usize) {
                     // "… (listed as Category IV in the UN Register of Conventional" / "Annex B"
                     // (S/RES/2607 (2021)).
                     || matches!(super::label::heading(l.text), Some(super::label::Heading::Annex(_)))
+                    // A paragraph after a list that opens with its conjunction ("(c) … a final
+                    // report by 13 November" / "and urges the Panel …", S/RES/2776 (2025)).
+                    || super::breaks::opens_with_conjunction(l.text)
+                    // A heading of its own, where the first line leads on ("… la menace que
+                    // représentent les" / "Réduction de la menace … les Chabab" / "",
+                    // S/RES/2776 (2025) FR).
+                    || ends_on_function_word(first.text)
+                        && l.text.starts_with(char::is_uppercase)
+                        && !ends_sentence(l.text)
+                        && lines.get(i + 4).is_none_or(|l| l.text.is_empty() || l.page_start)
             });
         // A capital may open the moved line ("Le Conseil de sécurité," / "Somalie," / "" /
         // "Rappelant … la situation en" / ""), where the first line stands between blank lines.
@@ -1332,6 +1347,19 @@ mod tests {
         assert!(b.last().unwrap().starts_with("Welcoming the work"), "{b:#?}");
     }
 
+    /// An annex's title under its heading, before a number alone (S/RES/2803 (2025) FR, pypdf).
+    #[test]
+    fn an_annex_title_before_a_number_alone_stands_alone() {
+        let title =
+            "Plan d’ensemble du Président Donald J. Trump visant à mettre fin au conflit à Gaza";
+        let text = wrapped(&format!(
+            "11. Décide de rester saisi de la question.\nAnnexe 1\n{title}\n1.\n\
+             Gaza sera une zone déradicalisée, sans terrorisme, qui ne fait peser aucune menace.\n"
+        ));
+        let b = body(&text);
+        assert!(b.iter().any(|t| t == title), "{b:#?}");
+    }
+
     /// A sub-paragraph's line that stops short of its end is no heading, even before a label.
     #[test]
     fn a_label_range_after_a_short_sub_paragraph_line_carries_it_on() {
@@ -1478,6 +1506,25 @@ elections
              11. Urges the Malian parties to work towards resuming the meetings of all bodies;
 ",
         );
+        // Before a paragraph opening with its conjunction; before a heading of its own, the
+        // first line leading on (S/RES/2776 (2025)).
+        let before_more = wrapped(
+            "(b) a comprehensive mid-term update; and\n2025;\n\n\
+             (c) for the Security Council’s consideration through the Committee, a final report by 13 November\n\
+             and urges the Panel to seek feedback from the Committee on the findings of their reporting;\n\n\
+             trois dernières années dans la lutte contre les Chabab,\nChabab,\n\n\
+             Soulignant que la présente résolution a pour objet de réduire la menace que représentent les\n\
+             Réduction de la menace que représentent les Chabab et embargo sur les armes visant les Chabab\n\n\
+             11. Décide de rester saisi de la question.\n",
+        );
+        let b: Vec<_> = body(&before_more).iter().map(|t| t.replace('\n', " ")).collect();
+        for p in [
+            "(c) for the Security Council’s consideration through the Committee, a final report by 13 November 2025;",
+            "and urges the Panel to seek feedback from the Committee on the findings of their reporting;",
+            "Soulignant que la présente résolution a pour objet de réduire la menace que représentent les Chabab,",
+        ] {
+            assert!(b.iter().any(|t| t == p), "{p}\n{b:#?}");
+        }
         let b: Vec<_> = body(&own).iter().map(|t| t.replace('\n', " ")).collect();
         let heading = "Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and elections";
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
