@@ -1249,8 +1249,9 @@ fn last_meaningful_char(s: &str) -> Option<char> {
     let digits = t.len() - stripped.len();
     match stripped.chars().last() {
         // digits after punctuation are a marker; digits after a letter may be one too, but the
-        // sentence is open either way.
-        Some(c) if digits > 0 && c.is_ascii_punctuation() => Some(c),
+        // sentence is open either way. Digits after a slash or a hyphen end a symbol or a
+        // number ("resolutions 74/270", "2018-2028").
+        Some(c) if digits > 0 && c.is_ascii_punctuation() && !matches!(c, '/' | '-') => Some(c),
         Some(_) if digits > 0 => t.chars().last(),
         other => other,
     }
@@ -1373,6 +1374,17 @@ mod tests {
         let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
         assert!(b.iter().any(|t| t.ends_with("sub-paragraphs (a) to (d) above, as well as monitor, document, report and provide analysis on the country;")), "{b:#?}");
         assert!(b.iter().any(|t| t.ends_with("State authority in the Centre")), "{b:#?}");
+    }
+
+    /// pdfminer's blank line inside a paragraph after a symbol at a line's end: the symbol's
+    /// digits are no footnote marker (S/RES/2565 (2021)).
+    #[test]
+    fn a_paragraph_goes_on_after_a_blank_line_below_a_symbol() {
+        let text = "The Security Council,\n\nRecalling its resolutions 2286 (2016) and 2532 (2020) and General Assembly resolutions 74/270\n\nand 74/274,\n\nReaffirming that combating the disease,\n";
+        let b: Vec<_> = body(text).iter().map(|t| t.replace('\n', " ")).collect();
+        assert!(b.iter().any(|t| t.ends_with("resolutions 74/270 and 74/274,")), "{b:#?}");
+        assert_eq!(last_meaningful_char("thereto;1"), Some(';'));
+        assert_eq!(last_meaningful_char("resolutions 74/270"), Some('0'));
     }
 
     /// A wrapped line may read like the opening but for its article's case.
