@@ -123,7 +123,9 @@ fn for_each_piece<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
             (SEPARATOR[b as usize], 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (!(is_letter(c) || c.is_numeric() || c == '’'), c.len_utf8())
+            // The non-breaking hyphen (Word's, "Al‑Shabaab") and the hyphen join words as
+            // '-' does: a PDF of the same text has '-' there.
+            (!(is_letter(c) || c.is_numeric() || matches!(c, '’' | '‑' | '‐')), c.len_utf8())
         };
         if separator {
             f(k, &text[start..i]);

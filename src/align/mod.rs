@@ -325,7 +325,8 @@ struct Traits {
     /// Cover line, title, heading or footnote: stands alone by nature.
     standalone: bool,
     operative: bool,
-    /// Opens with a capital letter (after an opening quote).
+    /// Opens with a capital letter (after an opening quote and its space, a no-break one in
+    /// French: "«\u{a0}Autorise").
     capitalised: bool,
 }
 
@@ -339,7 +340,7 @@ impl Traits {
             operative: p.part == Part::Operative,
             capitalised: p
                 .text
-                .trim_start_matches(['“', '«', '"', ' '])
+                .trim_start_matches(|c: char| matches!(c, '“' | '«' | '"') || c.is_whitespace())
                 .starts_with(char::is_uppercase),
         }
     }
