@@ -243,6 +243,9 @@ const ITEM_HEADING_TENTHS: usize = 8;
 fn not_carried_on(previous: &str, next: &str) -> bool {
     !next.starts_with(|c: char| c.is_lowercase())
         || super::clean::PARAGRAPH_START.is_match(next)
+        // A French label alone on its line ("Dérogations" / "ii)" / "19. Réaffirme …",
+        // S/RES/2551 (2020) FR, LibreOffice's text export).
+        || super::clean::starts_with_label_alone(next)
         || previous.ends_with(';') && opens_with_conjunction(next)
 }
 
@@ -514,6 +517,8 @@ mod tests {
         assert!(Layout::LinePerParagraph.breaks("I", "Activities of the Office"));
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
+        assert!(Layout::LinePerParagraph.breaks("Dérogations", "ii)"));
+        assert!(!Layout::LinePerParagraph.breaks("ii)", "19. Réaffirme que l’embargo"));
         let title = "Activités du Comité consultatif indépendant pour les questions d’audit";
         assert!(w.ends_heading(title, "Rappelant ses résolutions 61/275 du 29 juin 2007"));
         assert!(w.ends_heading(title, "1. Prend note avec satisfaction"));
