@@ -136,8 +136,11 @@ impl Layout {
             }
             Layout::Wrapped(width) => {
                 let short = is_short(previous, width);
+                // A heading in capitals goes on after its comma.
+                let capitals = in_capitals(previous) && in_capitals(next);
                 if short {
-                    return not_carried_on(previous, next);
+                    return not_carried_on(previous, next)
+                        && !(capitals && previous.ends_with(','));
                 }
                 // "2." alone on its line opens an operative paragraph (pdftotext, pypdf); a
                 // footnote at the end of the text opens with its number.
@@ -159,7 +162,9 @@ impl Layout {
                     // An item of a dashed list: "… every three months including:" / "– updates".
                     || clause && opens_dashed_item(next)
                     // A heading between paragraphs: "Peacebuilding Commission" / "1. Reaffirms".
-                    || clause && is_heading(next, width)
+                    // Not inside a heading in capitals ("THE HOUTHIS, AKA: …, PARTISANS OF
+                    // GOD," / "AKA: SUPPORTERS OF GOD", S/RES/2624 (2022)).
+                    || clause && is_heading(next, width) && !capitals
                     // "(d) to facilitate" after "…, and": a sub-paragraph.
                     || (clause || ends_conjunction(previous))
                         && super::clean::PARAGRAPH_START.is_match(next)
@@ -231,6 +236,16 @@ fn is_heading(line: &str, width: usize) -> bool {
         && !super::clean::ends_on_function_word(line)
         && line.ends_with(|c: char| c.is_alphanumeric() || c == ')')
 }
+
+/// The line's letters are all capitals, and there are a few of them.
+fn in_capitals(line: &str) -> bool {
+    let mut letters = line.chars().filter(|c| c.is_alphabetic());
+    let count = letters.clone().count();
+    count >= CAPITALS_MIN_LETTERS && letters.all(char::is_uppercase)
+}
+
+/// Letters from which a line in capitals is a heading's, not an acronym ("UNSOM", "AU").
+const CAPITALS_MIN_LETTERS: usize = 8;
 
 /// A line below this share (in tenths) of the wrap width, with no punctuation at its end,
 /// ends an item's heading before the first item of its list (the one measured: 7.0 tenths;
@@ -518,6 +533,11 @@ mod tests {
         assert!(!Layout::LinePerParagraph.breaks("(i)", "Activities of the Office"));
         assert!(Layout::LinePerParagraph.breaks("Recalling its resolution,", "Noting"));
         assert!(Layout::LinePerParagraph.breaks("Dérogations", "ii)"));
+        let houthis = "THE HOUTHIS, AKA: ANSARALLAH, AKA: ANSAR ALLAH, AKA: PARTISANS OF GOD,";
+        assert!(!w.breaks(&format!("{houthis}{}", " GOD".repeat(5)), "AKA: SUPPORTERS OF GOD"));
+        assert!(!w.breaks(houthis, "AKA: SUPPORTERS OF GOD"));
+        assert!(w.breaks("UNITED NATIONS", "SECURITY COUNCIL"));
+        assert!(w.breaks(&format!("{full} region;"), "UNITED NATIONS SUPPORT OFFICE"));
         assert!(!Layout::LinePerParagraph.breaks("ii)", "19. Réaffirme que l’embargo"));
         let title = "Activités du Comité consultatif indépendant pour les questions d’audit";
         assert!(w.ends_heading(title, "Rappelant ses résolutions 61/275 du 29 juin 2007"));
