@@ -76,7 +76,7 @@ pub fn guess_language(text: &str) -> Language {
 pub fn segment(text: &Text, language: Language) -> Document {
     let clean::Blocks { body, mut footnotes, dropped, header_symbol } =
         clean::blocks(&text.content);
-    let mut body = merge_lone_labels(body);
+    let mut body = merge_lone_labels(section_letters_first(body));
     footnotes.extend(trailing_footnotes(&mut body, &footnotes));
 
     let opening = body.iter().position(|b| label::is_opening(&b.text));
@@ -168,6 +168,71 @@ fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
     }
     out.extend(pending);
     out
+}
+
+/// A section's letter (or roman numeral) read after its heading heads it, as the other language has it ("A.
+/// Sanctions ciblées"): a letter alone after the heading ("Targeted sanctions" / "A." / "1.
+/// Recalls …", the letter set in the PDF's margin, S/RES/2713 (2023)), or one an extractor
+/// glued to the heading's end ("… ammunition and military equipment H.", S/RES/2776 (2025)).
+/// Only before a numbered paragraph, and only after a heading: a short capitalised block with no
+/// punctuation at its end.
+fn section_letters_first(blocks: Vec<Block>) -> Vec<Block> {
+    // A capital letter or a roman numeral, with its full stop: "A.", "IV.".
+    let letter_alone = |t: &str| {
+        let b = t.as_bytes();
+        let numeral =
+            b.len() <= 6 && b[..b.len().saturating_sub(1)].iter().all(|c| b"IVX".contains(c));
+        b.len() >= 2 && b.ends_with(b".") && (b.len() == 2 && b[0].is_ascii_uppercase() || numeral)
+    };
+    let numbered = |b: Option<&Block>| {
+        b.is_some_and(|b| {
+            clean::PARAGRAPH_START.is_match(&b.text) || clean::starts_with_label_alone(&b.text)
+        })
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(mut block) = blocks.next() {
+        let before_number = numbered(blocks.peek());
+        if before_number && letter_alone(&block.text) {
+            if let Some(heading) = out.last_mut().filter(|h| is_heading(&h.text)) {
+                heading.text = format!("{} {}", block.text, heading.text);
+                heading.span = heading.span.start..block.span.end;
+                continue;
+            }
+        }
+        if before_number {
+            let glued = block.text.rsplit_once(' ').filter(|(rest, letter)| {
+                letter_alone(letter)
+                    && is_heading(rest)
+                    && !rest.rsplit(' ').next().is_some_and(|w| LEADS_TO_A_LETTER.contains(&w))
+            });
+            if let Some((rest, letter)) = glued {
+                block.text = format!("{letter} {rest}");
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// Words a letter follows inside a sentence, not as a section's ("in Annex A.", "Part B.").
+const LEADS_TO_A_LETTER: [&str; 12] = [
+    "Annex", "annex", "Annexe", "annexe", "Part", "part", "Partie", "partie", "Section", "section",
+    "Appendix", "Category",
+];
+
+/// The longest heading a section's letter is joined to, in characters (the longest seen in
+/// the bulk Security Council pairs is about 90).
+const HEADING_MAX_CHARS: usize = 160;
+
+/// A heading: a short capitalised block with no label and no punctuation at its end.
+fn is_heading(text: &str) -> bool {
+    text.chars().count() <= HEADING_MAX_CHARS
+        && text.starts_with(char::is_uppercase)
+        && text.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+        && !clean::PARAGRAPH_START.is_match(text)
+        && !clean::starts_with_label_alone(text)
+        && !label::is_opening(text)
 }
 
 /// Footnotes written as the last blocks of a text ("1 United Nations, Treaty Series, …"), as
@@ -335,10 +400,36 @@ mod tests {
                 ("op.2", "2. La liste")
             ]
         );
-        // A section's numeral and a paragraph's number alone in a row (S/RES/2744 (2024) FR).
+        // A section's numeral and a paragraph's number alone in a row (S/RES/2744 (2024) FR):
+        // the numeral heads the heading before it, the number opens its paragraph.
         let d = seg("Le Conseil de sécurité,\n\nMandat\n\nIII.\n\n6.\n\nLe Groupe examine les questions :\n");
-        let last = d.paragraphs.last().unwrap();
-        assert_eq!(last.text, "III. 6. Le Groupe examine les questions :");
+        let texts: Vec<_> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[1..], ["III. Mandat", "6. Le Groupe examine les questions :"]);
+    }
+
+    #[test]
+    fn a_section_letter_after_its_heading_heads_it() {
+        // Alone after the heading (S/RES/2713 (2023)), glued to its end (an extractor's text of
+        // S/RES/2776 (2025)); not a letter a sentence ends on, nor one before a heading.
+        let d = seg("The Security Council,\n\nTargeted sanctions\n\nA.\n\n1. Recalls its decisions;\n\n\
+                     Preventing Al-Shabaab from accessing military equipment H.\n\n2. Encourages the GFRS;\n\n\
+                     Items listed in Annex B.\n\n3. Decides;\n\nC.\n\nReporting\n\n4. Requests;\n");
+        let texts: Vec<_> =
+            d.paragraphs.iter().map(|p| (p.label.name.as_str(), p.text.as_str())).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                ("sec.A", "A. Targeted sanctions"),
+                ("sec.A.op.1", "1. Recalls its decisions;"),
+                ("sec.H", "H. Preventing Al-Shabaab from accessing military equipment"),
+                ("sec.H.op.2", "2. Encourages the GFRS;"),
+                ("text.1", "Items listed in Annex B."),
+                ("sec.H.op.3", "3. Decides;"),
+                ("text.2", "C."),
+                ("head.1", "Reporting"),
+                ("sec.H.op.4", "4. Requests;"),
+            ]
+        );
     }
 
     #[test]
