@@ -97,8 +97,13 @@ pub(crate) fn scan_symbols_and_numbers(
                 continue;
             }
             covered.push(m.range());
-            // "1267/1989/2253" names a committee by three resolutions: three numbers.
-            if symbol.split('/').count() >= 3
+            // "1267/1989/2253" names a committee by three resolutions: three numbers. So do
+            // two parts when the second is too large for a resolution of the General Assembly
+            // ("78/286"): "the 1267/1988 Monitoring Team", "2020/2021 elections", "Law No.
+            // 28/2023".
+            let parts = symbol.split('/').count();
+            let last_large = symbol.rsplit('/').next().is_some_and(|l| l.len() >= 4);
+            if (parts >= 3 || parts == 2 && last_large)
                 && symbol.bytes().all(|b| b.is_ascii_digit() || b == b'/')
             {
                 for part in symbol.split('/') {
@@ -172,7 +177,12 @@ fn number_runs(text: &str) -> Vec<Range<usize>> {
         let start = i;
         // Digits glued after a hyphen or a capital belong to a name (COVID-19, G77, H5N1).
         let before = text[..start].chars().next_back();
-        let identifier = before.is_some_and(|c| matches!(c, '-' | '‑' | '‐') || c.is_uppercase());
+        // A hyphen between digits joins a range ("2018-2028", as "2018–2028" is written).
+        let range = text[..start]
+            .strip_suffix(['-', '‑', '‐'])
+            .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+        let identifier =
+            !range && before.is_some_and(|c| matches!(c, '-' | '‑' | '‐') || c.is_uppercase());
         loop {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
@@ -328,5 +338,19 @@ mod tests {
                 (TokenKind::Number, "5.5")
             ]
         );
+    }
+
+    #[test]
+    fn ranges_and_lists_of_resolutions_are_numbers() {
+        let values = |t: &str| -> Vec<String> {
+            untranslated(t).into_iter().map(|t| format!("{:?} {}", t.kind, t.value)).collect()
+        };
+        assert_eq!(values("2018-2028"), values("2018–2028"));
+        assert_eq!(values("2018-2028"), ["Number 2018", "Number 2028"]);
+        assert_eq!(values("COVID-19"), Vec::<String>::new());
+        assert_eq!(values("the 1267/1988 Monitoring Team"), ["Number 1267", "Number 1988"]);
+        assert_eq!(values("Law No. 28/2023"), ["Number 28", "Number 2023"]);
+        assert_eq!(values("resolution 78/286"), ["Symbol 78/286"]);
+        assert_eq!(values("A/RES/78/286"), ["Symbol A/RES/78/286"]);
     }
 }

@@ -150,8 +150,14 @@ fn severity(
     en: &[Token],
     fr: &[Token],
 ) -> Severity {
-    if en_only.iter().chain(fr_only).any(|t| t.kind == TokenKind::Symbol) {
+    let symbol = |t: &Token| t.kind == TokenKind::Symbol;
+    // A symbol that differs, or that the French leaves out, is an error; one the French adds
+    // (a reference the English leaves implicit) is worth a look, no more.
+    if en_only.iter().any(symbol) || fr_only.iter().any(symbol) && !en_only.is_empty() {
         return Severity::Error;
+    }
+    if fr_only.iter().any(symbol) {
+        return Severity::Warning;
     }
     let is_year = |t: &Token| {
         t.kind == TokenKind::Number
@@ -167,12 +173,14 @@ fn severity(
     let (en_values, fr_values) = (values(en), values(fr));
     let (en_year, fr_year) = (en_only.iter().any(is_year), fr_only.iter().any(is_year));
     let (en_small, fr_small) = (en_only.iter().any(small), fr_only.iter().any(small));
+    let (en_words, fr_words) = (spelled_numbers(en_text), spelled_numbers(fr_text));
     // A token of one side, against what the other side has.
     let explained = |t: &Token,
                      text: &str,
                      other_year: bool,
                      other_small: bool,
-                     other_values: &HashSet<(TokenKind, String)>| {
+                     other_values: &HashSet<(TokenKind, String)>,
+                     other_words: &HashSet<u32>| {
         // a year added in brackets on one side ("2360 (2017)"); a year that changed is not style
         let year_in_brackets = is_year(t)
             && text[..t.range.start].ends_with('(')
@@ -190,15 +198,125 @@ fn severity(
         // "paragraph 7 of resolution 2293 (2016)" / "paragraphe 7 de cette même résolution": a
         // value the other side also has, written once more on one side, is a repetition.
         let repeated = other_values.contains(&(t.kind, t.value.clone()));
-        year_in_brackets || spelled_out || ordinal || repeated
+        // Any number the other side writes in words ("90 days" / "quatre-vingt-dix jours").
+        let in_words = t.kind == TokenKind::Number
+            && t.value.parse::<u32>().is_ok_and(|n| other_words.contains(&n));
+        // "COVID-19" / "maladie à coronavirus 2019 (COVID-19)": the French spells the name out.
+        let coronavirus = t.value == "2019"
+            && text[..t.range.start].trim_end().to_lowercase().ends_with("coronavirus");
+        year_in_brackets || spelled_out || ordinal || repeated || in_words || coronavirus
     };
-    let all_explained =
-        en_only.iter().all(|t| explained(t, en_text, fr_year, fr_small, &fr_values))
-            && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values));
+    let all_explained = en_only
+        .iter()
+        .all(|t| explained(t, en_text, fr_year, fr_small, &fr_values, &fr_words))
+        && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values, &en_words));
     if all_explained {
         return Severity::Info;
     }
     Severity::Warning
+}
+
+/// The numbers a text writes in words, in English or French: "ninety", "thirty-six", "one
+/// hundred and twenty", "quatre-vingt-dix", "trente-six", "soixante et onze", "deux cents".
+fn spelled_numbers(text: &str) -> HashSet<u32> {
+    const WORDS: [(&str, u32); 56] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("sept", 7),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("onze", 11),
+        ("douze", 12),
+        ("treize", 13),
+        ("quatorze", 14),
+        ("quinze", 15),
+        ("seize", 16),
+        ("vingt", 20),
+        ("vingts", 20),
+        ("trente", 30),
+        ("quarante", 40),
+        ("cinquante", 50),
+        ("soixante", 60),
+        ("hundred", 100),
+        ("cent", 100),
+        ("cents", 100),
+        ("thousand", 1000),
+        ("mille", 1000),
+        ("and", 0),
+        ("et", 0),
+    ];
+    let mut found = HashSet::new();
+    let (mut total, mut current, mut any) = (0u32, 0u32, false);
+    let mut flush = |total: &mut u32, current: &mut u32, any: &mut bool| {
+        if *any {
+            found.insert(*total + *current);
+        }
+        (*total, *current, *any) = (0, 0, false);
+    };
+    // Words are joined by spaces and hyphens; any other character ends a number.
+    let mut at = 0;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let end = at + word.len();
+        let separator = text[end..].chars().next();
+        at = end + separator.map_or(0, char::len_utf8);
+        let word = word.to_lowercase();
+        let Some(&(_, value)) = WORDS.iter().find(|(w, _)| *w == word) else {
+            if !word.is_empty() {
+                flush(&mut total, &mut current, &mut any);
+            }
+            continue;
+        };
+        match value {
+            // "and" and "et" join number words ("one hundred and twenty", "vingt et un").
+            0 => {}
+            100 => current = current.max(1) * 100,
+            1000 => {
+                total += current.max(1) * 1000;
+                current = 0;
+            }
+            // "quatre-vingt(s)" is 4 × 20.
+            20 if current == 4 => current = 80,
+            v => current += v,
+        }
+        any = any || value != 0;
+        if !separator.is_some_and(|c| c.is_whitespace() || matches!(c, '-' | '‑')) {
+            flush(&mut total, &mut current, &mut any);
+        }
+    }
+    flush(&mut total, &mut current, &mut any);
+    found
 }
 
 fn shown(t: &Token) -> String {
@@ -210,5 +328,52 @@ fn shown(t: &Token) -> String {
             .and_then(|m| crate::lexicon::ENGLISH_MONTHS.get(m.wrapping_sub(1)))
             .map_or(t.value.clone(), |m| (*m).to_string()),
         _ => t.value.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_words_in_both_languages() {
+        let found = |t: &str| {
+            let mut v: Vec<u32> = spelled_numbers(t).into_iter().collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(found("dans un délai de quatre-vingt-dix jours"), [1, 90]);
+        assert_eq!(found("pour une période de trente-six mois"), [1, 36]);
+        assert_eq!(found("within ninety days and one hundred and twenty weeks"), [90, 120]);
+        assert_eq!(found("soixante et onze, deux cents, mille"), [71, 200, 1000]);
+        assert_eq!(found("Decides to extend the mandate"), Vec::<u32>::new());
+    }
+
+    fn token(kind: TokenKind, value: &str, text: &str) -> Token {
+        let start = text.find(value).unwrap_or(0);
+        Token { kind, value: value.into(), range: start..start + value.len() }
+    }
+
+    #[test]
+    fn house_style_is_info_and_an_added_symbol_a_warning() {
+        // A number the French writes in words.
+        let (en, fr) = ("for a period of 90 days", "pour une période de quatre-vingt-dix jours");
+        let t = [token(TokenKind::Number, "90", en)];
+        assert_eq!(severity(&t, &[], en, fr, &t, &[]), Severity::Info);
+        // The French spells COVID-19 out.
+        let (en, fr) =
+            ("the COVID-19 pandemic", "la pandémie de maladie à coronavirus 2019 (COVID-19)");
+        let t = [token(TokenKind::Number, "2019", fr)];
+        assert_eq!(severity(&[], &t, en, fr, &[], &t), Severity::Info);
+        // A symbol the French adds, and one it changes.
+        let (en, fr) = ("his latest report", "son dernier rapport (S/2023/135)");
+        let s = [token(TokenKind::Symbol, "S/2023/135", fr)];
+        assert_eq!(severity(&[], &s, en, fr, &[], &s), Severity::Warning);
+        let e = [token(TokenKind::Symbol, "S/2023/153", "S/2023/153")];
+        assert_eq!(severity(&e, &s, "S/2023/153", fr, &e, &s), Severity::Error);
+        // A number that differs stays a warning.
+        let (en, fr) = ("for 90 days", "pour 60 jours");
+        let (a, b) = ([token(TokenKind::Number, "90", en)], [token(TokenKind::Number, "60", fr)]);
+        assert_eq!(severity(&a, &b, en, fr, &a, &b), Severity::Warning);
     }
 }
