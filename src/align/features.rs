@@ -373,7 +373,6 @@ pub(crate) struct View<'a> {
 
 impl Features {
     /// The features as a bead's cost reads them.
-    #[cfg(test)]
     pub(super) fn view(&self) -> View<'_> {
         View {
             len: self.len,

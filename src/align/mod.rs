@@ -182,6 +182,85 @@ fn extract_all(doc: &Document) -> Vec<Features> {
     }
 }
 
+/// The cost of pairing English paragraph `i` with French paragraph `j` by their content
+/// alone: length, numbers and symbols, cognates, names; no numbering.
+fn content_cost(
+    en: &[Features],
+    fr: &[Features],
+    (i, j): (usize, usize),
+    model: &LengthModel,
+    evidence: &cost::Evidence,
+) -> f64 {
+    let (a, b) = (en[i].view(), fr[j].view());
+    let shared = features::shared(&a, &b);
+    cost::bead_cost(
+        model,
+        evidence,
+        0.0,
+        &Span::of(&a),
+        &Span::of(&b),
+        shared,
+        Numbering::default(),
+    )
+}
+
+/// The anchors whose content does not contradict them (of those that `may_lie`, numbered
+/// paragraphs). An anchor lies where a translation
+/// lost a paragraph and renumbered the rest ("French 5–8 are English 6–9"): along a run of
+/// anchors, each pair's content is then worse than that of the English paragraph with the
+/// French one beside its partner (or the other way round), and by much in all. Such a run is
+/// dropped, and the content decides there; one anchor a little worse than its neighbour (two
+/// sub-paragraphs alike) is kept.
+fn confirmed(
+    anchors: Vec<(usize, usize)>,
+    may_lie: impl Fn((usize, usize)) -> bool,
+    en: &[Features],
+    fr: &[Features],
+    model: &LengthModel,
+    evidence: &cost::Evidence,
+) -> Vec<(usize, usize)> {
+    let cost = |p| content_cost(en, fr, p, model, evidence);
+    let own: Vec<f64> = anchors.iter().map(|&p| cost(p)).collect();
+    let mut keep = vec![true; anchors.len()];
+    for (di, dj) in [(1, 0), (0, 1), (-1, 0), (0, -1)] {
+        let shifted = |(i, j): (usize, usize)| {
+            let (i, j) = (i.checked_add_signed(di)?, j.checked_add_signed(dj)?);
+            (i < en.len() && j < fr.len()).then_some((i, j))
+        };
+        let mut k = 0;
+        while k < anchors.len() {
+            // The run of anchors from k, each better paired with the shifted partner.
+            let (mut end, mut gain) = (k, 0.0);
+            // The shifted pair is numbered too: a paragraph cut in two on one side ("… under
+            // the 1946" / "Convention on …") is no renumbering.
+            while let Some(other) = anchors
+                .get(end)
+                .filter(|&&p| may_lie(p))
+                .and_then(|&p| shifted(p))
+                .filter(|&p| may_lie(p))
+            {
+                let delta = own[end] - cost(other);
+                if delta <= 0.0 {
+                    break;
+                }
+                gain += delta;
+                end += 1;
+            }
+            if gain > ANCHOR_DOUBT {
+                keep[k..end].iter_mut().for_each(|kept| *kept = false);
+            }
+            // A run that starts later inside this one gains less: go on after it.
+            k = end.max(k + 1);
+        }
+    }
+    anchors.into_iter().zip(keep).filter_map(|(p, kept)| kept.then_some(p)).collect()
+}
+
+/// How much cheaper, by content, a run of anchors must be when shifted by one paragraph for
+/// the run to be dropped: more than a lone anchor's gain between two sub-paragraphs alike
+/// (at most about 2.8 in the seed pair), less than one renumbered paragraph's (about 8).
+const ANCHOR_DOUBT: f64 = 6.0;
+
 fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bead> {
     let (n, m) = (en.paragraphs.len(), fr.paragraphs.len());
     // Waking a second thread costs more than extracting a resolution's features.
@@ -200,6 +279,15 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
         fr_features.iter().map(|f| f.len).sum(),
     );
 
+    let (shapes, evidence) = (pass.shapes(), pass.evidence());
+    // Only numbers are renumbered: a heading's anchor ("Annex A") stands.
+    let renumbered = |(i, j): (usize, usize)| {
+        let numbered = |p: &crate::segment::Paragraph| {
+            matches!(p.part, Part::Operative | Part::SubParagraph | Part::Footnote)
+        };
+        numbered(&en.paragraphs[i]) && numbered(&fr.paragraphs[j])
+    };
+    let anchors = confirmed(anchors, renumbered, &en_features, &fr_features, &model, &evidence);
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
     let mut en_anchor = vec![None; n];
     let mut fr_anchor = vec![None; m];
@@ -211,7 +299,6 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
     // Without anchors to follow (pre-segmented lines, long unnumbered texts) the band around
     // the diagonal grows with n · m: the path is then found on texts halved again and again,
     // and searched here only near where the coarser path went.
-    let (shapes, evidence) = (pass.shapes(), pass.evidence());
     let band = if band.cells() > DIRECT_CELLS {
         coarse_band(&en_features, &fr_features, model, band_slack, shapes, evidence)
     } else {

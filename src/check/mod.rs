@@ -154,11 +154,15 @@ pub fn check(a: &Alignment) -> Report {
         })
         .collect();
     let units = [unit_of_paragraph(a, false), unit_of_paragraph(a, true)];
+    // Paragraphs paired by content but numbered differently: one finding a run says how.
+    let (renumbered, renumbered_units) = numbering::renumbered(a);
     for is_fr in [false, true] {
         for f in numbering::check(a, is_fr, &units[usize::from(is_fr)]) {
             // A number missing from one side's sequence because its paragraph is missing is
-            // the missing paragraph, reported already.
-            let folded = missing_labels.contains(&(!is_fr, f.label.clone()));
+            // the missing paragraph, reported already; a gap where the numbering differs is
+            // the difference.
+            let folded = missing_labels.contains(&(!is_fr, f.label.clone()))
+                || f.unit.is_some_and(|u| renumbered_units.contains(&u));
             if !folded {
                 findings.push(f);
             }
@@ -172,7 +176,9 @@ pub fn check(a: &Alignment) -> Report {
     numbers::check(a, &truncated, &mut findings);
     footnotes(a, &truncated, &units, &mut findings);
     findings.extend(cut);
-    let explained: BTreeSet<usize> = findings.iter().filter_map(|f| f.unit).collect();
+    findings.extend(renumbered);
+    let mut explained: BTreeSet<usize> = findings.iter().filter_map(|f| f.unit).collect();
+    explained.extend(renumbered_units);
     low_confidence(a, &explained, &mut findings);
     findings.sort_by_key(|f| (f.unit.unwrap_or(usize::MAX), f.kind));
     // What every other finding depends on comes first.

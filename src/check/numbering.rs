@@ -105,6 +105,79 @@ pub(super) fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding
 }
 
 /// "annex.op.12" → ("annex.", 12).
+/// Runs of units that pair operative paragraphs numbered differently on the two sides, by the
+/// same offset: a translation that lost or gained a paragraph and renumbered the rest, which
+/// the aligner paired by content. One finding a run ("French op.5–8 are English op.6–9"),
+/// and the units of the runs, which the finding explains.
+pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTreeSet<usize>) {
+    struct Run {
+        prefix: String,
+        en: (u32, u32),
+        fr: (u32, u32),
+        first_unit: usize,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut units = std::collections::BTreeSet::new();
+    for (index, bead) in a.beads.iter().enumerate() {
+        if bead.en.len() != 1 || bead.fr.len() != 1 {
+            continue;
+        }
+        let (p, q) = (&a.en.paragraphs[bead.en.start], &a.fr.paragraphs[bead.fr.start]);
+        if p.part != Part::Operative || q.part != Part::Operative {
+            continue;
+        }
+        let (Some((prefix, e)), Some((fr_prefix, f))) =
+            (operative(&p.label.name), operative(&q.label.name))
+        else {
+            continue;
+        };
+        if prefix != fr_prefix || e == f {
+            continue;
+        }
+        units.insert(index);
+        match runs.last_mut() {
+            Some(run) if run.prefix == prefix && run.en.1 + 1 == e && run.fr.1 + 1 == f => {
+                run.en.1 = e;
+                run.fr.1 = f;
+            }
+            _ => runs.push(Run {
+                prefix: prefix.to_string(),
+                en: (e, e),
+                fr: (f, f),
+                first_unit: index,
+            }),
+        }
+    }
+    let span = |prefix: &str, (from, to): (u32, u32)| {
+        if from == to {
+            format!("{prefix}op.{from}")
+        } else {
+            format!("{prefix}op.{from}–{to}")
+        }
+    };
+    let findings = runs
+        .into_iter()
+        .map(|run| {
+            let verb = if run.en.0 == run.en.1 { "is" } else { "are" };
+            let bead = &a.beads[run.first_unit];
+            Finding {
+                kind: Kind::Numbering,
+                severity: Severity::Warning,
+                label: a.label(bead).to_string(),
+                en: excerpt(&a.en_text(bead)),
+                fr: excerpt(&a.fr_text(bead)),
+                detail: format!(
+                    "numbered differently: French {} {verb} English {}",
+                    span(&run.prefix, run.fr),
+                    span(&run.prefix, run.en)
+                ),
+                unit: Some(run.first_unit),
+            }
+        })
+        .collect();
+    (findings, units)
+}
+
 fn operative(label: &str) -> Option<(&str, u32)> {
     let at = label.rfind("op.")?;
     let number = label[at + 3..].parse().ok()?;

@@ -68,8 +68,11 @@ fn tokens(text: &str) -> Vec<Token> {
     for m in marker_like(text) {
         clean.replace_range(m.clone(), &" ".repeat(m.len()));
     }
+    // The paragraph's own number ("6. Requests …") is its label, which the numbering checks.
+    let label_end = crate::segment::operative_label_end(text);
     untranslated(&clean)
         .into_iter()
+        .filter(|t| !(t.kind == TokenKind::Number && label_end.is_some_and(|e| t.range.end <= e)))
         .map(|mut t| {
             if t.kind == TokenKind::Symbol {
                 // French often writes "résolution 60/180" for A/RES/60/180.

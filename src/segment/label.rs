@@ -170,6 +170,16 @@ pub(crate) fn heading(text: &str) -> Option<Heading> {
     None
 }
 
+/// Where the operative number a paragraph opens with ends: "6. Requests …" → 2 (after "6.").
+pub(crate) fn operative_label_end(text: &str) -> Option<usize> {
+    static LEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s").unwrap());
+    if !text.trim_start_matches(['“', '«', '"', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    LEADING.find(text).map(|m| m.end())
+}
+
 pub(crate) fn is_opening(text: &str) -> bool {
     first_after_quote(text).is_some_and(|c| matches!(c, 't' | 'T' | 'l' | 'L'))
         && OPENING.is_match(text)

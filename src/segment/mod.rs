@@ -14,6 +14,7 @@ mod label;
 mod markers;
 pub mod sentences;
 
+pub(crate) use label::operative_label_end;
 pub(crate) use label::roman as roman_value;
 
 pub(crate) use markers::marker_like;

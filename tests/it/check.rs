@@ -408,3 +408,46 @@ fn a_partial_translation_is_not_a_mismatch() {
     // and the seed pair itself
     assert!(mismatch_findings(&check_files(&data(EN), &data(FR)).1).is_empty());
 }
+
+/// The seed pair's French with paragraph 5 deleted and 6–9 renumbered 5–8: the numbering
+/// anchors lie, the content pairs the paragraphs, and the report says how the numbers differ.
+#[test]
+fn a_renumbered_translation_is_aligned_by_content_and_the_difference_reported() {
+    let fr = seed(FR);
+    let (i, j) = (fr.find(" 5. Prend également").unwrap(), fr.find(" 6. Prie le Centre").unwrap());
+    let mut renumbered = fr[..i].to_string();
+    let mut rest = &fr[j..];
+    for n in 6..=9 {
+        let (from, to) = (format!(" {n}. "), format!(" {}. ", n - 1));
+        let at = rest.find(&from).unwrap();
+        renumbered.push_str(&rest[..at]);
+        renumbered.push_str(&to);
+        rest = &rest[at + from.len()..];
+    }
+    renumbered.push_str(rest);
+    let (_, report) = check_texts(&seed(EN), &renumbered);
+    assert_eq!(
+        flagged(&report),
+        [pair("missing_in_fr", "title"), pair("missing_in_fr", "op.5"), pair("numbering", "op.6")],
+        "{report:#}"
+    );
+    let numbering =
+        report["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "numbering");
+    assert_eq!(
+        numbering.unwrap()["detail"],
+        "numbered differently: French op.5–8 are English op.6–9"
+    );
+    // The units pair by content: English 6 with the French paragraph now numbered 5.
+    let dir = tempfile::tempdir().unwrap();
+    let (e, f) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&e, seed(EN)).unwrap();
+    std::fs::write(&f, &renumbered).unwrap();
+    let out = paralign().arg("align").arg(&e).arg(&f).args(["--format", "jsonl"]).output().unwrap();
+    let units: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let six = units.iter().find(|u| u["en"].as_str().unwrap().starts_with("6. ")).unwrap();
+    assert!(six["fr"].as_str().unwrap().starts_with("5. Prie le Centre"), "{six}");
+}
