@@ -156,8 +156,25 @@ pub fn check(a: &Alignment) -> Report {
     let units = [unit_of_paragraph(a, false), unit_of_paragraph(a, true)];
     // Paragraphs paired by content but numbered differently: one finding a run says how.
     let (renumbered, renumbered_units) = numbering::renumbered(a);
-    for is_fr in [false, true] {
-        for f in numbering::check(a, is_fr, &units[usize::from(is_fr)]) {
+    let per_side = [numbering::check(a, false, &units[0]), numbering::check(a, true, &units[1])];
+    // The same slip on both sides, in the same unit, is the source's numbering, not the
+    // translation's: said once, as information.
+    let said = |f: &Finding| (f.unit, f.detail.split_once(": ").map(|(_, d)| d.to_string()));
+    let english: BTreeSet<_> = per_side[0].iter().map(said).collect();
+    let both: BTreeSet<_> = per_side[1].iter().map(said).filter(|k| english.contains(k)).collect();
+    for (k, side) in per_side.into_iter().enumerate() {
+        let is_fr = k == 1;
+        for mut f in side {
+            if both.contains(&said(&f)) {
+                if is_fr {
+                    continue;
+                }
+                f.severity = Severity::Info;
+                f.detail = format!(
+                    "both texts: {} (the source's numbering)",
+                    f.detail.split_once(": ").map_or(f.detail.as_str(), |(_, d)| d)
+                );
+            }
             // A number missing from one side's sequence because its paragraph is missing is
             // the missing paragraph, reported already; a gap where the numbering differs is
             // the difference.

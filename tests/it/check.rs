@@ -451,3 +451,19 @@ fn a_renumbered_translation_is_aligned_by_content_and_the_difference_reported() 
     let six = units.iter().find(|u| u["en"].as_str().unwrap().starts_with("6. ")).unwrap();
     assert!(six["fr"].as_str().unwrap().starts_with("5. Prie le Centre"), "{six}");
 }
+
+/// A gap both texts have is the source's numbering: said once, as information.
+#[test]
+fn the_same_numbering_gap_on_both_sides_is_the_source_s_and_only_information() {
+    let en = "The General Assembly,\n\n1. Decides;\n\n2. Requests;\n\n4. Invites;\n";
+    let fr = "L’Assemblée générale,\n\n1. Décide ;\n\n2. Prie ;\n\n4. Invite ;\n";
+    let (code, report) = check_texts(en, fr);
+    assert_eq!(code, 0, "{report:#}");
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["severity"], "info");
+    assert_eq!(
+        findings[0]["detail"],
+        "both texts: the numbering goes from 2 to 4; 3 is missing (the source's numbering)"
+    );
+}
