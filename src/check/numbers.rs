@@ -33,7 +33,34 @@ pub(super) fn check(
         if en_text.contains("p.m.") || en_text.contains("a.m.") {
             match_clock_times(&mut en_only, &mut fr_only);
         }
-        if fr_only.is_empty() && (en_only.is_empty() || truncated.contains(&index)) {
+        if en_only.is_empty() && fr_only.is_empty() {
+            // The same dates, in another order ("from 1 January 2024 to 31 December 2025" /
+            // "du 31 décembre 2025 au 1er janvier 2024"): translation keeps their order.
+            let (en_dates, fr_dates) = (dates(&en), dates(&fr));
+            let sorted = |d: &[String]| {
+                let mut d = d.to_vec();
+                d.sort();
+                d
+            };
+            if en_dates.len() >= 2 && en_dates != fr_dates && sorted(&en_dates) == sorted(&fr_dates)
+            {
+                out.push(Finding {
+                    kind: Kind::NumberMismatch,
+                    severity: Severity::Warning,
+                    label: a.label(bead).to_string(),
+                    en: excerpt(&en_text),
+                    fr: excerpt(&fr_text),
+                    detail: format!(
+                        "the same dates in another order: English {} where French {}",
+                        en_dates.join(", "),
+                        fr_dates.join(", ")
+                    ),
+                    unit: Some(index),
+                });
+            }
+            continue;
+        }
+        if fr_only.is_empty() && truncated.contains(&index) {
             continue;
         }
         let severity = severity(&en_only, &fr_only, &en_text, &fr_text, &en, &fr);
@@ -217,6 +244,35 @@ fn severity(
         return Severity::Info;
     }
     Severity::Warning
+}
+
+/// The dates of a unit's tokens in text order ("1 January 2024"): a month with its day before
+/// it ("15 November 2000") or after it ("November 15, 2000") and its year after them, the day
+/// and the year optional.
+fn dates(tokens: &[Token]) -> Vec<String> {
+    fn number(t: Option<&Token>) -> Option<&str> {
+        t.filter(|t| t.kind == TokenKind::Number).map(|t| t.value.as_str())
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Month)
+        .map(|(k, t)| {
+            let before =
+                k.checked_sub(1).and_then(|d| number(tokens.get(d))).filter(|d| d.len() <= 2);
+            let after = number(tokens.get(k + 1)).filter(|d| d.len() <= 2);
+            let (day, year_at) = match (before, after) {
+                (_, Some(d)) => (Some(d), k + 2),
+                (d, None) => (d, k + 1),
+            };
+            let year = number(tokens.get(year_at)).filter(|y| y.len() == 4);
+            [day.map(str::to_string), Some(shown(t)), year.map(str::to_string)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 /// The numbers a text writes in words, in English or French: "ninety", "thirty-six", "one

@@ -467,3 +467,19 @@ fn the_same_numbering_gap_on_both_sides_is_the_source_s_and_only_information() {
         "both texts: the numbering goes from 2 to 4; 3 is missing (the source's numbering)"
     );
 }
+
+/// Two dates swapped inside a paragraph: the same dates, in another order.
+#[test]
+fn swapped_dates_are_reported() {
+    let en = "The Security Council,\n\n1. Decides to extend the mandate from 1 January 2024 to 31 December 2025;\n";
+    let fr = "Le Conseil de sécurité,\n\n1. Décide de proroger le mandat du 31 décembre 2025 au 1er janvier 2024 ;\n";
+    let (_, report) = check_texts(en, fr);
+    assert_eq!(flagged(&report), [pair("number_mismatch", "op.1")], "{report:#}");
+    let detail = report["findings"][0]["detail"].as_str().unwrap();
+    assert!(detail.starts_with("the same dates in another order"), "{detail}");
+    // American dates against French ones are the same dates in the same order.
+    let en = "The Security Council,\n\n1. Decides to extend the mandate from January 1, 2024 to December 31, 2025;\n";
+    let fr = "Le Conseil de sécurité,\n\n1. Décide de proroger le mandat du 1er janvier 2024 au 31 décembre 2025 ;\n";
+    let (code, report) = check_texts(en, fr);
+    assert_eq!(code, 0, "{report:#}");
+}
