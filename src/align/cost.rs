@@ -108,6 +108,11 @@ const MISNUMBERED: f64 = 3.0;
 /// The cost of a numbered operative paragraph inside a merge.
 /// From ff42199, with its perturbation tests of the seed pair; no tuning recorded.
 const NUMBERED_INSIDE: f64 = 6.0;
+/// The cost of a lettered sub-paragraph inside a merge: less than a numbered paragraph's, as
+/// extractors cut paragraphs at a line that opens with a reference ("(b) of this resolution").
+/// Set on planted deletions of sub-paragraphs in every 6th bulk pair
+/// (tests/it/fixtures/plant_errors.py) against the extractor samples' identical units.
+const LETTERED_INSIDE: f64 = 3.0;
 /// The cost of a paragraph opening with a capital letter inside a merge.
 /// From b1ccd0b, with its perturbation tests of real pairs; no tuning recorded.
 const CAPITALISED_INSIDE: f64 = 3.5;
@@ -259,6 +264,8 @@ pub(crate) struct Numbering {
     pub misnumbered: bool,
     /// A numbered operative paragraph that is not first in its side of the bead.
     pub numbered_inside: bool,
+    /// A lettered sub-paragraph that is not first in its side of the bead.
+    pub lettered_inside: bool,
     /// A paragraph opening with a capital letter that is not first in its side of the bead.
     pub capitalised_inside: bool,
     /// An anchored paragraph is inside the bead but not first, or is left unpaired.
@@ -329,6 +336,9 @@ pub(crate) fn bead_cost(
     }
     if numbering.misnumbered {
         cost += MISNUMBERED;
+    }
+    if numbering.lettered_inside {
+        cost += LETTERED_INSIDE;
     }
     if numbering.numbered_inside {
         cost += NUMBERED_INSIDE;

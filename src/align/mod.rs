@@ -412,6 +412,7 @@ struct Traits {
     /// Cover line, title, heading or footnote: stands alone by nature.
     standalone: bool,
     operative: bool,
+    lettered: bool,
     /// Opens with a capital letter (after an opening quote and its space, a no-break one in
     /// French: "«\u{a0}Autorise").
     capitalised: bool,
@@ -425,6 +426,9 @@ impl Traits {
                 Part::Cover | Part::Title | Part::Heading | Part::Footnote
             ),
             operative: p.part == Part::Operative,
+            // A lettered sub-paragraph ("(b) ensure …") is a paragraph of its own too: a short
+            // one left out of the translation must not hide inside its neighbour's unit.
+            lettered: p.part == Part::SubParagraph,
             capitalised: p
                 .text
                 .trim_start_matches(|c: char| matches!(c, '“' | '«' | '"') || c.is_whitespace())
@@ -555,6 +559,8 @@ impl<'a> Scorer<'a> {
         let inside = |t: &[Traits], flag: fn(&Traits) -> bool| t.iter().skip(1).any(flag);
         n.numbered_inside =
             inside(en_traits, |t| t.operative) || inside(fr_traits, |t| t.operative);
+        n.lettered_inside =
+            inside(en_traits, |t| t.lettered) || inside(fr_traits, |t| t.lettered);
         // A paragraph cut in two by a page break or an export goes on in lower case (and is
         // joined back when segmenting); one that opens with a capital is a paragraph of its own.
         n.capitalised_inside =

@@ -90,7 +90,7 @@ static SUPERSCRIPT_START: LazyLock<Regex> =
 /// capital is the letter Word's second-level bullet comes out as (S/RES/2607 (2021) FR), which
 /// also heads its parts and items as "Part 2: supporting …", "Partie I" and "1b : Interdiction …".
 pub(crate) static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&(r"^[“«\x22*]?\s*(?:".to_owned() + PART_OR_BULLET + r"|[0-9]{1,2}[a-z]\s?:\s|[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*[a-zA-Z]{1,4}\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|o\s+\p{Lu})"))
+    Regex::new(&(r"^[“«\x22*]?\s*(?:".to_owned() + PART_OR_BULLET + r"|[0-9]{1,2}[a-z]\s?:\s|[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s|\(\s*(?:[a-z]{1,4}|[A-Z]|[IVXLC]{1,6})\s*\)\s|\([0-9]{1,2}\)\s|[a-z]{1,4}\)\s|(?:[a-z]|[ivx]{2,5})\.\s|o\s+\p{Lu})"))
     .unwrap()
 });
 /// A part's heading ("Part 2: supporting …", "Partie I") or a bullet: paragraph starts that no
