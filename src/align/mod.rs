@@ -559,8 +559,7 @@ impl<'a> Scorer<'a> {
         let inside = |t: &[Traits], flag: fn(&Traits) -> bool| t.iter().skip(1).any(flag);
         n.numbered_inside =
             inside(en_traits, |t| t.operative) || inside(fr_traits, |t| t.operative);
-        n.lettered_inside =
-            inside(en_traits, |t| t.lettered) || inside(fr_traits, |t| t.lettered);
+        n.lettered_inside = inside(en_traits, |t| t.lettered) || inside(fr_traits, |t| t.lettered);
         // A paragraph cut in two by a page break or an export goes on in lower case (and is
         // joined back when segmenting); one that opens with a capital is a paragraph of its own.
         n.capitalised_inside =

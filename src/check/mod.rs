@@ -140,6 +140,10 @@ const LENGTH_SHARE: f64 = 0.35;
 /// Length of the excerpts in reports, in characters.
 const EXCERPT: usize = 90;
 
+/// Units between a paragraph lost on one side and the other side's numbering gap it makes:
+/// the gap shows at the next paragraph of the list, one unit after the loss.
+const LOSS_REACH: usize = 1;
+
 /// Checks an alignment.
 pub fn check(a: &Alignment) -> Report {
     let mut findings = Vec::new();
@@ -151,6 +155,20 @@ pub fn check(a: &Alignment) -> Report {
             Kind::MissingInFr => Some((false, f.label.clone())),
             Kind::MissingInEn => Some((true, f.label.clone())),
             _ => None,
+        })
+        .collect();
+    // The lists that lost a paragraph on one side, with the unit where it was lost: the other
+    // side's numbering gap there ("(c) follows (a)") is the loss, reported already.
+    let parent = |label: &str| label.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string());
+    let lost: Vec<(bool, String, usize)> = findings
+        .iter()
+        .filter_map(|f| {
+            let side = match f.kind {
+                Kind::MissingInFr => true,
+                Kind::MissingInEn => false,
+                _ => return None,
+            };
+            Some((side, parent(&f.label), f.unit?))
         })
         .collect();
     let units = [unit_of_paragraph(a, false), unit_of_paragraph(a, true)];
@@ -178,7 +196,13 @@ pub fn check(a: &Alignment) -> Report {
             // A number missing from one side's sequence because its paragraph is missing is
             // the missing paragraph, reported already; a gap where the numbering differs is
             // the difference.
+            let beside_a_loss = f.unit.is_some_and(|u| {
+                lost.iter().any(|(side, list, at)| {
+                    *side == is_fr && *list == parent(&f.label) && u.abs_diff(*at) <= LOSS_REACH
+                })
+            });
             let folded = missing_labels.contains(&(!is_fr, f.label.clone()))
+                || beside_a_loss
                 || f.unit.is_some_and(|u| renumbered_units.contains(&u));
             if !folded {
                 findings.push(f);
