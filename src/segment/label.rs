@@ -172,12 +172,14 @@ pub(crate) fn heading(text: &str) -> Option<Heading> {
 
 /// Where the operative number a paragraph opens with ends: "6. Requests …" → 2 (after "6.").
 pub(crate) fn operative_label_end(text: &str) -> Option<usize> {
-    static LEADING: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[“«\x22]?\s*[0-9]{1,3}\.(?:[0-9]{1,3}\.?)?\s").unwrap());
+    // "6. Requests", "1.1 By", and "11 Condemns" (a number whose full stop the text lacks).
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[“«\x22]?\s*([0-9]{1,3}(?:\.(?:[0-9]{1,3}\.?)?)?)(?:\s\p{Lu}|\.?\s)").unwrap()
+    });
     if !text.trim_start_matches(['“', '«', '"', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    LEADING.find(text).map(|m| m.end())
+    LEADING.captures(text).and_then(|c| c.get(1)).map(|m| m.end())
 }
 
 pub(crate) fn is_opening(text: &str) -> bool {
@@ -613,6 +615,16 @@ mod tests {
         }
         // The texts do exercise every pattern.
         assert!(matched.iter().all(|&m| m > 0), "{matched:?}");
+    }
+
+    #[test]
+    fn the_operative_number_a_paragraph_opens_with() {
+        assert_eq!(operative_label_end("6. Requests"), Some(2));
+        assert_eq!(operative_label_end("11 Condemns"), Some(2));
+        assert_eq!(operative_label_end("“12. Decides"), Some("“12.".len()));
+        assert_eq!(operative_label_end("1.1 By 2030"), Some(3));
+        assert_eq!(operative_label_end("Recalls 55/25"), None);
+        assert_eq!(operative_label_end("2000, by which"), None);
     }
 
     #[test]
