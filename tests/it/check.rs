@@ -483,3 +483,31 @@ fn swapped_dates_are_reported() {
     let (code, report) = check_texts(en, fr);
     assert_eq!(code, 0, "{report:#}");
 }
+
+/// Errors planted in the French of every 6th bulk pair (tests/it/fixtures/plant_errors.py):
+/// each kind is reported at its unit at least as often as when this test was written.
+#[test]
+fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
+    let Some(bulk) = shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026") else {
+        return;
+    };
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/fixtures/plant_errors.py");
+    let binary = assert_cmd::cargo::cargo_bin("paralign");
+    let out = std::process::Command::new("python3").arg(script).arg(&binary).arg(&bulk).output();
+    let out = out.expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8(out.stdout).unwrap();
+    // (kind, found at least, of at least): as measured when this test was written.
+    for (kind, floor) in [("number", 47), ("symbol", 32), ("dates", 9), ("sub-paragraph", 12)] {
+        let line = report
+            .lines()
+            .find(|l| {
+                let mut words = l.split_whitespace();
+                words.next() == Some(kind) && words.next() == Some("found")
+            })
+            .unwrap_or_else(|| panic!("no total for {kind}:\n{report}"));
+        let found: usize =
+            line.split(" found ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+        assert!(found >= floor, "{line}\n{report}");
+    }
+}
