@@ -277,6 +277,9 @@ pub(crate) struct Numbering {
     /// (organ, date, session, agenda item…), the title and headings.
     pub standalone_en: usize,
     pub standalone_fr: usize,
+    /// One side of the bead is an annex's heading and its title ("Annexe A" / "Articles
+    /// soumis …"), which the other language may write as one ("Annex A – Items subject …").
+    pub annex_with_title: bool,
     /// Paragraphs on each side of the bead.
     pub count_en: usize,
     pub count_fr: usize,
@@ -308,8 +311,9 @@ pub(crate) fn bead_cost(
     // …and for the same reason they never merge with a neighbour into one paragraph of the
     // other language.
     let merges_standalone = |standalone: usize, count: usize| count > 1 && standalone > 0;
-    if merges_standalone(numbering.standalone_en, numbering.count_en)
-        || merges_standalone(numbering.standalone_fr, numbering.count_fr)
+    if !numbering.annex_with_title
+        && (merges_standalone(numbering.standalone_en, numbering.count_en)
+            || merges_standalone(numbering.standalone_fr, numbering.count_fr))
     {
         cost += STANDALONE_MERGE;
     }

@@ -556,6 +556,13 @@ impl<'a> Scorer<'a> {
         let (en_traits, fr_traits) = (&self.en.traits[en.clone()], &self.fr.traits[fr.clone()]);
         n.standalone_en = en_traits.iter().filter(|t| t.standalone).count();
         n.standalone_fr = fr_traits.iter().filter(|t| t.standalone).count();
+        let annex_with_title = |doc: Option<&Document>, range: &std::ops::Range<usize>| {
+            doc.is_some_and(|d| {
+                crate::segment::annex_heading_and_title(&d.paragraphs[range.clone()])
+            })
+        };
+        n.annex_with_title = (en.len() == 1 && annex_with_title(self.fr.doc, &fr))
+            || (fr.len() == 1 && annex_with_title(self.en.doc, &en));
         let inside = |t: &[Traits], flag: fn(&Traits) -> bool| t.iter().skip(1).any(flag);
         n.numbered_inside =
             inside(en_traits, |t| t.operative) || inside(fr_traits, |t| t.operative);

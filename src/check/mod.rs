@@ -339,12 +339,21 @@ fn merged_or_split(a: &Alignment, out: &mut Vec<Finding>) {
         if e == 0 || f == 0 || (e == 1 && f == 1) {
             continue;
         }
-        let detail = format!(
+        let mut detail = format!(
             "{e} English paragraph{} = {f} French paragraph{}: merged or split",
             plural(e),
             plural(f)
         );
-        out.push(finding(a, index, Kind::MergedOrSplit, Severity::Warning, a.label(bead), detail));
+        // An annex's heading and title in one paragraph on one side, two on the other.
+        let annex = crate::segment::annex_heading_and_title(&a.en.paragraphs[bead.en.clone()])
+            || crate::segment::annex_heading_and_title(&a.fr.paragraphs[bead.fr.clone()]);
+        let severity = if annex && e + f == 3 {
+            detail.push_str(" (house style: an annex's heading and title)");
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
+        out.push(finding(a, index, Kind::MergedOrSplit, severity, a.label(bead), detail));
     }
 }
 

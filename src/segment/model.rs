@@ -186,3 +186,15 @@ impl Document {
         format!("{n} lines dropped ({})", each.join(", "))
     }
 }
+
+/// Whether `paragraphs` are an annex's heading and its title ("Annexe A" / "Articles soumis à
+/// une procédure …"), which the other language may write as one paragraph ("Annex A – Items
+/// subject to a no-objection process").
+pub fn annex_heading_and_title(paragraphs: &[Paragraph]) -> bool {
+    matches!(paragraphs, [heading, title]
+        if heading.part == Part::Heading
+            && heading.label.name.starts_with("annex.")
+            && !heading.label.name.contains(".op.")
+            && title.part == Part::Heading
+            && title.label.name.starts_with("head."))
+}

@@ -511,3 +511,21 @@ fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
         assert!(found >= floor, "{line}\n{report}");
     }
 }
+
+/// An annex's heading and title in one English paragraph and two French ones (S/RES/2662
+/// (2022)): one unit, and house style.
+#[test]
+fn an_annex_heading_and_title_in_one_paragraph_against_two_is_one_unit() {
+    let en = "The Security Council,\n\n1. Decides to remain seized of the matter.\n\n\
+              Annex A – Items subject to a no-objection process\n\n\
+              1. All types of weapons with a calibre greater than 12.7 mm;\n";
+    let fr = "Le Conseil de sécurité,\n\n1. Décide de rester saisi de la question.\n\nAnnexe A\n\n\
+              Articles soumis à une procédure d’approbation tacite\n\n\
+              1. Tous les types d’armes d’un calibre supérieur à 12,7 mm ;\n";
+    let (code, report) = check_texts(en, fr);
+    assert_eq!(code, 0, "{report:#}");
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["kind"], "merged_or_split");
+    assert_eq!(findings[0]["severity"], "info");
+}
