@@ -205,12 +205,11 @@ fn content_cost(
 }
 
 /// The anchors whose content does not contradict them (of those that `may_lie`, numbered
-/// paragraphs). An anchor lies where a translation
-/// lost a paragraph and renumbered the rest ("French 5–8 are English 6–9"): along a run of
-/// anchors, each pair's content is then worse than that of the English paragraph with the
-/// French one beside its partner (or the other way round), and by much in all. Such a run is
-/// dropped, and the content decides there; one anchor a little worse than its neighbour (two
-/// sub-paragraphs alike) is kept.
+/// paragraphs). An anchor lies where a translation lost a paragraph and renumbered the rest
+/// ("French 5–8 are English 6–9"): along a run of anchors, each pair's content is then worse
+/// than that of the English paragraph with the French one beside its partner (or the other
+/// way round), and by much in all. Such a run is dropped, and the content decides there; one
+/// anchor a little worse than its neighbour (two sub-paragraphs alike) is kept.
 fn confirmed(
     anchors: Vec<(usize, usize)>,
     may_lie: impl Fn((usize, usize)) -> bool,
@@ -281,13 +280,13 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
 
     let (shapes, evidence) = (pass.shapes(), pass.evidence());
     // Only numbers are renumbered: a heading's anchor ("Annex A") stands.
-    let renumbered = |(i, j): (usize, usize)| {
+    let numbered_pair = |(i, j): (usize, usize)| {
         let numbered = |p: &crate::segment::Paragraph| {
             matches!(p.part, Part::Operative | Part::SubParagraph | Part::Footnote)
         };
         numbered(&en.paragraphs[i]) && numbered(&fr.paragraphs[j])
     };
-    let anchors = confirmed(anchors, renumbered, &en_features, &fr_features, &model, &evidence);
+    let anchors = confirmed(anchors, numbered_pair, &en_features, &fr_features, &model, &evidence);
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
     let mut en_anchor = vec![None; n];
     let mut fr_anchor = vec![None; m];

@@ -183,15 +183,14 @@ pub fn check(a: &Alignment) -> Report {
     for (k, side) in per_side.into_iter().enumerate() {
         let is_fr = k == 1;
         for mut f in side {
-            if both.contains(&said(&f)) {
+            let (unit, slip) = said(&f);
+            if both.contains(&(unit, slip.clone())) {
                 if is_fr {
                     continue;
                 }
                 f.severity = Severity::Info;
-                f.detail = format!(
-                    "both texts: {} (the source's numbering)",
-                    f.detail.split_once(": ").map_or(f.detail.as_str(), |(_, d)| d)
-                );
+                let slip = slip.unwrap_or_else(|| f.detail.clone());
+                f.detail = format!("both texts: {slip} (the source's numbering)");
             }
             // A number missing from one side's sequence because its paragraph is missing is
             // the missing paragraph, reported already; a gap where the numbering differs is

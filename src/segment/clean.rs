@@ -1298,9 +1298,6 @@ mod tests {
         assert!(b.last().unwrap().starts_with("11. Welcomes"), "{b:#?}");
     }
 
-    /// pdfminer on a one-page text: a blank line after every line, so no line is followed by
-    /// another; the wrap width still comes from the lines, and a full line that stops on a
-    /// word goes on after the blank line (S/RES/2696 (2023)).
     /// The heading is a page's last line, its paragraph the next page's first, the page's
     /// number and running header between them (S/RES/2640 (2022) FR, pdftotext).
     #[test]
@@ -1308,15 +1305,12 @@ mod tests {
         let heading =
             "Atténuation de la menace posée par les armes légères et de petit calibre et les engins";
         let text = wrapped(&format!(
-            "sécurité, de réaliser des économies, d’offrir des gains d’efficacité et de profiter à la Mission ;
-             {heading}
-13
-
-\x0cS/RES/2640 (2022)
-
-             11. Demande aux autorités maliennes de s’attaquer au problème de la prolifération et du
-             trafic d’armes légères et de petit calibre ;
-"
+            "sécurité, de réaliser des économies, d’offrir des gains d’efficacité et de profiter à la Mission ;\n\
+             {heading}\n\
+             13\n\n\
+             \x0cS/RES/2640 (2022)\n\n\
+             11. Demande aux autorités maliennes de s’attaquer au problème de la prolifération et du\n\
+             trafic d’armes légères et de petit calibre ;\n"
         ));
         let b = body(&text);
         assert!(b.iter().any(|t| t == heading), "{b:#?}");
@@ -1328,15 +1322,14 @@ mod tests {
     #[test]
     fn a_heading_between_preambular_paragraphs_stands_alone() {
         let text = wrapped(
-            "Emphasising that the purpose of this resolution is to degrade the threat posed by Al-Shabaab,
-             Degrading the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab
-             Expressing grave concern that Al-Shabaab continues to pose a serious threat to the peace,
-             security and stability of Somalia and the region,
-             Réduction de la menace que représentent les Chabab et embargo sur les armes visant les Chabab
-             Constatant avec une vive inquiétude que les Chabab continuent de représenter une grave menace,
-             Welcoming the work of the Peacebuilding Commission and of the United Nations Peace
-             Building Fund in the region and in the country, and all the partners of the Commission,
-",
+            "Emphasising that the purpose of this resolution is to degrade the threat posed by Al-Shabaab,\n\
+             Degrading the threat posed by Al-Shabaab, and the Arms Embargo targeting Al-Shabaab\n\
+             Expressing grave concern that Al-Shabaab continues to pose a serious threat to the peace,\n\
+             security and stability of Somalia and the region,\n\
+             Réduction de la menace que représentent les Chabab et embargo sur les armes visant les Chabab\n\
+             Constatant avec une vive inquiétude que les Chabab continuent de représenter une grave menace,\n\
+             Welcoming the work of the Peacebuilding Commission and of the United Nations Peace\n\
+             Building Fund in the region and in the country, and all the partners of the Commission,\n",
         );
         let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
         for heading in [
@@ -1365,11 +1358,10 @@ mod tests {
     #[test]
     fn a_label_range_after_a_short_sub_paragraph_line_carries_it_on() {
         let text = wrapped(
-            "(e) provide reports on progress in the implementation of its mandate as set out in sub-paragraphs
-             (a) to (d) above, as well as monitor, document, report and provide analysis on the country;
-             (f) Support to stabilization and restoration of State authority in the Centre
-             (i) To support Malian authorities in agreeing on and implementing a strategy;
-",
+            "(e) provide reports on progress in the implementation of its mandate as set out in sub-paragraphs\n\
+             (a) to (d) above, as well as monitor, document, report and provide analysis on the country;\n\
+             (f) Support to stabilization and restoration of State authority in the Centre\n\
+             (i) To support Malian authorities in agreeing on and implementing a strategy;\n",
         );
         let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
         assert!(b.iter().any(|t| t.ends_with("sub-paragraphs (a) to (d) above, as well as monitor, document, report and provide analysis on the country;")), "{b:#?}");
@@ -1391,15 +1383,17 @@ mod tests {
     #[test]
     fn a_wrapped_line_on_the_assembly_carries_its_paragraph_on() {
         let text = wrapped(
-            "Rappelant ses résolutions 2286 (2016) et 2532 (2020) et les résolutions 74/270 et 74/274 de
-             l’Assemblée générale,
-             11. Prie le Secrétaire général de veiller à ce que toutes les résolutions soient connues ;
-",
+            "Rappelant ses résolutions 2286 (2016) et 2532 (2020) et les résolutions 74/270 et 74/274 de\n\
+             l’Assemblée générale,\n\
+             11. Prie le Secrétaire général de veiller à ce que toutes les résolutions soient connues ;\n",
         );
         let b: Vec<_> = body(&text).iter().map(|t| t.replace('\n', " ")).collect();
         assert!(b.iter().any(|t| t.ends_with("74/274 de l’Assemblée générale,")), "{b:#?}");
     }
 
+    /// pdfminer on a one-page text: a blank line after every line, so no line is followed by
+    /// another; the wrap width still comes from the lines, and a full line that stops on a
+    /// word goes on after the blank line (S/RES/2696 (2023)).
     #[test]
     fn a_one_page_text_with_a_blank_line_after_every_line_is_still_wrapped() {
         let lines = [
@@ -1509,15 +1503,17 @@ mod tests {
         assert!(b.iter().any(|t| t == "Annex B"), "{b:?}");
         // A heading's last word between blank lines of its own, the heading ending on "and".
         let own = wrapped(
-            "Acting under Chapter VII of the Charter of the United Nations,
-
-elections
-
-             Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and
-
-             11. Urges the Malian parties to work towards resuming the meetings of all bodies;
-",
+            "Acting under Chapter VII of the Charter of the United Nations,\n\n\
+             elections\n\n\
+             Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and\n\n\
+             11. Urges the Malian parties to work towards resuming the meetings of all bodies;\n",
         );
+        let b: Vec<_> = body(&own).iter().map(|t| t.replace('\n', " ")).collect();
+        let heading = "Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and elections";
+        assert!(b.iter().any(|t| t == heading), "{b:#?}");
+        assert!(b
+            .iter()
+            .any(|t| t == "Acting under Chapter VII of the Charter of the United Nations,"));
         // Before a paragraph opening with its conjunction; before a heading of its own, the
         // first line leading on (S/RES/2776 (2025)).
         let before_more = wrapped(
@@ -1537,12 +1533,6 @@ elections
         ] {
             assert!(b.iter().any(|t| t == p), "{p}\n{b:#?}");
         }
-        let b: Vec<_> = body(&own).iter().map(|t| t.replace('\n', " ")).collect();
-        let heading = "Implementation of the Agreement on Peace and Reconciliation in Mali, Political situation and elections";
-        assert!(b.iter().any(|t| t == heading), "{b:#?}");
-        assert!(b
-            .iter()
-            .any(|t| t == "Acting under Chapter VII of the Charter of the United Nations,"));
     }
 
     #[test]

@@ -176,7 +176,7 @@ pub(crate) fn operative_label_end(text: &str) -> Option<usize> {
     static LEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[“«\x22]?\s*([0-9]{1,3}(?:\.(?:[0-9]{1,3}\.?)?)?)(?:\s\p{Lu}|\.?\s)").unwrap()
     });
-    if !text.trim_start_matches(['“', '«', '"', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
+    if !first_after_quote(text).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     LEADING.captures(text).and_then(|c| c.get(1)).map(|m| m.end())

@@ -171,19 +171,18 @@ fn merge_lone_labels(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
-/// A section's letter (or roman numeral) read after its heading heads it, as the other language has it ("A.
-/// Sanctions ciblées"): a letter alone after the heading ("Targeted sanctions" / "A." / "1.
-/// Recalls …", the letter set in the PDF's margin, S/RES/2713 (2023)), or one an extractor
-/// glued to the heading's end ("… ammunition and military equipment H.", S/RES/2776 (2025)).
-/// Only before a numbered paragraph, and only after a heading: a short capitalised block with no
-/// punctuation at its end.
+/// A section's letter (or roman numeral) read after its heading heads it, as the other
+/// language has it ("A. Sanctions ciblées"): a letter alone after the heading ("Targeted
+/// sanctions" / "A." / "1. Recalls …", the letter set in the PDF's margin, S/RES/2713 (2023)),
+/// or one an extractor glued to the heading's end ("… ammunition and military equipment H.",
+/// S/RES/2776 (2025)). Only before a numbered paragraph, and only after a heading: a short
+/// capitalised block with no punctuation at its end.
 fn section_letters_first(blocks: Vec<Block>) -> Vec<Block> {
     // A capital letter or a roman numeral, with its full stop: "A.", "IV.".
     let letter_alone = |t: &str| {
-        let b = t.as_bytes();
-        let numeral =
-            b.len() <= 6 && b[..b.len().saturating_sub(1)].iter().all(|c| b"IVX".contains(c));
-        b.len() >= 2 && b.ends_with(b".") && (b.len() == 2 && b[0].is_ascii_uppercase() || numeral)
+        t.ends_with('.')
+            && (t.len() == 2 && t.as_bytes()[0].is_ascii_uppercase()
+                || breaks::is_section_numeral(t))
     };
     let numbered = |b: Option<&Block>| {
         b.is_some_and(|b| {
