@@ -101,6 +101,20 @@ pub struct Finding {
     pub detail: String,
     /// Index of the unit (bead) concerned, when there is one.
     pub unit: Option<usize>,
+    /// What the finding points at inside the unit's two texts (the numbers that differ), for
+    /// reports to highlight; not in the JSON, whose `detail` says it in words.
+    #[serde(skip)]
+    pub marks: Marks,
+}
+
+/// Byte ranges in the unit's English and French texts (as [`Alignment::en_text`] and
+/// [`Alignment::fr_text`] give them), in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// Ranges in the English text.
+    pub en: Vec<std::ops::Range<usize>>,
+    /// Ranges in the French text.
+    pub fr: Vec<std::ops::Range<usize>>,
 }
 
 /// The result of a check.
@@ -250,6 +264,7 @@ pub fn mismatch(a: &Alignment) -> Option<Finding> {
         fr: symbol(&a.fr),
         detail,
         unit: None,
+        marks: Marks::default(),
     })
 }
 
@@ -280,6 +295,7 @@ fn finding(
         fr: excerpt(&a.fr_text(bead)),
         detail,
         unit: Some(index),
+        marks: Marks::default(),
     }
 }
 
@@ -405,6 +421,7 @@ fn footnotes(
                     fr: String::new(),
                     detail,
                     unit: None,
+                    marks: Marks::default(),
                 }),
             }
         }

@@ -1,7 +1,7 @@
 //! Numbering on one side: operative numbers that skip, repeat or go back, and sub-paragraph
 //! letters or roman numerals that skip, within each section, annex or parent paragraph.
 
-use super::{excerpt, Finding, Kind, Severity};
+use super::{excerpt, Finding, Kind, Marks, Severity};
 use crate::align::Alignment;
 use crate::segment::{roman_value as roman, Part};
 use std::collections::HashMap;
@@ -36,6 +36,7 @@ pub(super) fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding
                 fr,
                 detail,
                 unit,
+                marks: Marks::default(),
             });
         };
         match p.part {
@@ -172,6 +173,7 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
                     span(&run.prefix, run.en)
                 ),
                 unit: Some(run.first_unit),
+                marks: Marks::default(),
             }
         })
         .collect();

@@ -10,11 +10,12 @@
 //!   résolution"): info;
 //! - clock times (3 to 6 p.m. / 15 heures à 18 heures) are matched as equal.
 
-use super::{excerpt, Finding, Kind, Severity};
+use super::{excerpt, Finding, Kind, Marks, Severity};
 use crate::align::Alignment;
 use crate::segment::marker_like;
 use crate::tokens::{untranslated, Token, TokenKind};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
 
 /// Number findings per unit; in a `truncated` unit, numbers only the English has are the cut,
 /// reported as such, not here.
@@ -37,13 +38,16 @@ pub(super) fn check(
             // The same dates, in another order ("from 1 January 2024 to 31 December 2025" /
             // "du 31 décembre 2025 au 1er janvier 2024"): translation keeps their order.
             let (en_dates, fr_dates) = (dates(&en), dates(&fr));
+            let said = |d: &[(String, Range<usize>)]| d.iter().map(|(s, _)| s.clone()).collect();
+            let (en_said, fr_said): (Vec<String>, Vec<String>) = (said(&en_dates), said(&fr_dates));
             let sorted = |d: &[String]| {
                 let mut d = d.to_vec();
                 d.sort();
                 d
             };
-            if en_dates.len() >= 2 && en_dates != fr_dates && sorted(&en_dates) == sorted(&fr_dates)
-            {
+            if en_said.len() >= 2 && en_said != fr_said && sorted(&en_said) == sorted(&fr_said) {
+                let ranges =
+                    |d: &[(String, Range<usize>)]| d.iter().map(|(_, r)| r.clone()).collect();
                 out.push(Finding {
                     kind: Kind::NumberMismatch,
                     severity: Severity::Warning,
@@ -52,10 +56,11 @@ pub(super) fn check(
                     fr: excerpt(&fr_text),
                     detail: format!(
                         "the same dates in another order: English {} where French {}",
-                        en_dates.join(", "),
-                        fr_dates.join(", ")
+                        en_said.join(", "),
+                        fr_said.join(", ")
                     ),
                     unit: Some(index),
+                    marks: Marks { en: ranges(&en_dates), fr: ranges(&fr_dates) },
                 });
             }
             continue;
@@ -84,6 +89,10 @@ pub(super) fn check(
             fr: excerpt(&fr_text),
             detail,
             unit: Some(index),
+            marks: Marks {
+                en: en_only.iter().map(|t| t.range.clone()).collect(),
+                fr: fr_only.iter().map(|t| t.range.clone()).collect(),
+            },
         });
     }
 }
@@ -249,7 +258,8 @@ fn severity(
 /// The dates of a unit's tokens in text order ("1 January 2024"): a month with its day before
 /// it ("15 November 2000") or after it ("November 15, 2000") and its year after them, the day
 /// and the year optional.
-fn dates(tokens: &[Token]) -> Vec<String> {
+/// The dates of a text in order, as said ("15 November 2023") and where they are.
+fn dates(tokens: &[Token]) -> Vec<(String, Range<usize>)> {
     fn number(t: Option<&Token>) -> Option<&str> {
         t.filter(|t| t.kind == TokenKind::Number).map(|t| t.value.as_str())
     }
@@ -266,11 +276,20 @@ fn dates(tokens: &[Token]) -> Vec<String> {
                 (d, None) => (d, k + 1),
             };
             let year = number(tokens.get(year_at)).filter(|y| y.len() == 4);
-            [day.map(str::to_string), Some(shown(t)), year.map(str::to_string)]
+            let said = [day.map(str::to_string), Some(shown(t)), year.map(str::to_string)]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            let first = if before.is_some() && after.is_none() { k - 1 } else { k };
+            let last = if year.is_some() {
+                year_at
+            } else if after.is_some() {
+                k + 1
+            } else {
+                k
+            };
+            (said, tokens[first].range.start..tokens[last].range.end)
         })
         .collect()
 }
