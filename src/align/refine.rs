@@ -75,6 +75,7 @@ fn split(d: &Document) -> (Document, Vec<usize>) {
                 part: p.part,
                 markers: if k == 0 { p.markers.clone() } else { vec![] },
                 span: p.span.clone(),
+                place: p.place,
             });
         }
     }

@@ -82,6 +82,21 @@ impl Kind {
             Kind::MismatchedDocuments => "mismatched_documents",
         }
     }
+
+    /// What the kind means, in a reviser's words, for reports people read.
+    pub fn plain(self) -> &'static str {
+        match self {
+            Kind::MissingInFr => "French paragraph missing",
+            Kind::MissingInEn => "paragraph only in the French",
+            Kind::Numbering => "numbering differs",
+            Kind::NumberMismatch => "numbers or symbols differ",
+            Kind::Footnote => "footnote",
+            Kind::LengthRatio => "length out of line",
+            Kind::LowConfidence => "doubtful pairing",
+            Kind::MergedOrSplit => "paragraphs merged or split",
+            Kind::MismatchedDocuments => "not the same document",
+        }
+    }
 }
 
 /// One thing to look at.

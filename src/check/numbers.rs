@@ -68,7 +68,8 @@ pub(super) fn check(
         if fr_only.is_empty() && truncated.contains(&index) {
             continue;
         }
-        let severity = severity(&en_only, &fr_only, &en_text, &fr_text, &en, &fr);
+        let own = own_paragraph(a.label(bead));
+        let severity = severity(&en_only, &fr_only, [&en_text, &fr_text], [&en, &fr], own);
         let list = |t: &[Token]| {
             if t.is_empty() {
                 "nothing".to_string()
@@ -184,10 +185,9 @@ fn match_clock_times(en_only: &mut Vec<Token>, fr_only: &mut Vec<Token>) {
 fn severity(
     en_only: &[Token],
     fr_only: &[Token],
-    en_text: &str,
-    fr_text: &str,
-    en: &[Token],
-    fr: &[Token],
+    [en_text, fr_text]: [&str; 2],
+    [en, fr]: [&[Token]; 2],
+    own: Option<&str>,
 ) -> Severity {
     let symbol = |t: &Token| t.kind == TokenKind::Symbol;
     // A symbol that differs, or that the French leaves out, is an error; one the French adds
@@ -216,6 +216,7 @@ fn severity(
     // A token of one side, against what the other side has.
     let explained = |t: &Token,
                      text: &str,
+                     other_text: &str,
                      other_year: bool,
                      other_small: bool,
                      other_values: &HashSet<(TokenKind, String)>,
@@ -243,22 +244,65 @@ fn severity(
         // "COVID-19" / "maladie à coronavirus 2019 (COVID-19)": the French spells the name out.
         let coronavirus = t.value == "2019"
             && text[..t.range.start].trim_end().to_lowercase().ends_with("coronavirus");
-        year_in_brackets || spelled_out || ordinal || repeated || in_words || coronavirus
+        // "paragraph 29 (a)" inside paragraph 29 / "l’alinéa a) du présent paragraphe": the
+        // other side names the paragraph it is in without its number.
+        let before = text[..t.range.start].trim_end().to_lowercase();
+        let this_paragraph = Some(t.value.as_str()) == own
+            && (before.ends_with("paragraph") || before.ends_with("paragraphe"))
+            && THIS_PARAGRAPH.iter().any(|w| other_text.to_lowercase().contains(w));
+        // "90-day reports" / "rapports trimestriels": a period the other side names in a word.
+        let period = t.kind == TokenKind::Number
+            && PERIODS.iter().any(|(days, words)| {
+                t.value == *days && words.iter().any(|w| other_text.to_lowercase().contains(w))
+            });
+        year_in_brackets
+            || spelled_out
+            || ordinal
+            || repeated
+            || in_words
+            || coronavirus
+            || this_paragraph
+            || period
     };
     let all_explained = en_only
         .iter()
-        .all(|t| explained(t, en_text, fr_year, fr_small, &fr_values, &fr_words))
-        && fr_only.iter().all(|t| explained(t, fr_text, en_year, en_small, &en_values, &en_words));
+        .all(|t| explained(t, en_text, fr_text, fr_year, fr_small, &fr_values, &fr_words))
+        && fr_only
+            .iter()
+            .all(|t| explained(t, fr_text, en_text, en_year, en_small, &en_values, &en_words));
     if all_explained {
         return Severity::Info;
     }
     Severity::Warning
 }
 
+/// How each language names the paragraph it is in, without its number.
+const THIS_PARAGRAPH: [&str; 5] = [
+    "présent paragraphe",
+    "même paragraphe",
+    "ce paragraphe",
+    "this paragraph",
+    "present paragraph",
+];
+
+/// Periods in days and the words that name them (S/RES/2713 (2023): "90-day reports" /
+/// "rapports trimestriels").
+const PERIODS: [(&str, [&str; 2]); 3] = [
+    ("90", ["trimestri", "quarterly"]),
+    ("180", ["semestri", "semi-annual"]),
+    ("30", ["mensuel", "monthly"]),
+];
+
+/// The number of the operative paragraph a unit is in or under ("sec.G.op.29.b" → "29").
+fn own_paragraph(label: &str) -> Option<&str> {
+    let rest = &label[label.find("op.")? + 3..];
+    let number = rest.split('.').next()?;
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
+}
+
 /// The dates of a unit's tokens in text order ("1 January 2024"): a month with its day before
 /// it ("15 November 2000") or after it ("November 15, 2000") and its year after them, the day
-/// and the year optional.
-/// The dates of a text in order, as said ("15 November 2023") and where they are.
+/// and the year optional; each as said ("15 November 2023"), with where it is.
 fn dates(tokens: &[Token]) -> Vec<(String, Range<usize>)> {
     fn number(t: Option<&Token>) -> Option<&str> {
         t.filter(|t| t.kind == TokenKind::Number).map(|t| t.value.as_str())

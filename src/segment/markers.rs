@@ -278,6 +278,7 @@ mod tests {
                 part: Part::Text,
                 markers: vec![],
                 span: 0..0,
+                place: Default::default(),
             })
             .collect();
         strip(&mut ps, numbers);

@@ -46,7 +46,8 @@ pub fn lines(text: &Text, language: Language) -> Document {
         } else {
             Label { name: format!("line.{i}"), anchor: false }
         };
-        Paragraph { text: line.to_string(), label, part: Part::Text, markers: vec![], span }
+        let place = Place { line: Some(i as u32 + 1), page: None };
+        Paragraph { text: line.to_string(), label, part: Part::Text, markers: vec![], span, place }
     }));
     Document { source: text.source.clone(), language, symbol: None, paragraphs, dropped: vec![] }
 }
@@ -102,6 +103,7 @@ pub fn segment(text: &Text, language: Language) -> Document {
                 part: assigned.part,
                 markers: vec![],
                 span: block.span,
+                place: Place::default(),
             }
         })
         .collect();
@@ -114,7 +116,12 @@ pub fn segment(text: &Text, language: Language) -> Document {
         part: Part::Footnote,
         markers: vec![],
         span: f.span,
+        place: Place::default(),
     }));
+    let starts: Vec<usize> = paragraphs.iter().map(|p| p.span.start).collect();
+    for (p, place) in paragraphs.iter_mut().zip(Place::of(text, &starts)) {
+        p.place = place;
+    }
     let symbol = header_symbol.or_else(|| symbol_from(&paragraphs));
     Document { source: text.source.clone(), language, symbol, paragraphs, dropped }
 }

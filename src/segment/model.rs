@@ -97,6 +97,63 @@ pub struct Paragraph {
     pub markers: Vec<u32>,
     /// Byte range in the decoded source text, from the paragraph's first line to its last.
     pub span: Range<usize>,
+    /// Where the paragraph starts in the file the user gave, for reports.
+    pub place: Place,
+}
+
+/// Where a paragraph starts in its source file: the line of a text file, the page of a PDF
+/// (the lines of the text a PDF or Word reader makes are no place a user can go to; a Word
+/// file has neither).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based line of a text input.
+    pub line: Option<u32>,
+    /// 1-based page of a PDF input.
+    pub page: Option<u32>,
+}
+
+impl Place {
+    /// The places of paragraphs starting at `starts` (byte offsets into `text`'s content,
+    /// in any order), found in one pass over the text.
+    pub fn of(text: &crate::read::Text, starts: &[usize]) -> Vec<Place> {
+        use crate::read::InputFormat;
+        let wanted = match text.format {
+            InputFormat::Text => b'\n',
+            InputFormat::Pdf => b'\x0c',
+            _ => return vec![Place::default(); starts.len()],
+        };
+        // Offsets of the line (or page) breaks; a paragraph's place is 1 + those before it.
+        let breaks: Vec<usize> = text
+            .content
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == wanted)
+            .map(|(i, _)| i)
+            .collect();
+        starts
+            .iter()
+            .map(|&start| {
+                // A form feed opens its page: a paragraph starting on it is on that page.
+                let before =
+                    breaks.partition_point(|&b| b < start || (b == start && wanted == b'\x0c'));
+                let n = Some(1 + before as u32);
+                if wanted == b'\n' {
+                    Place { line: n, page: None }
+                } else {
+                    Place { line: None, page: n }
+                }
+            })
+            .collect()
+    }
+
+    /// "line 12", "page 3", or "" when unknown.
+    pub fn describe(&self) -> String {
+        match (self.line, self.page) {
+            (Some(l), _) => format!("line {l}"),
+            (None, Some(p)) => format!("page {p}"),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// Why a line of the input is in no paragraph.
@@ -197,4 +254,24 @@ pub fn annex_heading_and_title(paragraphs: &[Paragraph]) -> bool {
             && !heading.label.name.contains(".op.")
             && title.part == Part::Heading
             && title.label.name.starts_with("head."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{InputFormat, Text};
+
+    #[test]
+    fn places_are_lines_of_text_and_pages_of_a_pdf() {
+        let mut text = Text::new("t.txt", "one\n\ntwo\nthree\x0cfour\n");
+        let starts = [0, 5, 9, 15];
+        let lines: Vec<_> = Place::of(&text, &starts).iter().map(Place::describe).collect();
+        assert_eq!(lines, ["line 1", "line 3", "line 4", "line 4"]);
+        text.format = InputFormat::Pdf;
+        // the form feed at 14 opens page 2: a paragraph starting on it is on page 2
+        let pages: Vec<_> = Place::of(&text, &[0, 14, 15]).iter().map(Place::describe).collect();
+        assert_eq!(pages, ["page 1", "page 2", "page 2"]);
+        text.format = InputFormat::Docx;
+        assert_eq!(Place::of(&text, &starts)[1].describe(), "");
+    }
 }

@@ -186,6 +186,7 @@ pub(crate) mod fixture {
                     part: Part::Text,
                     markers: vec![],
                     span: 0..0,
+                    place: Default::default(),
                 })
                 .collect(),
             dropped: vec![],

@@ -178,6 +178,31 @@ fn house_style_is_info_and_does_not_fail() {
     assert_eq!(code, 0);
 }
 
+/// Two more house styles (S/RES/2776 (2025), 2713 (2023)): the French names the paragraph it
+/// is in without its number, and a period in days by its word; the same number missing
+/// elsewhere is still a warning.
+#[test]
+fn this_paragraph_and_periods_in_words_are_house_style() {
+    let en = "The Security Council,\n\n29. Decides that:\n\n(a) the Panel shall report;\n\n(b) encourages the Panel to coordinate on paragraph 29 (a);\n\n30. Requests 90-day reports;\n";
+    let fr = "Le Conseil de sécurité,\n\n29. Décide que :\n\na) le Groupe fera rapport ;\n\nb) encourage le Groupe à se coordonner concernant l’alinéa a) du présent paragraphe ;\n\n30. Demande des rapports trimestriels ;\n";
+    let (code, report) = check_texts(en, fr);
+    let severities: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "number_mismatch")
+        .map(|f| (f["label"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    // (the numbering's start at 29, the same in both texts, is information too)
+    assert_eq!(severities, [("op.29.b", "info"), ("op.30", "info")], "{report:#}");
+    assert_eq!(code, 0);
+    // Paragraph 29 named in paragraph 30 is another paragraph: the French must say which.
+    let en = en.replace("30. Requests", "30. Recalls paragraph 29 and requests");
+    let fr = fr.replace("30. Demande", "30. Rappelle le présent paragraphe et demande");
+    let (code, report) = check_texts(&en, &fr);
+    assert_eq!(code, 1, "{report:#}");
+}
+
 #[test]
 fn numbering_slips_are_found_on_each_side() {
     let en = "The General Assembly,\n\n1. Decides;\n\n2. Requests:\n\n(a) One;\n\n(b) Two;\n\n3. Invites;\n";
@@ -254,21 +279,28 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
     let (e, f, page) =
         (dir.path().join("en.txt"), dir.path().join("fr.txt"), dir.path().join("review.html"));
     // U+202E (right-to-left override) would show "report" reversed, and everything after it.
-    std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the \u{202E}report;\n").unwrap();
+    std::fs::write(&e, "The General Assembly,\n\n1. Decides <script>alert(1)</script> & \"acts\";\n\n2. Requests the \u{202E}report;\n\n3. Decides to allocate 2,500 dollars from 1 January 2024;\n").unwrap();
     std::fs::write(
         &f,
-        "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n",
+        "L’Assemblée générale,\n\n1. Décide <script>alert(1)</script> & « agit » ;\n\n3. Décide d’allouer 2 600 dollars à compter du 1er janvier 2024 ;\n",
     )
     .unwrap();
     paralign().arg("check").arg(&e).arg(&f).arg("-o").arg(&page).assert().code(1);
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(!html.contains("<script"), "text must be escaped");
+    // One script, ours (the filter), allowed by its hash and nothing else.
+    assert_eq!(html.matches("<script").count(), 1, "text must be escaped");
+    assert!(html.contains("default-src 'none'; style-src 'sha256-"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
     assert!(!html.contains('\u{202E}'), "a bidirectional override is shown, not obeyed");
     assert!(html.contains("[U+202E]</span>report;"));
     for external in ["http://", "https://", "<link", "@import", "src="] {
         assert!(!html.contains(external), "the page must be self-contained: {external}");
     }
+    // The errors come before the warnings, and the page says where each paragraph is.
+    let (error, warning) = (html.find("<h3>Errors").unwrap(), html.find("<h3>Warnings").unwrap());
+    assert!(error < warning, "errors first");
+    assert!(html.contains("French paragraph missing") && html.contains("EN line 5"), "{html}");
+    assert!(html.contains("summary error"), "the summary takes the worst severity's colour");
     let Some(chromium) =
         ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|c| which(c))
     else {
@@ -276,32 +308,63 @@ fn the_html_page_is_self_contained_escaped_and_renders_in_a_browser() {
         return;
     };
     let profile = dir.path().join("profile");
-    let out = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let dom = String::from_utf8_lossy(&out.stdout);
-    // the browser parsed the page into the table we wrote: one row per unit, the finding shown
-    assert_eq!(dom.matches("<tr id=\"u").count(), 3, "{dom}");
-    assert!(dom.contains("missing_in_fr") && dom.contains("op.2"));
+    let browse = |extra: &[String], url: String| {
+        let out = std::process::Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(extra)
+            .arg(url)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let url = format!("file://{}", page.display());
+    let dom = browse(&["--dump-dom".into()], url.clone());
+    // the browser parsed the page into the table we wrote: one row per unit, the findings shown
+    assert_eq!(dom.matches("<tr id=\"u").count(), 4, "{dom}");
+    assert!(dom.contains("French paragraph missing") && dom.contains("op.2"));
     assert!(
         dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "escaped text stays text in the DOM"
     );
     assert!(dom.contains("[U+202E]</span>report;</bdi>") && !dom.contains('\u{202E}'), "{dom}");
+    // The differing number is highlighted in both texts.
+    assert!(dom.contains("<mark>2,500</mark>") && dom.contains("<mark>2 600</mark>"), "{dom}");
+    // The script ran (the policy let it): the filter is shown, and nothing is filtered out.
+    assert!(dom.contains("<form id=\"filter\">"), "{dom}");
+    assert!(!dom.contains("hidden=\"\""), "{dom}");
+    // Filtered from the address to errors and their units only: the warning and the units
+    // without an error are hidden.
+    let dom = browse(&["--dump-dom".into()], format!("{url}#severity=error&units=findings"));
+    let hidden = |needle: &str| {
+        let at = dom.find(needle).unwrap_or_else(|| panic!("{needle} not in {dom}"));
+        let tag = &dom[dom[..at].rfind('<').unwrap()..at + dom[at..].find('>').unwrap()];
+        tag.contains("hidden")
+    };
+    assert!(hidden("data-severity=\"warning\""), "{dom}");
+    assert!(!hidden("data-severity=\"error\""), "{dom}");
+    assert!(hidden("id=\"u0\""), "the opening line has no finding: {dom}");
+    assert!(!hidden("id=\"u2\""), "op.2 has the error: {dom}");
+    // It prints: the texts are in the PDF, the filter is not.
+    if !have("pdftotext", "pdftotext", &["-v"]) {
+        return;
+    }
+    let pdf = dir.path().join("review.pdf");
+    browse(&[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()], url);
+    let printed = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let printed = String::from_utf8_lossy(&printed.stdout);
+    assert!(printed.contains("Requests the") && printed.contains("allouer"), "{printed}");
+    assert!(!printed.contains("only units with findings"), "{printed}");
 }
 
 fn which(program: &str) -> bool {
