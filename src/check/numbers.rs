@@ -481,21 +481,21 @@ mod tests {
         // A number the French writes in words.
         let (en, fr) = ("for a period of 90 days", "pour une période de quatre-vingt-dix jours");
         let t = [token(TokenKind::Number, "90", en)];
-        assert_eq!(severity(&t, &[], en, fr, &t, &[]), Severity::Info);
+        assert_eq!(severity(&t, &[], [en, fr], [&t, &[]], None), Severity::Info);
         // The French spells COVID-19 out.
         let (en, fr) =
             ("the COVID-19 pandemic", "la pandémie de maladie à coronavirus 2019 (COVID-19)");
         let t = [token(TokenKind::Number, "2019", fr)];
-        assert_eq!(severity(&[], &t, en, fr, &[], &t), Severity::Info);
+        assert_eq!(severity(&[], &t, [en, fr], [&[], &t], None), Severity::Info);
         // A symbol the French adds, and one it changes.
         let (en, fr) = ("his latest report", "son dernier rapport (S/2023/135)");
         let s = [token(TokenKind::Symbol, "S/2023/135", fr)];
-        assert_eq!(severity(&[], &s, en, fr, &[], &s), Severity::Warning);
+        assert_eq!(severity(&[], &s, [en, fr], [&[], &s], None), Severity::Warning);
         let e = [token(TokenKind::Symbol, "S/2023/153", "S/2023/153")];
-        assert_eq!(severity(&e, &s, "S/2023/153", fr, &e, &s), Severity::Error);
+        assert_eq!(severity(&e, &s, ["S/2023/153", fr], [&e, &s], None), Severity::Error);
         // A number that differs stays a warning.
         let (en, fr) = ("for 90 days", "pour 60 jours");
         let (a, b) = ([token(TokenKind::Number, "90", en)], [token(TokenKind::Number, "60", fr)]);
-        assert_eq!(severity(&a, &b, en, fr, &a, &b), Severity::Warning);
+        assert_eq!(severity(&a, &b, [en, fr], [&a, &b], None), Severity::Warning);
     }
 }
