@@ -377,8 +377,17 @@ fn merged_or_split(a: &Alignment, out: &mut Vec<Finding>) {
         // An annex's heading and title in one paragraph on one side, two on the other.
         let annex = crate::segment::annex_heading_and_title(&a.en.paragraphs[bead.en.clone()])
             || crate::segment::annex_heading_and_title(&a.fr.paragraphs[bead.fr.clone()]);
+        // A paragraph with no word or number ("*" between the preamble and the operative
+        // part, S/RES/2713 (2023)) joined to its neighbour loses nothing.
+        let wordless = a.en.paragraphs[bead.en.clone()]
+            .iter()
+            .chain(&a.fr.paragraphs[bead.fr.clone()])
+            .any(|p| !p.text.chars().any(char::is_alphanumeric));
         let severity = if annex && e + f == 3 {
             detail.push_str(" (house style: an annex's heading and title)");
+            Severity::Info
+        } else if wordless && e + f == 3 {
+            detail.push_str(" (with a paragraph that holds no words)");
             Severity::Info
         } else {
             Severity::Warning

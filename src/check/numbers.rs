@@ -247,8 +247,13 @@ fn severity(
         // "paragraph 29 (a)" inside paragraph 29 / "l’alinéa a) du présent paragraphe": the
         // other side names the paragraph it is in without its number.
         let before = text[..t.range.start].trim_end().to_lowercase();
+        // (also "on 27.a", the sub-paragraph's letter glued on)
+        let glued_letter = text[t.range.end..].strip_prefix('.').is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_lowercase())
+                && !r[1..].starts_with(|c: char| c.is_alphanumeric())
+        });
         let this_paragraph = Some(t.value.as_str()) == own
-            && (before.ends_with("paragraph") || before.ends_with("paragraphe"))
+            && (before.ends_with("paragraph") || before.ends_with("paragraphe") || glued_letter)
             && THIS_PARAGRAPH.iter().any(|w| other_text.to_lowercase().contains(w));
         // "90-day reports" / "rapports trimestriels": a period the other side names in a word.
         let period = t.kind == TokenKind::Number

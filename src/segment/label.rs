@@ -275,6 +275,11 @@ pub(crate) struct Labeller {
     text: u32,
     headings: u32,
     seen_closing: bool,
+    /// The previous paragraph ended with a colon (it announces a list).
+    after_colon: bool,
+    /// The last number of a numbered list nested in an operative paragraph ("i. … this
+    /// assessment is:" / "1. extended …" / "2. elaborates …", S/RES/2713 (2023)); 0 outside one.
+    nested: u32,
 }
 
 pub(crate) struct Assigned {
@@ -302,6 +307,8 @@ impl Labeller {
             text: 0,
             headings: 0,
             seen_closing: false,
+            after_colon: false,
+            nested: 0,
         }
     }
 
@@ -312,6 +319,12 @@ impl Labeller {
 
     /// Labels the next body paragraph. `title_here` is true for the paragraph chosen as title.
     pub(crate) fn next(&mut self, text: &str, title_here: bool) -> Assigned {
+        let assigned = self.label(text, title_here);
+        self.after_colon = text.trim_end().ends_with(':');
+        assigned
+    }
+
+    fn label(&mut self, text: &str, title_here: bool) -> Assigned {
         let anchored = |name: String, part| Assigned { name, anchor: true, part };
         let positional = |name: String, part| Assigned { name, anchor: false, part };
         if !self.seen_opening {
@@ -342,6 +355,11 @@ impl Labeller {
             return self.heading(h);
         }
         match number(text) {
+            Some(Number::Operative(n)) if self.nested_list(n) => {
+                // Numbered as the French "1)" is: under the paragraph, as a sub-paragraph.
+                self.nested = n;
+                anchored(format!("{}.{n}", self.parent()), Part::SubParagraph)
+            }
             Some(Number::Operative(n)) => self.operative(n.to_string(), n),
             Some(Number::Bare(n)) => {
                 // A number without its period is taken only where it follows on.
@@ -373,7 +391,18 @@ impl Labeller {
         }
     }
 
+    /// "1." inside an operative paragraph far past 1, after a line that announces a list, and
+    /// the numbers that follow it on, are a list nested in the paragraph, not a new numbering
+    /// (which a heading would have opened).
+    fn nested_list(&self, n: u32) -> bool {
+        self.seen_operative
+            && n != self.last_op + 1
+            && self.last_op >= 2
+            && (n == 1 && self.after_colon || self.nested > 0 && n == self.nested + 1)
+    }
+
     fn operative(&mut self, number: String, n: u32) -> Assigned {
+        self.nested = 0;
         self.seen_operative = true;
         self.last_op = n;
         let name = format!("{}op.{number}", self.prefix);
@@ -428,6 +457,7 @@ impl Labeller {
         self.letter_label = None;
         self.upper_roman = None;
         self.last_op = 0;
+        self.nested = 0;
         self.seen_operative = false;
         self.preamble = 0;
         let name = match h {
@@ -637,6 +667,27 @@ mod tests {
         assert_eq!(number("1.1 By 2030"), Some(Number::Decimal(1, "1".into())));
         assert_eq!(number("Recalling 55/25"), None);
         assert_eq!(number("2000, by which"), None);
+    }
+
+    #[test]
+    fn a_numbered_list_inside_a_paragraph_is_nested_in_it() {
+        // S/RES/2705 (2023), S/RES/2713 (2023): "1." and "2." after "…:" inside paragraph 3,
+        // as the French "1)" and "2)" are; the next paragraph takes up the numbering.
+        let got = labels(&[
+            "The Security Council,",
+            "1. Decides;",
+            "2. Decides;",
+            "3. Requests the mission to:",
+            "1. protect civilians;",
+            "2. ensure support;",
+            "4. Decides to remain seized.",
+        ]);
+        assert_eq!(got, ["opening", "op.1", "op.2", "op.3", "op.3.1", "op.3.2", "op.4"]);
+        // Without the colon, or straight after a heading, "1." is a numbering of its own.
+        let got = labels(&["The Security Council,", "1. a;", "2. b;", "3. c.", "1. d;"]);
+        assert_eq!(got, ["opening", "op.1", "op.2", "op.3", "op.1"]);
+        let got = labels(&["The Security Council,", "1. a;", "2. b:", "Annex", "1. d;"]);
+        assert_eq!(got, ["opening", "op.1", "op.2", "annex", "annex.op.1"]);
     }
 
     #[test]
