@@ -6,6 +6,7 @@
 //! also a gap in the French numbering; a deleted footnote is a missing `fn.N`, not also a
 //! marker without its footnote.
 
+mod clause;
 mod mismatch;
 mod numbering;
 mod numbers;
@@ -535,6 +536,22 @@ fn lengths(a: &Alignment, out: &mut Vec<Finding>) {
             // often French spelling out what English abbreviates.
             let severity = if z < 0.0 { Severity::Warning } else { Severity::Info };
             out.push(finding(a, index, Kind::LengthRatio, severity, a.label(bead), detail));
+        } else if bead.en.len() == 1 && bead.fr.len() == 1 {
+            // Too close to the ratio for the paragraph to be called short, far enough for a
+            // clause to be missing: the shared words say whether one stretch lacks its French.
+            let (en, fr) = (a.en_text(bead), a.fr_text(bead));
+            if let Some(gap) = clause::missing(&en, &fr, &model) {
+                let detail = format!(
+                    "the French may lack a clause: nothing in it translates the English \"{}\" ({} characters), and it is {:.0} characters shorter than the document's ratio predicts",
+                    excerpt(&en[gap.en.clone()]),
+                    gap.en_chars,
+                    gap.deficit
+                );
+                let mut f =
+                    finding(a, index, Kind::LengthRatio, Severity::Warning, a.label(bead), detail);
+                f.marks.en.push(gap.en);
+                out.push(f);
+            }
         }
     }
 }

@@ -565,7 +565,9 @@ fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8(out.stdout).unwrap();
     // (kind, found at least, of at least): as measured when this test was written.
-    for (kind, floor) in [("number", 47), ("symbol", 32), ("dates", 9), ("sub-paragraph", 12)] {
+    for (kind, floor) in
+        [("number", 47), ("symbol", 32), ("dates", 9), ("sub-paragraph", 12), ("clause", 14)]
+    {
         let line = report
             .lines()
             .find(|l| {
