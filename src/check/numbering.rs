@@ -105,16 +105,16 @@ pub(super) fn check(a: &Alignment, french: bool, units: &[usize]) -> Vec<Finding
     out
 }
 
-/// "annex.op.12" → ("annex.", 12).
-/// Runs of units that pair operative paragraphs numbered differently on the two sides, by the
-/// same offset: a translation that lost or gained a paragraph and renumbered the rest, which
-/// the aligner paired by content. One finding a run ("French op.5–8 are English op.6–9"),
+/// Runs of units that pair paragraphs numbered or lettered differently on the two sides, by
+/// the same offset: a translation that lost or gained a paragraph and renumbered the rest
+/// ("French op.5–8 are English op.6–9"), or a sub-paragraph and re-lettered the rest ("French
+/// op.6.b–d are English op.6.c–e"), which the aligner paired by content. One finding a run,
 /// and the units of the runs, which the finding explains.
 pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTreeSet<usize>) {
-    struct Run {
-        prefix: String,
-        en: (u32, u32),
-        fr: (u32, u32),
+    struct Run<'a> {
+        list: Place<'a>,
+        en: (Place<'a>, Place<'a>),
+        fr: (Place<'a>, Place<'a>),
         first_unit: usize,
     }
     let mut runs: Vec<Run> = Vec::new();
@@ -124,42 +124,43 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
             continue;
         }
         let (p, q) = (&a.en.paragraphs[bead.en.start], &a.fr.paragraphs[bead.fr.start]);
-        if p.part != Part::Operative || q.part != Part::Operative {
+        let listed = |part| matches!(part, Part::Operative | Part::SubParagraph);
+        if p.part != q.part || !listed(p.part) {
             continue;
         }
-        let (Some((prefix, e)), Some((fr_prefix, f))) =
-            (operative(&p.label.name), operative(&q.label.name))
+        let (Some(e), Some(f)) = (place_in_list(&p.label.name), place_in_list(&q.label.name))
         else {
             continue;
         };
-        if prefix != fr_prefix || e == f {
+        if e.list != f.list || e.sequence != f.sequence || e.value == f.value {
             continue;
         }
         units.insert(index);
         match runs.last_mut() {
-            Some(run) if run.prefix == prefix && run.en.1 + 1 == e && run.fr.1 + 1 == f => {
+            Some(run)
+                if run.list.list == e.list
+                    && run.list.sequence == e.sequence
+                    && run.en.1.value + 1 == e.value
+                    && run.fr.1.value + 1 == f.value =>
+            {
                 run.en.1 = e;
                 run.fr.1 = f;
             }
-            _ => runs.push(Run {
-                prefix: prefix.to_string(),
-                en: (e, e),
-                fr: (f, f),
-                first_unit: index,
-            }),
+            _ => runs.push(Run { list: e, en: (e, e), fr: (f, f), first_unit: index }),
         }
     }
-    let span = |prefix: &str, (from, to): (u32, u32)| {
-        if from == to {
-            format!("{prefix}op.{from}")
+    let span = |(from, to): (Place, Place)| {
+        if from.value == to.value {
+            format!("{}{}", from.list, from.component)
         } else {
-            format!("{prefix}op.{from}–{to}")
+            format!("{}{}–{}", from.list, from.component, to.component)
         }
     };
     let findings = runs
         .into_iter()
         .map(|run| {
-            let verb = if run.en.0 == run.en.1 { "is" } else { "are" };
+            let verb = if run.en.0.value == run.en.1.value { "is" } else { "are" };
+            let how = if run.list.sequence == Sequence::Letters { "lettered" } else { "numbered" };
             let bead = &a.beads[run.first_unit];
             Finding {
                 kind: Kind::Numbering,
@@ -168,9 +169,9 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
                 en: excerpt(&a.en_text(bead)),
                 fr: excerpt(&a.fr_text(bead)),
                 detail: format!(
-                    "numbered differently: French {} {verb} English {}",
-                    span(&run.prefix, run.fr),
-                    span(&run.prefix, run.en)
+                    "{how} differently: French {} {verb} English {}",
+                    span(run.fr),
+                    span(run.en)
                 ),
                 unit: Some(run.first_unit),
                 marks: Marks::default(),
@@ -180,6 +181,56 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
     (findings, units)
 }
 
+/// How a list counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sequence {
+    Numbers,
+    Letters,
+    Numerals,
+}
+
+/// A paragraph's place in its list: "sec.II.op.12" is 12 in the numbers of "sec.II.op.",
+/// "op.6.c" is 3 in the letters of "op.6.".
+#[derive(Debug, Clone, Copy)]
+struct Place<'a> {
+    list: &'a str,
+    component: &'a str,
+    sequence: Sequence,
+    value: u32,
+}
+
+fn place_in_list(label: &str) -> Option<Place<'_>> {
+    if let Some((list, value)) = operative(label) {
+        let list = &label[..list.len() + 3];
+        return Some(Place {
+            list,
+            component: &label[list.len()..],
+            sequence: Sequence::Numbers,
+            value,
+        });
+    }
+    let (parent, component) = label.rsplit_once('.')?;
+    let list = &label[..parent.len() + 1];
+    let (sequence, value) = if let Ok(n) = component.parse() {
+        (Sequence::Numbers, n)
+    } else if let Some(n) = letter_value(component) {
+        // "i" is a letter here as in the labels (roman numerals are "ii", "iii"…, or "i" under
+        // a letter, which the labeller names as a deeper level).
+        (Sequence::Letters, n + 1)
+    } else {
+        (Sequence::Numerals, roman(component)?)
+    };
+    Some(Place { list, component, sequence, value })
+}
+
+/// "a" → 0, "z" → 25, "aa" → 26: a lettered list's place.
+fn letter_value(s: &str) -> Option<u32> {
+    let c = s.chars().next()?;
+    (c.is_ascii_lowercase() && s.chars().all(|d| d == c) && s.len() <= 2)
+        .then(|| (s.len() as u32 - 1) * 26 + (c as u32 - 'a' as u32))
+}
+
+/// "annex.op.12" → ("annex.", 12).
 fn operative(label: &str) -> Option<(&str, u32)> {
     let at = label.rfind("op.")?;
     let number = label[at + 3..].parse().ok()?;
@@ -194,12 +245,7 @@ fn starts_sequence(c: &str) -> bool {
 /// the next number.
 fn follows(prev: &str, next: &str) -> bool {
     // letters a … z, then aa, bb, … zz
-    let letter = |s: &str| {
-        let c = s.chars().next()?;
-        (c.is_ascii_lowercase() && s.chars().all(|d| d == c) && s.len() <= 2)
-            .then(|| (s.len() as u32 - 1) * 26 + (c as u32 - 'a' as u32))
-    };
-    if let (Some(p), Some(n)) = (letter(prev), letter(next)) {
+    if let (Some(p), Some(n)) = (letter_value(prev), letter_value(next)) {
         if n == p + 1 {
             return true;
         }
@@ -228,5 +274,11 @@ mod tests {
         assert!(follows("z", "aa") && follows("aa", "bb"));
         assert!(!follows("a", "c") && !follows("ii", "iv") && !follows("b", "b"));
         assert_eq!(operative("sec.II.op.12"), Some(("sec.II.", 12)));
+        let place = |l| place_in_list(l).map(|p| (p.list, p.component, p.sequence, p.value));
+        assert_eq!(place("sec.II.op.12"), Some(("sec.II.op.", "12", Sequence::Numbers, 12)));
+        assert_eq!(place("op.6.c"), Some(("op.6.", "c", Sequence::Letters, 3)));
+        assert_eq!(place("op.6.a.iv"), Some(("op.6.a.", "iv", Sequence::Numerals, 4)));
+        assert_eq!(place("op.3.1"), Some(("op.3.", "1", Sequence::Numbers, 1)));
+        assert_eq!(place("op.6.b1"), None);
     }
 }

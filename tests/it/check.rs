@@ -519,6 +519,38 @@ fn a_renumbered_translation_is_aligned_by_content_and_the_difference_reported() 
     assert!(six["fr"].as_str().unwrap().starts_with("5. Prie le Centre"), "{six}");
 }
 
+/// A French list that lost b) and re-lettered c)–f) as b)–d) (S/RES/2701 (2023) op.6, whose
+/// official French letters its last sub-paragraph f) for the English (e)): the letters lie,
+/// the content pairs the sub-paragraphs, and the report says how the letters differ, once.
+#[test]
+fn a_relettered_list_is_aligned_by_content_and_the_difference_reported() {
+    let Some(bulk) = shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026") else {
+        return;
+    };
+    let en = std::fs::read_to_string(bulk.join("en/S-RES-2701-2023.txt")).unwrap();
+    let fr = std::fs::read_to_string(bulk.join("fr/S-RES-2701-2023.txt")).unwrap();
+    let (b, c) =
+        (fr.find("\nb) \u{a0}d’armes").unwrap(), fr.find("\nc) \u{a0}de matériel").unwrap());
+    let relettered = format!("{}{}", &fr[..b], &fr[c..])
+        .replacen("\nc) \u{a0}de matériel", "\nb) \u{a0}de matériel", 1)
+        .replacen("\nd) \u{a0}de matériel", "\nc) \u{a0}de matériel", 1)
+        .replacen("\nf) \u{a0}d’armements", "\nd) \u{a0}d’armements", 1);
+    let (_, report) = check_texts(&en, &relettered);
+    let (_, original) = check_texts(&en, &fr);
+    let new: Vec<_> =
+        flagged(&report).into_iter().filter(|f| !flagged(&original).contains(f)).collect();
+    assert_eq!(new, [pair("missing_in_fr", "op.6.b"), pair("numbering", "op.6.c")], "{report:#}");
+    let numbering = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "numbering" && f["label"] == "op.6.c");
+    assert_eq!(
+        numbering.unwrap()["detail"],
+        "lettered differently: French op.6.b–d are English op.6.c–e"
+    );
+}
+
 /// A gap both texts have is the source's numbering: said once, as information.
 #[test]
 fn the_same_numbering_gap_on_both_sides_is_the_source_s_and_only_information() {
