@@ -85,6 +85,16 @@ fn a_deleted_preambular_paragraph_is_missing_in_french_and_nothing_else() {
     );
 }
 
+/// Three footnotes at the end of the text, the French lost the second: the others are still
+/// footnotes, their markers still markers, and the lost one is reported once.
+#[test]
+fn a_footnote_lost_between_trailing_ones_is_reported_once() {
+    let en = "The General Assembly,\n\nRecalling the Covenant1 and the Convention,2\n\n1. Welcomes the report of the Secretary-General;3\n\n1 Resolution 2200 A (XXI), annex.\n\n2 United Nations, Treaty Series, vol. 2515, No. 44910.\n\n3 A/77/228.\n";
+    let fr = "L’Assemblée générale,\n\nRappelant le Pacte1 et la Convention,2\n\n1. Se félicite du rapport du Secrétaire général3 ;\n\n1 Résolution 2200 A (XXI), annexe.\n\n3 A/77/228.\n";
+    let (_, report) = check_texts(en, fr);
+    assert_eq!(flagged(&report), [pair("missing_in_fr", "fn.2")], "{report:#}");
+}
+
 #[test]
 fn a_deleted_footnote_is_missing_in_french_and_nothing_else() {
     let fr = seed(FR).replace("_______________ \n1 E/CN.15/2003/5. \n", "");
@@ -610,6 +620,32 @@ fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
         let found: usize =
             line.split(" found ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
         assert!(found >= floor, "{line}\n{report}");
+    }
+}
+
+/// Every footnote of the public pairs dropped from the French, one at a time (the text, or the
+/// last one with its marker): each is reported at its note, and nothing else is.
+#[test]
+fn dropped_footnotes_in_real_pairs_are_reported_once() {
+    let Some(public) = shared_path("eval-public/un-resolutions-enfr") else {
+        return;
+    };
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/fixtures/plant_errors.py");
+    let binary = assert_cmd::cargo::cargo_bin("paralign");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&binary)
+        .arg("-")
+        .arg("--footnotes")
+        .arg(&public)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8(out.stdout).unwrap();
+    // (kind, found, of): as measured when this test was written, with nothing elsewhere.
+    for (kind, total) in [("footnote", 30), ("footnote+marker", 4)] {
+        let line = format!("{kind:16} found {total} of {total}; new findings elsewhere 0");
+        assert!(report.lines().any(|l| l == line), "{line}\n{report}");
     }
 }
 
