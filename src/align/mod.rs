@@ -185,13 +185,13 @@ fn extract_all(doc: &Document) -> Vec<Features> {
 /// The cost of pairing English paragraph `i` with French paragraph `j` by their content
 /// alone: length, numbers and symbols, cognates, names; no numbering.
 fn content_cost(
-    en: &[Features],
-    fr: &[Features],
+    en: &Content,
+    fr: &Content,
     (i, j): (usize, usize),
     model: &LengthModel,
     evidence: &cost::Evidence,
 ) -> f64 {
-    let (a, b) = (en[i].view(), fr[j].view());
+    let (a, b) = (en.get(i).view(), fr.get(j).view());
     let shared = features::shared(&a, &b);
     cost::bead_cost(
         model,
@@ -204,20 +204,55 @@ fn content_cost(
     )
 }
 
+/// An English and a French paragraph, by index.
+type Pair = (usize, usize);
+
+/// The paragraphs' content as anchors are confirmed by it: a numbered paragraph's features
+/// without its number ("9 Ibid., vol. 1465 …" is read from "Ibid."), since the number is the
+/// label under doubt.
+struct Content<'a> {
+    features: &'a [Features],
+    unnumbered: Vec<Option<Features>>,
+}
+
+impl<'a> Content<'a> {
+    fn of(doc: &Document, features: &'a [Features], numbered: impl Fn(usize) -> bool) -> Self {
+        let unnumbered = doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let end = crate::segment::operative_label_end(&p.text).filter(|_| numbered(i))?;
+                Some(features::extract(&p.text[end..]))
+            })
+            .collect();
+        Content { features, unnumbered }
+    }
+
+    fn get(&self, i: usize) -> &Features {
+        self.unnumbered.get(i).and_then(Option::as_ref).unwrap_or(&self.features[i])
+    }
+
+    fn len(&self) -> usize {
+        self.features.len()
+    }
+}
+
 /// The anchors whose content does not contradict them (of those that `may_lie`, numbered
 /// paragraphs). An anchor lies where a translation lost a paragraph and renumbered the rest
 /// ("French 5–8 are English 6–9"): along a run of anchors, each pair's content is then worse
 /// than that of the English paragraph with the French one beside its partner (or the other
 /// way round), and by much in all. Such a run is dropped, and the content decides there; one
-/// anchor a little worse than its neighbour (two sub-paragraphs alike) is kept.
+/// anchor a little worse than its neighbour (two sub-paragraphs alike) is kept. Returns the
+/// anchors kept and those dropped.
 fn confirmed(
     anchors: Vec<(usize, usize)>,
     may_lie: impl Fn((usize, usize)) -> bool,
-    en: &[Features],
-    fr: &[Features],
+    en: &Content,
+    fr: &Content,
     model: &LengthModel,
     evidence: &cost::Evidence,
-) -> Vec<(usize, usize)> {
+) -> (Vec<Pair>, Vec<Pair>) {
     let cost = |p| content_cost(en, fr, p, model, evidence);
     let own: Vec<f64> = anchors.iter().map(|&p| cost(p)).collect();
     let mut keep = vec![true; anchors.len()];
@@ -252,7 +287,8 @@ fn confirmed(
             k = end.max(k + 1);
         }
     }
-    anchors.into_iter().zip(keep).filter_map(|(p, kept)| kept.then_some(p)).collect()
+    let (kept, doubted): (Vec<_>, Vec<_>) = anchors.into_iter().zip(keep).partition(|(_, k)| *k);
+    (kept.into_iter().map(|(p, _)| p).collect(), doubted.into_iter().map(|(p, _)| p).collect())
 }
 
 /// How much cheaper, by content, a run of anchors must be when shifted by one paragraph for
@@ -280,19 +316,29 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
 
     let (shapes, evidence) = (pass.shapes(), pass.evidence());
     // Only numbers are renumbered: a heading's anchor ("Annex A") stands.
-    let numbered_pair = |(i, j): (usize, usize)| {
-        let numbered = |p: &crate::segment::Paragraph| {
-            matches!(p.part, Part::Operative | Part::SubParagraph | Part::Footnote)
-        };
-        numbered(&en.paragraphs[i]) && numbered(&fr.paragraphs[j])
+    let numbered = |d: &Document, i: usize| {
+        matches!(d.paragraphs[i].part, Part::Operative | Part::SubParagraph | Part::Footnote)
     };
-    let anchors = confirmed(anchors, numbered_pair, &en_features, &fr_features, &model, &evidence);
+    let numbered_pair = |(i, j): (usize, usize)| numbered(en, i) && numbered(fr, j);
+    let (en_content, fr_content) = (
+        Content::of(en, &en_features, |i| numbered(en, i)),
+        Content::of(fr, &fr_features, |j| numbered(fr, j)),
+    );
+    let (anchors, doubted) =
+        confirmed(anchors, numbered_pair, &en_content, &fr_content, &model, &evidence);
     // anchor_of[i] = Some(j) when English paragraph i is anchored to French paragraph j.
     let mut en_anchor = vec![None; n];
     let mut fr_anchor = vec![None; m];
     for &(i, j) in &anchors {
         en_anchor[i] = Some(j);
         fr_anchor[j] = Some(i);
+    }
+    // The labels of dropped anchors are the numbering that lies: pairing two of them numbered
+    // differently ("fn.4" with the French "fn.3" a lost note renumbered) costs nothing extra.
+    let (mut en_doubted, mut fr_doubted) = (vec![false; n], vec![false; m]);
+    for &(i, j) in &doubted {
+        en_doubted[i] = true;
+        fr_doubted[j] = true;
     }
     let band = dp::Band::around(&anchors, n, m, band_slack);
     // Without anchors to follow (pre-segmented lines, long unnumbered texts) the band around
@@ -311,10 +357,16 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
         }
     };
     let (en_traits, fr_traits) = (traits(en), traits(fr));
-    let side = |doc, features, traits, anchor| Side { doc: Some(doc), features, traits, anchor };
+    let side = |doc, features, traits, anchor, doubted| Side {
+        doc: Some(doc),
+        features,
+        traits,
+        anchor,
+        doubted,
+    };
     let scorer = Scorer {
-        en: side(en, &en_features, &en_traits, &en_anchor),
-        fr: side(fr, &fr_features, &fr_traits, &fr_anchor),
+        en: side(en, &en_features, &en_traits, &en_anchor, &en_doubted),
+        fr: side(fr, &fr_features, &fr_traits, &fr_anchor, &fr_doubted),
         model,
         shapes,
         evidence,
@@ -385,8 +437,21 @@ fn coarse_band(
     };
     let (en_traits, fr_traits) = (vec![Traits::default(); n], vec![Traits::default(); m]);
     let (en_anchor, fr_anchor) = (vec![None; n], vec![None; m]);
-    let en = Side { doc: None, features: &en_merged, traits: &en_traits, anchor: &en_anchor };
-    let fr = Side { doc: None, features: &fr_merged, traits: &fr_traits, anchor: &fr_anchor };
+    let (en_doubted, fr_doubted) = (vec![false; n], vec![false; m]);
+    let en = Side {
+        doc: None,
+        features: &en_merged,
+        traits: &en_traits,
+        anchor: &en_anchor,
+        doubted: &en_doubted,
+    };
+    let fr = Side {
+        doc: None,
+        features: &fr_merged,
+        traits: &fr_traits,
+        anchor: &fr_anchor,
+        doubted: &fr_doubted,
+    };
     // Two units merged into one at a coarse level are rarely matched two for two or one for
     // three: the 1-1, 1-0, 0-1, 2-1 and 1-2 beads find the same path at five eighths of the cost
     // (outputs unchanged on every benchmark and real pair).
@@ -443,6 +508,8 @@ struct Side<'a> {
     features: &'a [Features],
     traits: &'a [Traits],
     anchor: &'a [Option<usize>],
+    /// Paragraphs whose anchor the content contradicted (see [`confirmed`]).
+    doubted: &'a [bool],
 }
 
 /// Everything a bead's cost needs, shared read-only by the scoring threads.
@@ -582,7 +649,12 @@ impl<'a> Scorer<'a> {
                 !a.anchor && a.name == b.name && den.paragraphs[i].part != Part::Cover;
             n.clash =
                 !n.same_anchor && (self.en.anchor[i].is_some() || self.fr.anchor[j].is_some());
-            n.misnumbered = !n.clash && !n.same_anchor && a.anchor && b.anchor && a.name != b.name;
+            n.misnumbered = !n.clash
+                && !n.same_anchor
+                && a.anchor
+                && b.anchor
+                && a.name != b.name
+                && !(self.en.doubted[i] && self.fr.doubted[j]);
         }
         n
     }

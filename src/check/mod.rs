@@ -451,6 +451,25 @@ fn footnotes(
             }
         }
     }
+    // French footnotes paired with English ones of another number (a lost note, the rest
+    // renumbered, which the numbering finding reports): their markers are compared as the
+    // English numbers they stand for.
+    let number = |p: &crate::segment::Paragraph| -> Option<u32> {
+        p.label.name.strip_prefix("fn.")?.parse().ok()
+    };
+    let renumbered: BTreeMap<u32, u32> = a
+        .beads
+        .iter()
+        .filter(|b| b.en.len() == 1 && b.fr.len() == 1)
+        .filter_map(|b| {
+            let (p, q) = (&a.en.paragraphs[b.en.start], &a.fr.paragraphs[b.fr.start]);
+            let both = p.part == Part::Footnote && q.part == Part::Footnote;
+            let (e, f) = (number(p)?, number(q)?);
+            (both && e != f).then_some((f, e))
+        })
+        .collect();
+    let as_english = |n: u32| renumbered.get(&n).copied().unwrap_or(n);
+    let notes_fr: BTreeSet<u32> = notes_fr.iter().map(|&n| as_english(n)).collect();
     for (index, bead) in a.beads.iter().enumerate() {
         if bead.en.is_empty() || bead.fr.is_empty() {
             continue;
@@ -459,6 +478,7 @@ fn footnotes(
             r.flat_map(|i| d.paragraphs[i].markers.iter().copied()).collect()
         };
         let (me, mf) = (m(&a.en, bead.en.clone()), m(&a.fr, bead.fr.clone()));
+        let mf: BTreeSet<u32> = mf.into_iter().map(as_english).collect();
         if truncated.contains(&index) && mf.is_empty() {
             continue;
         }

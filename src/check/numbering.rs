@@ -124,7 +124,7 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
             continue;
         }
         let (p, q) = (&a.en.paragraphs[bead.en.start], &a.fr.paragraphs[bead.fr.start]);
-        let listed = |part| matches!(part, Part::Operative | Part::SubParagraph);
+        let listed = |part| matches!(part, Part::Operative | Part::SubParagraph | Part::Footnote);
         if p.part != q.part || !listed(p.part) {
             continue;
         }

@@ -90,11 +90,13 @@ fn without(text: &str, removals: &[std::ops::Range<usize>]) -> String {
 
 /// Where `text` holds digits that look like a footnote marker glued to a word ("mer1",
 /// "thereto;1", "20231,"), whether or not such a footnote exists: a report comparing the
-/// numbers of two texts leaves these out.
+/// numbers of two texts leaves these out. A marker glued to a year in mid-sentence ("its
+/// 202116 and 2022 sessions"), which the paragraph's text keeps, is one here too: a
+/// translation whose notes were renumbered writes "202115".
 pub(crate) fn marker_like(text: &str) -> Vec<std::ops::Range<usize>> {
     candidates(text)
         .into_iter()
-        .filter(|c| c.number > 0 && c.number < MARKER_LIKE_BELOW && !c.keep_text)
+        .filter(|c| c.number > 0 && c.number < MARKER_LIKE_BELOW)
         .map(|c| c.range)
         .collect()
 }

@@ -224,7 +224,22 @@ fn numbering_slips_are_found_on_each_side() {
     let (_, report) = check_texts(en, fr);
     let numbering: Vec<_> =
         flagged(&report).into_iter().filter(|(k, _)| k == "numbering").collect();
-    assert_eq!(numbering, [pair("numbering", "op.2.c"), pair("numbering", "op.3")], "{report:#}");
+    assert_eq!(numbering, [pair("numbering", "op.2.b"), pair("numbering", "op.3")], "{report:#}");
+    // Each slip said once, as the difference between the two texts.
+    let details: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "numbering")
+        .map(|f| f["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "lettered differently: French op.2.c is English op.2.b",
+            "numbered differently: French op.4 is English op.3"
+        ]
+    );
 }
 
 #[test]
@@ -623,8 +638,9 @@ fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
     }
 }
 
-/// Every footnote of the public pairs dropped from the French, one at a time (the text, or the
-/// last one with its marker): each is reported at its note, and nothing else is.
+/// Every footnote of the public pairs dropped from the French, one at a time (the text; the
+/// last one with its marker; one with its marker and the later notes renumbered, as Word
+/// does): each is reported at its note, the renumbering once.
 #[test]
 fn dropped_footnotes_in_real_pairs_are_reported_once() {
     let Some(public) = shared_path("eval-public/un-resolutions-enfr") else {
@@ -642,10 +658,18 @@ fn dropped_footnotes_in_real_pairs_are_reported_once() {
         .expect("python3 runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8(out.stdout).unwrap();
-    // (kind, found, of): as measured when this test was written, with nothing elsewhere.
-    for (kind, total) in [("footnote", 30), ("footnote+marker", 4)] {
-        let line = format!("{kind:16} found {total} of {total}; new findings elsewhere 0");
-        assert!(report.lines().any(|l| l == line), "{line}\n{report}");
+    // (kind, cases, findings elsewhere at most): as measured when this test was written; each
+    // case found at its note. A renumbered run of two notes (A/RES/78/286) is too short for
+    // the content to overrule the numbers, and two notes alike (A/RES/77/210 fn.9 and 10)
+    // leave the choice open: those make the findings elsewhere.
+    for (kind, total, elsewhere) in
+        [("footnote", 30, 0), ("footnote+marker", 8, 0), ("renumbered", 18, 9)]
+    {
+        let head = format!("{kind:16} found {total} of {total}; new findings elsewhere ");
+        let line = report.lines().find(|l| l.starts_with(&head));
+        let line = line.unwrap_or_else(|| panic!("{head}\n{report}"));
+        let other: usize = line[head.len()..].parse().unwrap();
+        assert!(other <= elsewhere, "{line}\n{report}");
     }
 }
 
