@@ -149,6 +149,34 @@ pub(super) fn renumbered(a: &Alignment) -> (Vec<Finding>, std::collections::BTre
             _ => runs.push(Run { list: e, en: (e, e), fr: (f, f), first_unit: index }),
         }
     }
+    // The sub-paragraphs of renumbered paragraphs ("annex.I.op.15.b" / "annex.I.op.6.b") are
+    // paired as their parents are: the run's finding explains them too, and their doubt.
+    let moved: std::collections::HashSet<(String, String)> = runs
+        .iter()
+        .filter(|run| run.list.sequence == Sequence::Numbers)
+        .flat_map(|run| {
+            (run.en.0.value..=run.en.1.value).map(move |e| {
+                let f = run.fr.0.value + (e - run.en.0.value);
+                (format!("{}{e}.", run.list.list), format!("{}{f}.", run.list.list))
+            })
+        })
+        .collect();
+    if !moved.is_empty() {
+        for (index, bead) in a.beads.iter().enumerate() {
+            if bead.en.len() != 1 || bead.fr.len() != 1 {
+                continue;
+            }
+            let (p, q) = (&a.en.paragraphs[bead.en.start], &a.fr.paragraphs[bead.fr.start]);
+            let (Some((pe, re)), Some((pf, rf))) =
+                (under_operative(&p.label.name), under_operative(&q.label.name))
+            else {
+                continue;
+            };
+            if re == rf && moved.contains(&(pe.to_string(), pf.to_string())) {
+                units.insert(index);
+            }
+        }
+    }
     let span = |(from, to): (Place, Place)| {
         if from.value == to.value {
             format!("{}{}", from.list, from.component)
@@ -223,6 +251,16 @@ fn place_in_list(label: &str) -> Option<Place<'_>> {
     Some(Place { list, component, sequence, value })
 }
 
+/// "annex.I.op.15.b.ii" → ("annex.I.op.15.", "b.ii"): a sub-paragraph's operative parent and
+/// its place under it.
+fn under_operative(label: &str) -> Option<(&str, &str)> {
+    let at = label.rfind("op.")? + 3;
+    let digits = label[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let end = at + digits;
+    (digits > 0 && label[end..].starts_with('.') && end + 1 < label.len())
+        .then(|| (&label[..end + 1], &label[end + 1..]))
+}
+
 /// "a" → 0, "z" → 25, "aa" → 26: a lettered list's place.
 fn letter_value(s: &str) -> Option<u32> {
     let c = s.chars().next()?;
@@ -280,5 +318,7 @@ mod tests {
         assert_eq!(place("op.6.a.iv"), Some(("op.6.a.", "iv", Sequence::Numerals, 4)));
         assert_eq!(place("op.3.1"), Some(("op.3.", "1", Sequence::Numbers, 1)));
         assert_eq!(place("op.6.b1"), None);
+        assert_eq!(under_operative("annex.I.op.15.b.ii"), Some(("annex.I.op.15.", "b.ii")));
+        assert_eq!(under_operative("op.15"), None);
     }
 }
