@@ -104,7 +104,7 @@ const LABEL_BONUS: f64 = 4.0;
 const POSITION_BONUS: f64 = 1.5;
 /// The cost of pairing misnumbered operative paragraphs (small: they should still pair).
 /// From ff42199, with its perturbation tests of the seed pair; no tuning recorded.
-const MISNUMBERED: f64 = 3.0;
+pub(crate) const MISNUMBERED: f64 = 3.0;
 /// The cost of a numbered operative paragraph inside a merge.
 /// From ff42199, with its perturbation tests of the seed pair; no tuning recorded.
 const NUMBERED_INSIDE: f64 = 6.0;

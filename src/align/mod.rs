@@ -377,6 +377,14 @@ fn beads(en: &Document, fr: &Document, pass: Pass, band_slack: usize) -> Vec<Bea
         .zip(costs)
         .map(|(dp::Step { from: (r0, c0), to: (r1, c1), .. }, cost)| {
             let anchored = r1 > r0 && c1 > c0 && scorer.en.anchor[r0] == Some(c0);
+            // Paragraphs numbered differently but paired by their content are a numbering
+            // difference, which check reports: the confidence says whether the pairing is
+            // doubtful, so it leaves that cost out.
+            let cost = if scorer.numbering(r0..r1, c0..c1).misnumbered {
+                cost - cost::MISNUMBERED
+            } else {
+                cost
+            };
             Bead {
                 en: r0..r1,
                 fr: c0..c1,
