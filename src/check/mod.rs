@@ -454,18 +454,14 @@ fn footnotes(
     // French footnotes paired with English ones of another number (a lost note, the rest
     // renumbered, which the numbering finding reports): their markers are compared as the
     // English numbers they stand for.
-    let number = |p: &crate::segment::Paragraph| -> Option<u32> {
-        p.label.name.strip_prefix("fn.")?.parse().ok()
-    };
     let renumbered: BTreeMap<u32, u32> = a
         .beads
         .iter()
         .filter(|b| b.en.len() == 1 && b.fr.len() == 1)
         .filter_map(|b| {
-            let (p, q) = (&a.en.paragraphs[b.en.start], &a.fr.paragraphs[b.fr.start]);
-            let both = p.part == Part::Footnote && q.part == Part::Footnote;
-            let (e, f) = (number(p)?, number(q)?);
-            (both && e != f).then_some((f, e))
+            let e = footnote_number(&a.en.paragraphs[b.en.start])?;
+            let f = footnote_number(&a.fr.paragraphs[b.fr.start])?;
+            (e != f).then_some((f, e))
         })
         .collect();
     let as_english = |n: u32| renumbered.get(&n).copied().unwrap_or(n);
@@ -514,11 +510,15 @@ fn markers_lost(a: &Alignment, u: usize) -> Vec<u32> {
 }
 
 fn footnote_numbers(d: &Document) -> BTreeSet<u32> {
-    d.paragraphs
-        .iter()
-        .filter(|p| p.part == Part::Footnote)
-        .filter_map(|p| p.label.name.strip_prefix("fn.")?.parse().ok())
-        .collect()
+    d.paragraphs.iter().filter_map(footnote_number).collect()
+}
+
+/// The number of a footnote ("fn.3" → 3); None for any other paragraph.
+fn footnote_number(p: &crate::segment::Paragraph) -> Option<u32> {
+    if p.part != Part::Footnote {
+        return None;
+    }
+    p.label.name.strip_prefix("fn.")?.parse().ok()
 }
 
 /// Units whose French length is far from what the document's own ratio predicts.

@@ -254,11 +254,23 @@ fn place_in_list(label: &str) -> Option<Place<'_>> {
 /// "annex.I.op.15.b.ii" → ("annex.I.op.15.", "b.ii"): a sub-paragraph's operative parent and
 /// its place under it.
 fn under_operative(label: &str) -> Option<(&str, &str)> {
-    let at = label.rfind("op.")? + 3;
-    let digits = label[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let end = at + digits;
-    (digits > 0 && label[end..].starts_with('.') && end + 1 < label.len())
-        .then(|| (&label[..end + 1], &label[end + 1..]))
+    let (prefix, number, tail) = operative_parts(label)?;
+    let parent = prefix.len() + "op.".len() + number.len() + 1;
+    (tail.len() > 1).then(|| (&label[..parent], &tail[1..]))
+}
+
+/// "annex.I.op.15.b" → ("annex.I.", "15", ".b"): an operative label's prefix, its number, and
+/// what follows the number ("" or a sub-paragraph's place, after a dot).
+pub(super) fn operative_parts(label: &str) -> Option<(&str, &str, &str)> {
+    let at = label.rfind("op.")?;
+    let rest = &label[at + 3..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, tail) = rest.split_at(digits);
+    (digits > 0 && (tail.is_empty() || tail.starts_with('.'))).then_some((
+        &label[..at],
+        number,
+        tail,
+    ))
 }
 
 /// "a" → 0, "z" → 25, "aa" → 26: a lettered list's place.
@@ -270,9 +282,11 @@ fn letter_value(s: &str) -> Option<u32> {
 
 /// "annex.op.12" → ("annex.", 12).
 fn operative(label: &str) -> Option<(&str, u32)> {
-    let at = label.rfind("op.")?;
-    let number = label[at + 3..].parse().ok()?;
-    Some((&label[..at], number))
+    let (prefix, number, tail) = operative_parts(label)?;
+    if !tail.is_empty() {
+        return None;
+    }
+    Some((prefix, number.parse().ok()?))
 }
 
 fn starts_sequence(c: &str) -> bool {
@@ -320,5 +334,7 @@ mod tests {
         assert_eq!(place("op.6.b1"), None);
         assert_eq!(under_operative("annex.I.op.15.b.ii"), Some(("annex.I.op.15.", "b.ii")));
         assert_eq!(under_operative("op.15"), None);
+        assert_eq!(operative_parts("sec.G.op.29.b"), Some(("sec.G.", "29", ".b")));
+        assert_eq!(operative_parts("op.29b"), None);
     }
 }

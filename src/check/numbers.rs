@@ -300,9 +300,7 @@ const PERIODS: [(&str, [&str; 2]); 3] = [
 
 /// The number of the operative paragraph a unit is in or under ("sec.G.op.29.b" → "29").
 fn own_paragraph(label: &str) -> Option<&str> {
-    let rest = &label[label.find("op.")? + 3..];
-    let number = rest.split('.').next()?;
-    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
+    super::numbering::operative_parts(label).map(|(_, number, _)| number)
 }
 
 /// The dates of a unit's tokens in text order ("1 January 2024"): a month with its day before
