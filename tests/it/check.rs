@@ -621,12 +621,7 @@ fn planted_errors_in_real_pairs_are_reported_at_their_unit() {
     let Some(bulk) = shared_path("eval-public/un-resolutions-enfr/bulk-sc-2020-2026") else {
         return;
     };
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/fixtures/plant_errors.py");
-    let binary = assert_cmd::cargo::cargo_bin("paralign");
-    let out = std::process::Command::new("python3").arg(script).arg(&binary).arg(&bulk).output();
-    let out = out.expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let report = String::from_utf8(out.stdout).unwrap();
+    let report = plant_errors(&[bulk.as_os_str()]);
     // (kind, found at least, of at least): as measured when this test was written.
     for (kind, floor) in
         [("number", 47), ("symbol", 32), ("dates", 9), ("sub-paragraph", 12), ("clause", 14)]
@@ -652,18 +647,7 @@ fn dropped_footnotes_in_real_pairs_are_reported_once() {
     let Some(public) = shared_path("eval-public/un-resolutions-enfr") else {
         return;
     };
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/fixtures/plant_errors.py");
-    let binary = assert_cmd::cargo::cargo_bin("paralign");
-    let out = std::process::Command::new("python3")
-        .arg(script)
-        .arg(&binary)
-        .arg("-")
-        .arg("--footnotes")
-        .arg(&public)
-        .output()
-        .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let report = String::from_utf8(out.stdout).unwrap();
+    let report = plant_errors(&["-".as_ref(), "--footnotes".as_ref(), public.as_os_str()]);
     // (kind, cases, findings elsewhere at most): as measured when this test was written; each
     // case found at its note. A renumbered run of two notes (A/RES/78/286) is too short for
     // the content to overrule the numbers, and two notes alike (A/RES/77/210 fn.9 and 10)
@@ -677,6 +661,16 @@ fn dropped_footnotes_in_real_pairs_are_reported_once() {
         let other: usize = line[head.len()..].parse().unwrap();
         assert!(other <= elsewhere, "{line}\n{report}");
     }
+}
+
+/// What tests/it/fixtures/plant_errors.py prints, run on this binary with `args`.
+fn plant_errors(args: &[&std::ffi::OsStr]) -> String {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/fixtures/plant_errors.py");
+    let binary = assert_cmd::cargo::cargo_bin("paralign");
+    let out = std::process::Command::new("python3").arg(script).arg(&binary).args(args).output();
+    let out = out.expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// An annex's heading and title in one English paragraph and two French ones (S/RES/2662
